@@ -1,0 +1,12 @@
+package io.fixbridge.venue;
+
+/** How a venue changes a live order's price or quantity. */
+public enum ReplaceMode {
+    /** The venue amends the order in place; it keeps its venue order id. */
+    NATIVE_AMEND,
+    /**
+     * The venue cannot amend: the adapter cancels the order and submits a new one, reporting
+     * the outcome as a replace; the new order has a new venue order id.
+     */
+    CANCEL_THEN_NEW
+}

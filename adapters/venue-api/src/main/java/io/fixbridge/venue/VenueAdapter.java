@@ -1,0 +1,71 @@
+package io.fixbridge.venue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One configured venue, as the gateway sees it.
+ *
+ * <h2>Threading</h2>
+ * Every method may be called from any thread and must not block: work that waits on the venue
+ * is done on the adapter's own threads and reported through the returned future. Futures and
+ * {@link OrderEventListener} callbacks complete on adapter threads; callers must not block them.
+ * Events about one order are delivered in the order the venue reported them.
+ *
+ * <h2>Errors</h2>
+ * A future that fails with {@link VenueException} carries a classified {@link VenueError}:
+ * REJECTED is definitive evidence that nothing was done, RETRYABLE means nothing was done and the
+ * request may be repeated, OUTCOME_UNKNOWN means the request may or may not have taken effect.
+ * Any other failure is treated as OUTCOME_UNKNOWN. No method ever throws for a venue problem;
+ * only a caller's programming error (null arguments) throws.
+ *
+ * <h2>Life cycle</h2>
+ * {@link #subscribe} once, then {@link #connect}; after connect completes, {@link #instruments}
+ * answers. {@link #close} releases every resource and is idempotent.
+ */
+public interface VenueAdapter extends AutoCloseable {
+
+    /** The venue's name from gateway.yaml. */
+    String name();
+
+    /** What this venue can do; constant for the adapter's life. */
+    VenueCapabilities capabilities();
+
+    /** Connects, loads instruments and starts the order event streams. */
+    CompletableFuture<Void> connect();
+
+    /** The instruments loaded at connect; empty before. Immutable, safe to read from any thread. */
+    List<Instrument> instruments();
+
+    /** Places an order. Completes with the venue's acceptance, or fails with a {@link VenueException}. */
+    CompletableFuture<OrderEvent.Accepted> submit(OrderRequest order);
+
+    /** Cancels an order. Completes when the venue confirms, or fails (TOO_LATE, UNKNOWN_ORDER, ...). */
+    CompletableFuture<OrderEvent.Canceled> cancel(CancelRequest cancel);
+
+    /** Replaces an order the way {@link VenueCapabilities#replaceMode()} says. */
+    CompletableFuture<OrderEvent.Replaced> replace(ReplaceRequest replace);
+
+    /**
+     * Asks the venue for one order by its client order id; empty when the venue has no such order.
+     * This is how an unknown outcome is settled, so it must not depend on the order's stream.
+     */
+    CompletableFuture<Optional<OrderSnapshot>> queryOrder(String account, String symbol, String clientOrderId);
+
+    /** Every open order of an account. */
+    CompletableFuture<List<OrderSnapshot>> openOrders(String account);
+
+    /** Balances of an account. */
+    CompletableFuture<List<Balance>> balances(String account);
+
+    /** Derivative positions of an account (empty for a spot-only venue). */
+    CompletableFuture<List<Position>> positions(String account);
+
+    /** Registers the one listener that receives every order event of every account. Call before connect. */
+    void subscribe(OrderEventListener listener);
+
+    /** Disconnects and releases threads and sockets; idempotent; never throws. */
+    @Override
+    void close();
+}
