@@ -47,6 +47,15 @@ public final class ConfigView {
         return values.keySet();
     }
 
+    /** The same section at the same path without the given keys (those another layer consumed). */
+    public ConfigView without(String... keys) {
+        Map<String, Object> rest = new LinkedHashMap<>(values);
+        for (String k : keys) {
+            rest.remove(k);
+        }
+        return new ConfigView(path, rest);
+    }
+
     /** Refuses keys this section does not know, which are usually typos. */
     public ConfigView requireOnly(Set<String> known) {
         Set<String> unknown = new TreeSet<>(values.keySet());

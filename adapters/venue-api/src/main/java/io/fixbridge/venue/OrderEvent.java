@@ -62,7 +62,11 @@ public sealed interface OrderEvent {
             implements OrderEvent {
     }
 
-    /** The order was replaced; from now on it is known by {@code newClientOrderId}. */
+    /**
+     * The order was replaced. {@code newClientOrderId} is the client order id the venue knows the
+     * order by from now on: the replacement's, or the original's on venues whose amend keeps it.
+     * {@code venueOrderId} is the venue id from now on (new after a cancel-then-new).
+     */
     record Replaced(String account, String clientOrderId, String newClientOrderId, String venueOrderId,
                     BigDecimal quantity, BigDecimal price, BigDecimal stopPrice, Instant timestamp)
             implements OrderEvent {

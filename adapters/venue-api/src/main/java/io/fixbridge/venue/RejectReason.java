@@ -6,6 +6,8 @@ package io.fixbridge.venue;
  */
 public enum RejectReason {
     UNKNOWN_SYMBOL,
+    /** The account is not known to the venue (or to the gateway's configuration of it). */
+    UNKNOWN_ACCOUNT,
     /** The venue or the instrument is not trading (maintenance, halt, delisting). */
     VENUE_CLOSED,
     INSUFFICIENT_FUNDS,

@@ -1,0 +1,241 @@
+package io.fixbridge.gateway.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import quickfix.Message;
+
+/**
+ * {@code fixbridge client}: a small FIX initiator for a person trying the gateway out. With a
+ * subcommand it logs on, sends one request, prints the reports for {@code --wait} seconds and
+ * logs out; without one it reads such commands line by line from standard input.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = {"A small FIX 4.4 initiator: log on, send orders, cancels, replaces and status requests,",
+                "and print each report as one line. Without a subcommand, reads commands from standard input."},
+        subcommands = {ClientCommand.Order.class, ClientCommand.Cancel.class, ClientCommand.Replace.class,
+                ClientCommand.Status.class})
+final class ClientCommand implements Callable<Integer> {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "gateway host (default: ${DEFAULT-VALUE})")
+    String host;
+    @Option(names = "--port", defaultValue = "9878", description = "gateway port (default: ${DEFAULT-VALUE})")
+    int port;
+    @Option(names = "--sender", defaultValue = "OMS1", description = "SenderCompID (default: ${DEFAULT-VALUE})")
+    String sender;
+    @Option(names = "--target", defaultValue = "FIXBRIDGE", description = "TargetCompID (default: ${DEFAULT-VALUE})")
+    String target;
+    @Option(names = "--store", defaultValue = "data/client-store", description = "where sequence numbers are kept (default: ${DEFAULT-VALUE})")
+    Path store;
+    @Option(names = "--reset", description = "reset sequence numbers at logon (ResetSeqNumFlag=Y)")
+    boolean reset;
+    @Option(names = "--wait", defaultValue = "3", description = "seconds to print reports after sending (default: ${DEFAULT-VALUE})")
+    int waitSeconds;
+
+    private FixClientSession session;
+
+    @Override
+    public Integer call() throws Exception {
+        try (FixClientSession s = connect()) {
+            System.out.println("commands: order --symbol BTC/USDT --side buy --qty 0.01 --price 60000 [--type limit] [--tif gtc]");
+            System.out.println("          cancel --orig <ClOrdID> --symbol BTC/USDT --side buy");
+            System.out.println("          replace --orig <ClOrdID> --symbol BTC/USDT --side buy --qty 0.02 --price 59000");
+            System.out.println("          status --id <ClOrdID> --symbol BTC/USDT --side buy;   quit");
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String trimmed = line.trim();
+                if (trimmed.equals("quit") || trimmed.equals("exit")) {
+                    break;
+                }
+                if (!trimmed.isEmpty()) {
+                    CommandLine cl = new CommandLine(new ClientCommand());
+                    cl.getSubcommands().values().forEach(sub -> ((Request) sub.getCommand()).shell = this);
+                    cl.execute(trimmed.split("\\s+"));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private FixClientSession connect() throws Exception {
+        session = new FixClientSession(host, port, sender, target, store, reset, System.out);
+        session.logon(Duration.ofSeconds(10));
+        return session;
+    }
+
+    static String newClOrdId() {
+        return "C" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT) + IDS.incrementAndGet();
+    }
+
+    /** One request: in the shell it uses the shell's session; alone it logs on, sends, waits and logs out. */
+    abstract static class Request implements Callable<Integer> {
+        @ParentCommand
+        ClientCommand parent;
+        ClientCommand shell;
+
+        abstract Message build();
+
+        @Override
+        public Integer call() throws Exception {
+            Message message = build();
+            if (shell != null) {
+                shell.session.send(message);
+                return 0;
+            }
+            try (FixClientSession s = parent.connect()) {
+                s.send(message);
+                // reports print as they arrive; give them the time the person asked for
+                new java.util.concurrent.CountDownLatch(1).await(parent.waitSeconds, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return 0;
+        }
+    }
+
+    static char side(String side) {
+        return switch (side.toLowerCase(Locale.ROOT)) {
+            case "buy", "b", "1" -> '1';
+            case "sell", "s", "2" -> '2';
+            default -> throw new CommandLine.ParameterException(new CommandLine(new ClientCommand()), "--side must be buy or sell");
+        };
+    }
+
+    static char ordType(String type) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "market" -> '1';
+            case "limit" -> '2';
+            case "stop" -> '3';
+            case "stop-limit" -> '4';
+            case "take-profit" -> 'J';
+            default -> throw new IllegalArgumentException("--type must be market, limit, stop, stop-limit or take-profit");
+        };
+    }
+
+    @Command(name = "order", description = "Send a NewOrderSingle.")
+    static final class Order extends Request {
+        @Option(names = "--symbol", required = true) String symbol;
+        @Option(names = "--side", required = true, description = "buy or sell") String side;
+        @Option(names = "--qty", required = true) BigDecimal qty;
+        @Option(names = "--price") BigDecimal price;
+        @Option(names = "--stop-px") BigDecimal stopPx;
+        @Option(names = "--type", defaultValue = "limit", description = "market, limit, stop, stop-limit, take-profit") String type;
+        @Option(names = "--tif", defaultValue = "gtc", description = "gtc, ioc, fok") String tif;
+        @Option(names = "--id", description = "ClOrdID (default: generated)") String clOrdId;
+        @Option(names = "--account") String account;
+        @Option(names = "--venue", description = "ExDestination") String venue;
+        @Option(names = "--post-only") boolean postOnly;
+        @Option(names = "--reduce-only") boolean reduceOnly;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.NewOrderSingle();
+            m.setString(11, clOrdId != null ? clOrdId : newClOrdId());
+            m.setString(55, symbol);
+            m.setChar(54, side(side));
+            m.setString(38, qty.toPlainString());
+            m.setChar(40, ordType(type));
+            m.setChar(59, switch (tif.toLowerCase(Locale.ROOT)) {
+                case "gtc" -> '1';
+                case "ioc" -> '3';
+                case "fok" -> '4';
+                default -> throw new IllegalArgumentException("--tif must be gtc, ioc or fok");
+            });
+            if (price != null) {
+                m.setString(44, price.toPlainString());
+            }
+            if (stopPx != null) {
+                m.setString(99, stopPx.toPlainString());
+            }
+            if (account != null) {
+                m.setString(1, account);
+            }
+            if (venue != null) {
+                m.setString(100, venue);
+            }
+            if (postOnly || reduceOnly) {
+                m.setString(18, (postOnly ? "6" : "") + (postOnly && reduceOnly ? " " : "") + (reduceOnly ? "E" : ""));
+            }
+            m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+            return m;
+        }
+    }
+
+    @Command(name = "cancel", description = "Send an OrderCancelRequest.")
+    static final class Cancel extends Request {
+        @Option(names = "--orig", required = true, description = "ClOrdID of the order") String orig;
+        @Option(names = "--symbol", required = true) String symbol;
+        @Option(names = "--side", required = true) String side;
+        @Option(names = "--id", description = "ClOrdID of this request (default: generated)") String clOrdId;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.OrderCancelRequest();
+            m.setString(11, clOrdId != null ? clOrdId : newClOrdId());
+            m.setString(41, orig);
+            m.setString(55, symbol);
+            m.setChar(54, side(side));
+            m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+            return m;
+        }
+    }
+
+    @Command(name = "replace", description = "Send an OrderCancelReplaceRequest (new total quantity and price).")
+    static final class Replace extends Request {
+        @Option(names = "--orig", required = true, description = "ClOrdID of the order") String orig;
+        @Option(names = "--symbol", required = true) String symbol;
+        @Option(names = "--side", required = true) String side;
+        @Option(names = "--qty", required = true) BigDecimal qty;
+        @Option(names = "--price") BigDecimal price;
+        @Option(names = "--stop-px") BigDecimal stopPx;
+        @Option(names = "--type", defaultValue = "limit") String type;
+        @Option(names = "--id", description = "ClOrdID of this request (default: generated)") String clOrdId;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.OrderCancelReplaceRequest();
+            m.setString(11, clOrdId != null ? clOrdId : newClOrdId());
+            m.setString(41, orig);
+            m.setString(55, symbol);
+            m.setChar(54, side(side));
+            m.setString(38, qty.toPlainString());
+            m.setChar(40, ordType(type));
+            if (price != null) {
+                m.setString(44, price.toPlainString());
+            }
+            if (stopPx != null) {
+                m.setString(99, stopPx.toPlainString());
+            }
+            m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+            return m;
+        }
+    }
+
+    @Command(name = "status", description = "Send an OrderStatusRequest.")
+    static final class Status extends Request {
+        @Option(names = "--id", required = true, description = "ClOrdID of the order") String clOrdId;
+        @Option(names = "--symbol", required = true) String symbol;
+        @Option(names = "--side", required = true) String side;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.OrderStatusRequest();
+            m.setString(11, clOrdId);
+            m.setString(55, symbol);
+            m.setChar(54, side(side));
+            return m;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.fixbridge.gateway.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fixbridge.venue.VenueSettings;
+
+/**
+ * The whole validated configuration, as loaded from gateway.yaml by {@link GatewayConfigLoader}.
+ * Immutable.
+ *
+ * @param source         the file it came from
+ * @param sessionsFile   the QuickFIX/J acceptor settings (sessions.cfg)
+ * @param dataDirectory  where message stores and logs live
+ * @param venues         the venues, in file order
+ * @param sessions       what each FIX session does, by SenderCompID
+ * @param engine         order engine settings
+ */
+public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, List<VenueSettings> venues,
+                            Map<String, SessionProfile> sessions, EngineSettings engine) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(sessionsFile, "sessionsFile");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        venues = List.copyOf(venues);
+        sessions = Map.copyOf(sessions);
+        Objects.requireNonNull(engine, "engine");
+    }
+
+    /** The venue of that name, if configured. */
+    public Optional<VenueSettings> venue(String name) {
+        return venues.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,204 @@
+package io.fixbridge.gateway.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.fixbridge.venue.ConfigView;
+import io.fixbridge.venue.VenueConfigException;
+import io.fixbridge.venue.VenueSettings;
+
+/**
+ * Reads gateway.yaml, substitutes {@code ${ENV}} and {@code ${ENV:-default}} in values, and
+ * validates everything the gateway itself owns. Venue-specific settings are validated later by
+ * each venue's adapter factory, with the same kind of messages.
+ *
+ * <p>Relative paths are resolved against the directory of gateway.yaml.
+ */
+public final class GatewayConfigLoader {
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine");
+    private static final Set<String> FIX = Set.of("sessions");
+    private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account");
+    private static final Set<String> ENGINE = Set.of("queryFirstDelayMs", "queryMaxDelayMs", "notFoundGraceMs",
+            "retryableAttempts", "retryableDelayMs");
+
+    private final UnaryOperator<String> environment;
+
+    /** A loader reading the process environment. */
+    public GatewayConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** A loader reading variables from {@code environment} (tests). */
+    public GatewayConfigLoader(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    /** Loads and validates {@code file}; every problem is a {@link GatewayConfigException} naming the setting. */
+    public GatewayConfig load(Path file) {
+        Path source = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(source)) {
+            throw new GatewayConfigException(source + ": no such configuration file; pass --config with the path of gateway.yaml");
+        }
+        Map<String, Object> tree;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = new ObjectMapper(new YAMLFactory()).readValue(source.toFile(), Map.class);
+            tree = parsed == null ? Map.of() : parsed;
+        } catch (JacksonException e) {
+            throw new GatewayConfigException(source + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        } catch (IOException e) {
+            throw new GatewayConfigException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> substituted = (Map<String, Object>) substitute(tree, "");
+            return build(source, new ConfigView("", substituted));
+        } catch (VenueConfigException e) {
+            throw new GatewayConfigException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private GatewayConfig build(Path source, ConfigView root) {
+        root.requireOnly(TOP);
+        Path base = source.getParent();
+        ConfigView fix = root.section("fix").requireOnly(FIX);
+        Path sessionsFile = base.resolve(fix.string("sessions", "sessions.cfg")).normalize();
+        if (!Files.isRegularFile(sessionsFile)) {
+            throw root.error("fix.sessions", "file " + sessionsFile + " does not exist; point it at the QuickFIX/J sessions.cfg");
+        }
+        Path dataDirectory = base.resolve(root.string("dataDirectory", "data")).normalize();
+
+        List<VenueSettings> venues = venues(root);
+        Map<String, SessionProfile> sessions = sessions(root, venues);
+        return new GatewayConfig(source, sessionsFile, dataDirectory, venues, sessions, engine(root.section("engine")));
+    }
+
+    private static List<VenueSettings> venues(ConfigView root) {
+        List<ConfigView> sections = root.sections("venues", "name");
+        if (sections.isEmpty()) {
+            throw root.error("venues", "at least one venue is required, e.g. '- {name: paper, type: paper}'");
+        }
+        List<VenueSettings> venues = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigView v : sections) {
+            String name = v.string("name");
+            if (!names.add(name)) {
+                throw new GatewayConfigException(v.path() + ": venue name '" + name + "' is used twice; names must be unique");
+            }
+            String type = v.string("type");
+            List<VenueSettings.Account> accounts = new ArrayList<>();
+            Set<String> accountNames = new HashSet<>();
+            for (ConfigView a : v.sections("accounts", "name")) {
+                String accountName = a.string("name");
+                if (!accountNames.add(accountName)) {
+                    throw new GatewayConfigException(a.path() + ": account name '" + accountName + "' is used twice under venue " + name);
+                }
+                accounts.add(new VenueSettings.Account(accountName, a.without("name")));
+            }
+            venues.add(new VenueSettings(name, type, v.without("name", "type", "accounts"), accounts));
+        }
+        return venues;
+    }
+
+    private static Map<String, SessionProfile> sessions(ConfigView root, List<VenueSettings> venues) {
+        List<ConfigView> sections = root.sections("sessions", "senderCompId");
+        if (sections.isEmpty()) {
+            throw root.error("sessions", "at least one session is required, e.g. '- {senderCompId: OMS1, role: order-entry, venue: paper, account: main}'");
+        }
+        Map<String, SessionProfile> out = new LinkedHashMap<>();
+        for (ConfigView s : sections) {
+            s.requireOnly(SESSION);
+            String compId = s.string("senderCompId");
+            SessionRole role = SessionRole.fromConfig(s.string("role", SessionRole.ORDER_ENTRY.configName()), s.pathOf("role"));
+            String venue = s.string("venue");
+            VenueSettings venueSettings = venues.stream().filter(v -> v.name().equals(venue)).findFirst()
+                    .orElseThrow(() -> s.error("venue", "no venue named '" + venue + "'; configured venues: "
+                            + venues.stream().map(VenueSettings::name).toList()));
+            String account = s.string("account");
+            if (venueSettings.accounts().stream().noneMatch(a -> a.name().equals(account))) {
+                throw s.error("account", "venue '" + venue + "' has no account named '" + account + "'; its accounts: "
+                        + venueSettings.accounts().stream().map(VenueSettings.Account::name).toList());
+            }
+            if (out.put(compId, new SessionProfile(compId, role, venue, account)) != null) {
+                throw s.error("senderCompId", "'" + compId + "' is configured twice");
+            }
+        }
+        return out;
+    }
+
+    private static EngineSettings engine(ConfigView e) {
+        e.requireOnly(ENGINE);
+        EngineSettings d = EngineSettings.DEFAULTS;
+        EngineSettings s = new EngineSettings(
+                millis(e, "queryFirstDelayMs", d.queryFirstDelay()),
+                millis(e, "queryMaxDelayMs", d.queryMaxDelay()),
+                millis(e, "notFoundGraceMs", d.notFoundGrace()),
+                e.intValue("retryableAttempts", d.retryableAttempts()),
+                millis(e, "retryableDelayMs", d.retryableDelay()));
+        if (s.retryableAttempts() < 0) {
+            throw e.error("retryableAttempts", "must be zero or more");
+        }
+        return s;
+    }
+
+    private static Duration millis(ConfigView section, String key, Duration fallback) {
+        long ms = section.longValue(key, fallback.toMillis());
+        if (ms <= 0) {
+            throw section.error(key, "must be a positive number of milliseconds");
+        }
+        return Duration.ofMillis(ms);
+    }
+
+    private Object substitute(Object node, String path) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                out.put(key, substitute(e.getValue(), path.isEmpty() ? key : path + "." + key));
+            }
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(substitute(list.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+        if (node instanceof String text && text.contains("${")) {
+            Matcher m = ENV.matcher(text);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String value = environment.apply(m.group(1));
+                if (value == null) {
+                    value = m.group(2);
+                }
+                if (value == null) {
+                    throw new VenueConfigException(path + ": environment variable " + m.group(1)
+                            + " is not set; set it, or write ${" + m.group(1) + ":-default} to give a default");
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
+        return node;
+    }
+}

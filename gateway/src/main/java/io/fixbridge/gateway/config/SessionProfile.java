@@ -1,0 +1,20 @@
+package io.fixbridge.gateway.config;
+
+import java.util.Objects;
+
+/**
+ * What the gateway does for one FIX session, keyed by the counterparty's CompID.
+ *
+ * @param senderCompId   the counterparty's SenderCompID(49)
+ * @param role           what the session may do
+ * @param defaultVenue   the venue used when an order carries no ExDestination(100)
+ * @param defaultAccount the account used when an order carries no Account(1)
+ */
+public record SessionProfile(String senderCompId, SessionRole role, String defaultVenue, String defaultAccount) {
+    public SessionProfile {
+        Objects.requireNonNull(senderCompId, "senderCompId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(defaultVenue, "defaultVenue");
+        Objects.requireNonNull(defaultAccount, "defaultAccount");
+    }
+}

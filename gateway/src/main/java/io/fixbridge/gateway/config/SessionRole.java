@@ -1,0 +1,28 @@
+package io.fixbridge.gateway.config;
+
+import java.util.Arrays;
+
+/** What a FIX session may do on the gateway. */
+public enum SessionRole {
+    /** Sends orders, cancels, replaces and status requests; receives their ExecutionReports. */
+    ORDER_ENTRY("order-entry");
+
+    private final String configName;
+
+    SessionRole(String configName) {
+        this.configName = configName;
+    }
+
+    /** The name used in gateway.yaml. */
+    public String configName() {
+        return configName;
+    }
+
+    static SessionRole fromConfig(String value, String path) {
+        return Arrays.stream(values())
+                .filter(r -> r.configName.equals(value))
+                .findFirst()
+                .orElseThrow(() -> new GatewayConfigException(path + ": unknown role '" + value
+                        + "'; allowed: " + Arrays.stream(values()).map(SessionRole::configName).toList()));
+    }
+}

@@ -1,0 +1,94 @@
+package io.fixbridge.gateway.fix;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.fixbridge.gateway.config.SessionProfile;
+import io.fixbridge.gateway.order.OrderEngine;
+import io.fixbridge.gateway.translate.ExecutionReports;
+import io.fixbridge.gateway.translate.FixInbound;
+import quickfix.Application;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionNotFound;
+import quickfix.field.MsgType;
+
+/**
+ * The gateway's QuickFIX/J application: takes the application messages of order-entry sessions,
+ * reads them through the translate layer and hands them to the order engine. The session layer
+ * (logon, heartbeats, sequence numbers, resend) is QuickFIX/J's.
+ *
+ * <p>Called on QuickFIX/J's session threads (one per session). Never throws for bad input:
+ * every message gets an answer.
+ */
+public final class GatewayApplication implements Application {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
+    /** BusinessRejectReason(380) 3: unsupported message type. */
+    private static final int UNSUPPORTED_MESSAGE_TYPE = 3;
+
+    private final Map<String, SessionProfile> profiles;
+    private final OrderEngine engine;
+
+    public GatewayApplication(Map<String, SessionProfile> profiles, OrderEngine engine) {
+        this.profiles = Map.copyOf(profiles);
+        this.engine = engine;
+    }
+
+    @Override
+    public void onCreate(SessionID sessionId) {
+        LOG.info("FIX session {} ready", sessionId);
+    }
+
+    @Override
+    public void onLogon(SessionID sessionId) {
+        LOG.info("FIX session {} logged on", sessionId);
+    }
+
+    @Override
+    public void onLogout(SessionID sessionId) {
+        LOG.info("FIX session {} logged out", sessionId);
+    }
+
+    @Override
+    public void toAdmin(Message message, SessionID sessionId) {
+        // nothing to add to admin messages
+    }
+
+    @Override
+    public void fromAdmin(Message message, SessionID sessionId) {
+        // logon is accepted for every configured session; QuickFIX/J refuses unknown CompIDs
+    }
+
+    @Override
+    public void toApp(Message message, SessionID sessionId) {
+        // the gateway sends only reports, which are always fit to resend
+    }
+
+    @Override
+    public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
+        SessionProfile profile = profiles.get(sessionId.getTargetCompID());
+        String type = message.getHeader().getString(MsgType.FIELD);
+        switch (type) {
+            case MsgType.ORDER_SINGLE -> engine.onNewOrder(sessionId, profile, message, FixInbound.newOrder(message));
+            case MsgType.ORDER_CANCEL_REQUEST -> engine.onCancel(sessionId, message, FixInbound.cancel(message));
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> engine.onReplace(sessionId, message, FixInbound.replace(message));
+            case MsgType.ORDER_STATUS_REQUEST -> engine.onStatusRequest(sessionId, message, FixInbound.statusRequest(message));
+            default -> send(sessionId, ExecutionReports.businessReject(message, UNSUPPORTED_MESSAGE_TYPE,
+                    "MsgType(35)=" + type + " is not supported on an order-entry session; supported: "
+                            + "D (NewOrderSingle), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest)"));
+        }
+    }
+
+    /** Sends on a session; a session that is not logged on keeps the message for resend. */
+    static void send(SessionID sessionId, Message message) {
+        try {
+            Session.sendToTarget(message, sessionId);
+        } catch (SessionNotFound e) {
+            LOG.error("cannot send {} to unknown session {}", message.getClass().getSimpleName(), sessionId);
+        }
+    }
+}

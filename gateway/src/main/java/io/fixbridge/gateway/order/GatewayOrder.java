@@ -1,0 +1,157 @@
+package io.fixbridge.gateway.order;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import io.fixbridge.venue.OrderRequest;
+
+/**
+ * One order the gateway has accepted from a FIX session, and everything it knows about it.
+ *
+ * <p>Confined to the order engine's thread: no locks, never shared. Changed only by the
+ * {@link OrderStateMachine} and the engine.
+ */
+public final class GatewayOrder {
+    private static final MathContext AVG_PX = new MathContext(20, RoundingMode.HALF_EVEN);
+
+    private final String orderId;
+    private final String session;
+    private final String venue;
+    private final Set<String> tradeIds = new HashSet<>();
+
+    private OrderRequest terms;
+    private String clOrdId;
+    private String origClOrdId;
+    private String venueOrderId;
+    private OrdStatus lifecycle = OrdStatus.PENDING_NEW;
+    private PendingChange pending;
+    private BigDecimal cumQty = BigDecimal.ZERO;
+    private BigDecimal cumNotional = BigDecimal.ZERO;
+    private int execSequence;
+
+    /**
+     * @param orderId the gateway's OrderID(37)
+     * @param session the owning FIX session's id
+     * @param venue   the venue it was routed to
+     * @param clOrdId the OMS's ClOrdID(11)
+     * @param terms   the order as sent to the venue
+     */
+    public GatewayOrder(String orderId, String session, String venue, String clOrdId, OrderRequest terms) {
+        this.orderId = Objects.requireNonNull(orderId, "orderId");
+        this.session = Objects.requireNonNull(session, "session");
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.clOrdId = Objects.requireNonNull(clOrdId, "clOrdId");
+        this.terms = Objects.requireNonNull(terms, "terms");
+    }
+
+    public String orderId() { return orderId; }
+    public String session() { return session; }
+    public String venue() { return venue; }
+    public OrderRequest terms() { return terms; }
+    public String clOrdId() { return clOrdId; }
+    public String origClOrdId() { return origClOrdId; }
+    public String venueOrderId() { return venueOrderId; }
+    public PendingChange pending() { return pending; }
+    public BigDecimal cumQty() { return cumQty; }
+
+    /** The status without a pending cancel or replace laid over it. */
+    public OrdStatus lifecycle() {
+        return lifecycle;
+    }
+
+    /** The status FIX reports: a pending cancel or replace takes precedence over a working status. */
+    public OrdStatus status() {
+        if (pending != null && !lifecycle.isTerminal()) {
+            return pending.kind() == PendingChange.Kind.CANCEL ? OrdStatus.PENDING_CANCEL : OrdStatus.PENDING_REPLACE;
+        }
+        return lifecycle;
+    }
+
+    /** Whether the order is done: filled, canceled, rejected or expired. */
+    public boolean isDone() {
+        return lifecycle.isTerminal();
+    }
+
+    /** Whether the venue has acknowledged the order (or shown by a fill that it has it). */
+    public boolean isAcknowledged() {
+        return lifecycle != OrdStatus.PENDING_NEW && lifecycle != OrdStatus.REJECTED;
+    }
+
+    /** Quantity still working; zero once the order is done. */
+    public BigDecimal leavesQty() {
+        if (isDone() || terms.quantity() == null) {
+            // an order sized in the quote currency has no base quantity left to state
+            return BigDecimal.ZERO;
+        }
+        return terms.quantity().subtract(cumQty).max(BigDecimal.ZERO);
+    }
+
+    /** Volume-weighted average fill price; zero before any fill. */
+    public BigDecimal avgPx() {
+        if (cumQty.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return cumNotional.divide(cumQty, AVG_PX).stripTrailingZeros();
+    }
+
+    /** The order as it stands now, for a report. */
+    public OrderView view() {
+        return new OrderView(status(), clOrdId, origClOrdId, terms, venueOrderId, cumQty, leavesQty(), avgPx());
+    }
+
+    /** The order as it stands now, reported under another ClOrdID pair (cancel and replace answers). */
+    public OrderView view(String reportClOrdId, String reportOrigClOrdId) {
+        return new OrderView(status(), reportClOrdId, reportOrigClOrdId, terms, venueOrderId, cumQty, leavesQty(), avgPx());
+    }
+
+    /** A new ExecID for a report that is not a fill: stable for the order's history. */
+    public String nextExecId() {
+        return orderId + "-" + (++execSequence);
+    }
+
+    /** The ExecID of the fill with that venue trade id. */
+    public String fillExecId(String tradeId) {
+        return orderId + "-T" + tradeId;
+    }
+
+    // --- changes, made only by the state machine and the engine ---
+
+    void lifecycle(OrdStatus status) {
+        this.lifecycle = status;
+    }
+
+    void pending(PendingChange change) {
+        this.pending = change;
+    }
+
+    void venueOrderId(String id) {
+        if (id != null) {
+            this.venueOrderId = id;
+        }
+    }
+
+    /** Whether the fills so far complete the order's quantity (never, for a quote-sized order). */
+    boolean isFullyFilled() {
+        return terms.quantity() != null && cumQty.compareTo(terms.quantity()) >= 0;
+    }
+
+    /** Records a fill; false if that trade id was already counted. */
+    boolean addFill(String tradeId, BigDecimal qty, BigDecimal px) {
+        if (!tradeIds.add(tradeId)) {
+            return false;
+        }
+        cumQty = cumQty.add(qty);
+        cumNotional = cumNotional.add(qty.multiply(px));
+        return true;
+    }
+
+    void replaced(String newClOrdId, OrderRequest newTerms) {
+        this.origClOrdId = this.clOrdId;
+        this.clOrdId = newClOrdId;
+        this.terms = newTerms;
+    }
+}

@@ -1,0 +1,527 @@
+package io.fixbridge.gateway.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.fixbridge.gateway.config.EngineSettings;
+import io.fixbridge.gateway.config.SessionProfile;
+import io.fixbridge.gateway.route.Router;
+import io.fixbridge.gateway.route.Venue;
+import io.fixbridge.gateway.route.VenueRegistry;
+import io.fixbridge.gateway.translate.ExecutionReports;
+import io.fixbridge.gateway.translate.FixValues;
+import io.fixbridge.gateway.translate.Inbound;
+import io.fixbridge.gateway.translate.Inbound.Parsed;
+import io.fixbridge.gateway.translate.Inbound.Refusal;
+import io.fixbridge.venue.CancelRequest;
+import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.OrderEvent;
+import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.OrderSnapshot;
+import io.fixbridge.venue.RejectReason;
+import io.fixbridge.venue.ReplaceRequest;
+import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.VenueException;
+import quickfix.Message;
+import quickfix.SessionID;
+
+/**
+ * Owns all order state on one thread. FIX requests (already parsed by the translate layer) and
+ * venue events and answers meet in its queue; it checks, routes, sends to the adapter, applies
+ * what the venue says through the {@link OrderStateMachine} and reports to the owning session.
+ *
+ * <h2>Threading</h2>
+ * The {@code on...} methods may be called from any thread: they only enqueue. Everything else
+ * runs on the engine thread; no state is shared, so there are no locks.
+ *
+ * <h2>Unknown outcomes</h2>
+ * Only a definitive venue answer rejects an order. A submit whose outcome is unknown leaves the
+ * order pending and is settled by status queries with exponential backoff; the order is
+ * rejected as never received only once the venue has answered "no such order" for longer than
+ * {@link EngineSettings#notFoundGrace()}. It is never sent twice.
+ */
+public final class OrderEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
+
+    private final ScheduledExecutorService thread;
+    private final VenueRegistry venues;
+    private final Router router;
+    private final ReportSink sink;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final OrderIds orderIds;
+    private final OrderRegistry registry = new OrderRegistry();
+    private final Map<String, SessionID> sessions = new ConcurrentHashMap<>();
+
+    public OrderEngine(VenueRegistry venues, ReportSink sink, EngineSettings settings, Clock clock) {
+        this.venues = venues;
+        this.router = new Router(venues);
+        this.sink = sink;
+        this.settings = settings;
+        this.clock = clock;
+        this.orderIds = new OrderIds(clock.millis());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fixbridge-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.thread = executor;
+    }
+
+    // ---------------------------------------------------------------- inputs, any thread
+
+    /** A NewOrderSingle from an order-entry session. */
+    public void onNewOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
+        execute(() -> newOrder(session, profile, raw, parsed));
+    }
+
+    /** An OrderCancelRequest. */
+    public void onCancel(SessionID session, Message raw, Parsed<Inbound.Cancel> parsed) {
+        execute(() -> cancel(session, raw, parsed));
+    }
+
+    /** An OrderCancelReplaceRequest. */
+    public void onReplace(SessionID session, Message raw, Parsed<Inbound.Replace> parsed) {
+        execute(() -> replace(session, raw, parsed));
+    }
+
+    /** An OrderStatusRequest. */
+    public void onStatusRequest(SessionID session, Message raw, Parsed<Inbound.StatusRequest> parsed) {
+        execute(() -> status(session, raw, parsed));
+    }
+
+    /** An event from a venue's stream. Called on adapter threads; only enqueues. */
+    public void onVenueEvent(String venue, OrderEvent event) {
+        execute(() -> venueEvent(venue, event));
+    }
+
+    // ---------------------------------------------------------------- engine thread
+
+    private void newOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
+        String sessionKey = remember(session);
+        if (parsed instanceof Parsed.Refused<Inbound.NewOrder> refused) {
+            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), refused.refusal()));
+            return;
+        }
+        Inbound.NewOrder nos = ((Parsed.Ok<Inbound.NewOrder>) parsed).value();
+        if (registry.isUsed(sessionKey, nos.clOrdId())) {
+            GatewayOrder existing = registry.bySessionClOrdId(sessionKey, nos.clOrdId());
+            if (nos.possibleDuplicate() && existing != null) {
+                // a resent order we already have: answer with its status, never a second order
+                report(existing, List.of(OrderStateMachine.status(existing)));
+                return;
+            }
+            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.DUPLICATE_ORDER,
+                    "ClOrdID(11) '" + nos.clOrdId() + "' was already used on this session"
+                            + (existing != null ? " by order " + existing.orderId() : " by a cancel or replace request"))));
+            return;
+        }
+        Router.Decision decision = router.route(nos, profile);
+        if (decision instanceof Router.Decision.Unroutable unroutable) {
+            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), unroutable.refusal()));
+            return;
+        }
+        Router.Decision.Routed routed = (Router.Decision.Routed) decision;
+        Venue venue = routed.venue();
+        OrderRequest request = OrderRequest.builder()
+                .account(routed.account())
+                .clientOrderId(ClientOrderIds.derive(sessionKey, nos.clOrdId()))
+                .symbol(nos.symbol()).side(nos.side()).type(nos.type()).timeInForce(nos.timeInForce())
+                .quantity(nos.quantity()).cashQuantity(nos.cashQuantity())
+                .price(nos.price()).stopPrice(nos.stopPrice()).triggerDirection(nos.triggerDirection())
+                .postOnly(nos.postOnly()).reduceOnly(nos.reduceOnly())
+                .displayQuantity(nos.maxFloor()).expireTime(nos.expireTime())
+                .build();
+        GatewayOrder order = new GatewayOrder(orderIds.next(), sessionKey, venue.name(), nos.clOrdId(), request);
+        registry.add(order);
+        Optional<Refusal> refusal = OrderChecks.check(request, venue.name(), venue.instrument(nos.symbol()).orElse(null),
+                venue.adapter().capabilities());
+        if (refusal.isPresent()) {
+            report(order, List.of(OrderStateMachine.refuse(order, refusal.get().reason(), refusal.get().text())));
+            return;
+        }
+        report(order, List.of(OrderStateMachine.pendingNew(order)));
+        submit(order, venue, 0);
+    }
+
+    private void submit(GatewayOrder order, Venue venue, int attempt) {
+        whenDone(venue.adapter().submit(order.terms()), (accepted, failure) -> {
+            if (failure == null) {
+                apply(order, accepted);
+                return;
+            }
+            VenueError error = classify(failure);
+            switch (error.outcome()) {
+                case REJECTED -> apply(order, new OrderEvent.Rejected(order.terms().account(), order.terms().clientOrderId(),
+                        error, clock.instant()));
+                case RETRYABLE -> {
+                    if (attempt < settings.retryableAttempts()) {
+                        schedule(retryDelay(error), () -> submit(order, venue, attempt + 1));
+                    } else {
+                        apply(order, new OrderEvent.Rejected(order.terms().account(), order.terms().clientOrderId(),
+                                VenueError.rejected(RejectReason.OTHER, error.code(), "the venue refused " + (attempt + 1)
+                                        + " times for now and the order was not placed: " + error.message()), clock.instant()));
+                    }
+                }
+                case OUTCOME_UNKNOWN -> {
+                    LOG.warn("order {} outcome unknown at venue {}: {}; settling by status query", order.orderId(),
+                            venue.name(), error.message());
+                    settleSubmit(order, venue, 0, null);
+                }
+            }
+        });
+    }
+
+    /** Asks the venue about an order whose submit outcome is unknown, until its answer is definitive. */
+    private void settleSubmit(GatewayOrder order, Venue venue, int attempt, Instant firstNotFound) {
+        if (order.isAcknowledged() || order.isDone()) {
+            return;
+        }
+        OrderRequest t = order.terms();
+        whenDone(venue.adapter().queryOrder(t.account(), t.symbol(), t.clientOrderId()), (snapshot, failure) -> {
+            if (failure != null) {
+                LOG.warn("status query for order {} failed: {}; asking again", order.orderId(), failure.getMessage());
+                schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, firstNotFound));
+            } else if (snapshot.isPresent()) {
+                applySnapshot(order, snapshot.get());
+            } else {
+                Instant now = clock.instant();
+                Instant since = firstNotFound == null ? now : firstNotFound;
+                if (Duration.between(since, now).compareTo(settings.notFoundGrace()) >= 0) {
+                    apply(order, new OrderEvent.Rejected(t.account(), t.clientOrderId(), VenueError.rejected(RejectReason.OTHER,
+                            null, "the venue has no record of the order after " + (attempt + 1) + " status queries over "
+                                    + Duration.between(since, now).toSeconds() + " s; it was not placed"), now));
+                } else {
+                    schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, since));
+                }
+            }
+        });
+    }
+
+    private void applySnapshot(GatewayOrder order, OrderSnapshot s) {
+        Instant now = clock.instant();
+        String account = order.terms().account();
+        if (s.status() == OrderSnapshot.Status.REJECTED) {
+            apply(order, new OrderEvent.Rejected(account, s.clientOrderId(),
+                    VenueError.rejected(RejectReason.OTHER, null, "the venue reports the order rejected"), now));
+            return;
+        }
+        if (s.venueOrderId() != null) {
+            apply(order, new OrderEvent.Accepted(account, s.clientOrderId(), s.venueOrderId(), now));
+        }
+        for (OrderEvent.Fill fill : s.fills()) {
+            apply(order, fill);
+        }
+        switch (s.status()) {
+            case CANCELED -> apply(order, new OrderEvent.Canceled(account, s.clientOrderId(), s.venueOrderId(), null, now));
+            case EXPIRED -> apply(order, new OrderEvent.Expired(account, s.clientOrderId(), s.venueOrderId(), now));
+            default -> {
+                // working or filled: the acceptance and fills above say it all
+            }
+        }
+    }
+
+    private void cancel(SessionID session, Message raw, Parsed<Inbound.Cancel> parsed) {
+        String sessionKey = remember(session);
+        if (parsed instanceof Parsed.Refused<Inbound.Cancel> refused) {
+            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 99, refused.refusal().text()));
+            return;
+        }
+        Inbound.Cancel request = ((Parsed.Ok<Inbound.Cancel>) parsed).value();
+        GatewayOrder order = changeable(session, sessionKey, raw, request.clOrdId(), request.origClOrdId(),
+                request.symbol(), request.side());
+        if (order == null) {
+            return;
+        }
+        registry.markUsed(sessionKey, request.clOrdId());
+        report(order, List.of(OrderStateMachine.pendingCancel(order, request.clOrdId())));
+        sendCancel(order, 0);
+    }
+
+    private void sendCancel(GatewayOrder order, int attempt) {
+        Venue venue = venueOf(order);
+        OrderRequest t = order.terms();
+        whenDone(venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(), order.venueOrderId())),
+                (canceled, failure) -> {
+                    if (failure == null) {
+                        apply(order, canceled);
+                        return;
+                    }
+                    VenueError error = classify(failure);
+                    if (error.outcome() == VenueError.Outcome.RETRYABLE && attempt < settings.retryableAttempts()) {
+                        schedule(retryDelay(error), () -> sendCancel(order, attempt + 1));
+                    } else if (error.outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
+                        settleChange(order, error);
+                    } else {
+                        refusePending(order, error);
+                    }
+                });
+    }
+
+    private void replace(SessionID session, Message raw, Parsed<Inbound.Replace> parsed) {
+        String sessionKey = remember(session);
+        if (parsed instanceof Parsed.Refused<Inbound.Replace> refused) {
+            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 99, refused.refusal().text()));
+            return;
+        }
+        Inbound.Replace request = ((Parsed.Ok<Inbound.Replace>) parsed).value();
+        GatewayOrder order = changeable(session, sessionKey, raw, request.clOrdId(), request.origClOrdId(),
+                request.symbol(), request.side());
+        if (order == null) {
+            return;
+        }
+        OrderRequest current = order.terms();
+        if (request.type() != current.type()) {
+            sink.send(session, refuseChange(raw, order, 99, "OrdType(40) cannot change on a replace; cancel and send a new order"));
+            return;
+        }
+        if (current.type().requiresPrice() && request.price() == null) {
+            sink.send(session, refuseChange(raw, order, 99, "Price(44) is required on a replace of a limit order"));
+            return;
+        }
+        if (current.type().requiresStopPrice() && request.stopPrice() == null) {
+            sink.send(session, refuseChange(raw, order, 99, "StopPx(99) is required on a replace of a stop or take-profit order"));
+            return;
+        }
+        OrderRequest replacement = current.toBuilder()
+                .clientOrderId(ClientOrderIds.derive(sessionKey, request.clOrdId()))
+                .quantity(request.quantity())
+                .price(current.type().requiresPrice() ? request.price() : null)
+                .stopPrice(current.type().requiresStopPrice() ? request.stopPrice() : null)
+                .build();
+        Venue venue = venueOf(order);
+        Instrument instrument = venue.instrument(current.symbol()).orElse(null);
+        Optional<Refusal> refusal = instrument == null ? Optional.of(new Refusal(RejectReason.UNKNOWN_SYMBOL, "instrument gone"))
+                : OrderChecks.checkReplacement(replacement, order.cumQty(), instrument);
+        if (refusal.isPresent()) {
+            sink.send(session, refuseChange(raw, order, FixValues.cxlRejReason(refusal.get().reason()), refusal.get().text()));
+            return;
+        }
+        registry.markUsed(sessionKey, request.clOrdId());
+        registry.alias(order, request.clOrdId());
+        registry.aliasVenueClientId(order, replacement.clientOrderId());
+        report(order, List.of(OrderStateMachine.pendingReplace(order, request.clOrdId(), replacement)));
+        sendReplace(order, replacement, 0);
+    }
+
+    private void sendReplace(GatewayOrder order, OrderRequest replacement, int attempt) {
+        Venue venue = venueOf(order);
+        whenDone(venue.adapter().replace(new ReplaceRequest(order.terms(), order.venueOrderId(), order.cumQty(), replacement)),
+                (replaced, failure) -> {
+                    if (failure == null) {
+                        apply(order, replaced);
+                        return;
+                    }
+                    VenueError error = classify(failure);
+                    if (error.outcome() == VenueError.Outcome.RETRYABLE && attempt < settings.retryableAttempts()) {
+                        schedule(retryDelay(error), () -> sendReplace(order, replacement, attempt + 1));
+                    } else if (error.outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
+                        settleChange(order, error);
+                    } else {
+                        refusePending(order, error);
+                    }
+                });
+    }
+
+    /**
+     * A cancel or replace whose outcome is unknown: ask the venue how the order stands. If it is
+     * done, that settles it; if it still works as before, the change did not happen.
+     */
+    private void settleChange(GatewayOrder order, VenueError cause) {
+        PendingChange pending = order.pending();
+        if (pending == null) {
+            return;
+        }
+        Venue venue = venueOf(order);
+        OrderRequest target = pending.replacement() != null ? pending.replacement() : order.terms();
+        whenDone(venue.adapter().queryOrder(target.account(), target.symbol(), target.clientOrderId()), (found, failure) -> {
+            if (failure == null && found.isPresent() && pending.replacement() != null) {
+                OrderSnapshot s = found.get();
+                apply(order, new OrderEvent.Replaced(s.account(), order.terms().clientOrderId(), s.clientOrderId(),
+                        s.venueOrderId(), s.quantity(), s.price(), pending.replacement().stopPrice(), clock.instant()));
+                return;
+            }
+            whenDone(venue.adapter().queryOrder(order.terms().account(), order.terms().symbol(), order.terms().clientOrderId()),
+                    (original, failure2) -> {
+                        if (failure2 == null && original.isPresent()) {
+                            applySnapshot(order, original.get());
+                        }
+                        if (order.pending() == pending) {
+                            refusePending(order, VenueError.outcomeUnknown(cause.code(), "the venue did not confirm the "
+                                    + pending.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + cause.message()
+                                    + ") and still shows the order working; send it again if it is still wanted"));
+                        }
+                    });
+        });
+    }
+
+    private void refusePending(GatewayOrder order, VenueError error) {
+        Execution reject = OrderStateMachine.refusePending(order, error);
+        if (reject != null) {
+            report(order, List.of(reject));
+        }
+    }
+
+    /**
+     * The order a cancel or replace names, if it may be changed; otherwise answers the request
+     * with an OrderCancelReject and returns null.
+     */
+    private GatewayOrder changeable(SessionID session, String sessionKey, Message raw, String clOrdId, String origClOrdId,
+                                    String symbol, io.fixbridge.venue.Side side) {
+        if (registry.isUsed(sessionKey, clOrdId)) {
+            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 6,
+                    "ClOrdID(11) '" + clOrdId + "' was already used on this session"));
+            return null;
+        }
+        GatewayOrder order = registry.bySessionClOrdId(sessionKey, origClOrdId);
+        if (order == null) {
+            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 1,
+                    "unknown order: no order with OrigClOrdID(41) '" + origClOrdId + "' on this session"));
+            return null;
+        }
+        if ((symbol != null && !symbol.equals(order.terms().symbol())) || side != order.terms().side()) {
+            sink.send(session, refuseChange(raw, order, 99, "Symbol(55) and Side(54) must match order " + order.orderId()
+                    + " (" + order.terms().symbol() + " " + order.terms().side() + ")"));
+            return null;
+        }
+        if (order.isDone()) {
+            sink.send(session, refuseChange(raw, order, 0, "too late: the order is already " + order.status().name()
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+            return null;
+        }
+        if (order.pending() != null) {
+            sink.send(session, refuseChange(raw, order, 3, "a " + order.pending().kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " of this order (ClOrdID " + order.pending().clOrdId() + ") is still pending; wait for its answer"));
+            return null;
+        }
+        return order;
+    }
+
+    private Message refuseChange(Message raw, GatewayOrder order, int reason, String text) {
+        return ExecutionReports.refuseCancel(raw, order.orderId(), order.status().fix(), reason, text);
+    }
+
+    private void status(SessionID session, Message raw, Parsed<Inbound.StatusRequest> parsed) {
+        String sessionKey = remember(session);
+        GatewayOrder order = parsed instanceof Parsed.Ok<Inbound.StatusRequest> ok
+                ? registry.bySessionClOrdId(sessionKey, ok.value().clOrdId()) : null;
+        if (order != null) {
+            report(order, List.of(OrderStateMachine.status(order)));
+            return;
+        }
+        String text = parsed instanceof Parsed.Refused<Inbound.StatusRequest> r ? r.refusal().text()
+                : "unknown order: no order with ClOrdID(11) '" + ((Parsed.Ok<Inbound.StatusRequest>) parsed).value().clOrdId()
+                + "' on this session";
+        Message m = ExecutionReports.refuseNewOrder(raw, "NONE", new Refusal(RejectReason.UNKNOWN_ORDER, text));
+        m.setChar(150, 'I');
+        sink.send(session, m);
+    }
+
+    private void venueEvent(String venue, OrderEvent event) {
+        GatewayOrder order = registry.byVenueClientId(venue, event.account(), event.clientOrderId());
+        if (order == null) {
+            LOG.warn("venue {} reported {} for client order id {} of account {}, which is not a gateway order; ignored",
+                    venue, event.getClass().getSimpleName(), event.clientOrderId(), event.account());
+            return;
+        }
+        apply(order, event);
+    }
+
+    private void apply(GatewayOrder order, OrderEvent event) {
+        if (event instanceof OrderEvent.Replaced r) {
+            registry.aliasVenueClientId(order, r.newClientOrderId());
+        }
+        report(order, OrderStateMachine.apply(order, event));
+    }
+
+    private void report(GatewayOrder order, List<Execution> executions) {
+        SessionID session = sessions.get(order.session());
+        for (Execution e : executions) {
+            sink.send(session, ExecutionReports.toFix(e, order.orderId(), order.venue()));
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private Venue venueOf(GatewayOrder order) {
+        return venues.venue(order.venue()).orElseThrow(() -> new IllegalStateException("venue " + order.venue() + " vanished"));
+    }
+
+    private String remember(SessionID session) {
+        String key = session.toString();
+        sessions.putIfAbsent(key, session);
+        return key;
+    }
+
+    /** Runs {@code then} on the engine thread when the adapter's future completes. */
+    private <T> void whenDone(CompletableFuture<T> future, BiConsumer<T, Throwable> then) {
+        future.whenComplete((value, failure) -> execute(() -> then.accept(value, unwrap(failure))));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static VenueError classify(Throwable failure) {
+        if (failure instanceof VenueException ve) {
+            return ve.error();
+        }
+        return VenueError.outcomeUnknown(null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+
+    private Duration retryDelay(VenueError error) {
+        return error.retryAfter() != null ? error.retryAfter() : settings.retryableDelay();
+    }
+
+    private Duration backoff(int attempt) {
+        long ms = settings.queryFirstDelay().toMillis() << Math.min(attempt, 16);
+        return Duration.ofMillis(Math.min(ms, settings.queryMaxDelay().toMillis()));
+    }
+
+    private void schedule(Duration delay, Runnable task) {
+        thread.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void execute(Runnable task) {
+        thread.execute(guarded(task));
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // one bad message must not stop the engine that every other order depends on
+                LOG.error("order engine task failed", e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.fixbridge.gateway.translate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.fixbridge.venue.OrderType;
+import io.fixbridge.venue.RejectReason;
+import io.fixbridge.venue.Side;
+import io.fixbridge.venue.TimeInForce;
+import io.fixbridge.venue.TriggerDirection;
+
+/** What the gateway reads out of the FIX application messages it accepts, checked for form. */
+public final class Inbound {
+    private Inbound() {
+    }
+
+    /**
+     * A NewOrderSingle (35=D), its fields checked for presence and form but not yet against a venue.
+     * {@code account} and {@code venue} are null when the message did not name them.
+     */
+    public record NewOrder(String clOrdId, String account, String venue, String symbol, Side side, OrderType type,
+                           TimeInForce timeInForce, BigDecimal quantity, BigDecimal cashQuantity, BigDecimal price,
+                           BigDecimal stopPrice, TriggerDirection triggerDirection, boolean postOnly,
+                           boolean reduceOnly, BigDecimal maxFloor, Instant expireTime, boolean possibleDuplicate) {
+    }
+
+    /** An OrderCancelRequest (35=F). */
+    public record Cancel(String clOrdId, String origClOrdId, String symbol, Side side) {
+    }
+
+    /**
+     * An OrderCancelReplaceRequest (35=G). Fields that may change: quantity, price, stop price;
+     * the rest must match the order.
+     */
+    public record Replace(String clOrdId, String origClOrdId, String symbol, Side side, OrderType type,
+                          BigDecimal quantity, BigDecimal price, BigDecimal stopPrice) {
+    }
+
+    /** An OrderStatusRequest (35=H). */
+    public record StatusRequest(String clOrdId, String symbol, Side side) {
+    }
+
+    /**
+     * A message the gateway refuses for its content, before any order exists.
+     *
+     * @param reason the reject reason (mapped to OrdRejReason / CxlRejReason)
+     * @param text   what is wrong, for a person, naming the tag
+     */
+    public record Refusal(RejectReason reason, String text) {
+    }
+
+    /** Either a parsed message or the reason it was refused. */
+    public sealed interface Parsed<T> {
+        /** The message was well formed. */
+        record Ok<T>(T value) implements Parsed<T> {
+        }
+
+        /** The message was refused. */
+        record Refused<T>(Refusal refusal) implements Parsed<T> {
+        }
+    }
+}
