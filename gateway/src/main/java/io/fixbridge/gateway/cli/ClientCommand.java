@@ -39,7 +39,7 @@ final class ClientCommand implements Callable<Integer> {
     String sender;
     @Option(names = "--target", defaultValue = "FIXBRIDGE", description = "TargetCompID (default: ${DEFAULT-VALUE})")
     String target;
-    @Option(names = "--store", defaultValue = "data/client-store", description = "where sequence numbers are kept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--store", defaultValue = "${env:FIXBRIDGE_HOME:-.}/data/client-store", description = "where sequence numbers are kept (default: ${DEFAULT-VALUE})")
     Path store;
     @Option(names = "--reset", description = "reset sequence numbers at logon (ResetSeqNumFlag=Y)")
     boolean reset;

@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 
     @Option(names = "--config", description = "gateway.yaml to run (default: ${DEFAULT-VALUE})",
-            defaultValue = "fix-config/gateway.yaml")
+            defaultValue = "${env:FIXBRIDGE_HOME:-.}/fix-config/gateway.yaml")
     Path config;
 
     @Override

@@ -1,0 +1,134 @@
+package io.fixbridge.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void sessionsFile() throws IOException {
+        Files.writeString(dir.resolve("sessions.cfg"), "[DEFAULT]\nConnectionType=acceptor\n");
+    }
+
+    @Test
+    void loadsTheShippedConfiguration() {
+        GatewayConfig config = new GatewayConfigLoader().load(Path.of("../fix-config/gateway.yaml"));
+        assertThat(config.sessions()).containsKey("OMS1");
+        assertThat(config.sessions().get("OMS1").defaultVenue()).isEqualTo("paper");
+        assertThat(config.venues()).extracting(v -> v.type()).containsExactly("paper");
+        assertThat(config.sessionsFile()).endsWith(Path.of("fix-config", "sessions.cfg"));
+        assertThat(config.engine()).isEqualTo(EngineSettings.DEFAULTS);
+    }
+
+    @Test
+    void substitutesEnvironmentVariablesWithDefaults() throws IOException {
+        Path file = write("""
+                venues:
+                  - name: ${VENUE_NAME}
+                    type: paper
+                    accounts: [{name: "${ACCOUNT:-main}"}]
+                sessions:
+                  - {senderCompId: OMS1, venue: "${VENUE_NAME}", account: main}
+                engine: {notFoundGraceMs: "${GRACE:-2500}"}
+                """);
+        GatewayConfig config = new GatewayConfigLoader(Map.of("VENUE_NAME", "sim")::get).load(file);
+        assertThat(config.venues().get(0).name()).isEqualTo("sim");
+        assertThat(config.venues().get(0).accounts().get(0).name()).isEqualTo("main");
+        assertThat(config.engine().notFoundGrace()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(config.sessions().get("OMS1").role()).isEqualTo(SessionRole.ORDER_ENTRY);
+    }
+
+    @Test
+    void aMissingVariableNamesTheSettingAndTheVariable() throws IOException {
+        Path file = write("""
+                venues:
+                  - {name: paper, type: paper, apiKey: "${PAPER_KEY}", accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: OMS1, venue: paper, account: main}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader(k -> null).load(file))
+                .isInstanceOf(GatewayConfigException.class)
+                .hasMessageContaining("venues[0].apiKey")
+                .hasMessageContaining("PAPER_KEY is not set");
+    }
+
+    @Test
+    void refusesUnknownSettingsNamingThem() throws IOException {
+        Path file = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: OMS1, venue: paper, account: main, acount: typo}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(file))
+                .hasMessageContaining("sessions[OMS1].acount: unknown setting");
+    }
+
+    @Test
+    void aSessionMustNameAConfiguredVenueAndAccount() throws IOException {
+        Path venue = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: OMS1, venue: binance, account: main}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(venue))
+                .hasMessageContaining("sessions[OMS1].venue: no venue named 'binance'; configured venues: [paper]");
+        Path account = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: OMS1, venue: paper, account: other}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(account))
+                .hasMessageContaining("sessions[OMS1].account: venue 'paper' has no account named 'other'");
+    }
+
+    @Test
+    void badYamlAndMissingFilesSayWhere() throws IOException {
+        Path bad = write("venues: [\n  - {name: paper\n");
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(bad))
+                .hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(dir.resolve("nope.yaml")))
+                .hasMessageContaining("no such configuration file");
+        Path noSessions = write("""
+                fix: {sessions: missing.cfg}
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: OMS1, venue: paper, account: main}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(noSessions))
+                .hasMessageContaining("fix.sessions: file").hasMessageContaining("missing.cfg does not exist");
+    }
+
+    @Test
+    void anUnknownRoleListsTheAllowedOnes() throws IOException {
+        Path file = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: OMS1, role: trader, venue: paper, account: main}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(file))
+                .hasMessageContaining("sessions[OMS1].role: unknown role 'trader'; allowed: [order-entry]");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(dir, "gateway", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

@@ -1,0 +1,80 @@
+package io.fixbridge.gateway.fix;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Predicate;
+
+import io.fixbridge.testkit.fix.FixTestClient;
+import quickfix.Message;
+
+/** FIX messages and matchers for the gateway's end-to-end tests. */
+final class Orders {
+    private Orders() {
+    }
+
+    static Message limit(String clOrdId, String symbol, char side, String qty, String price) {
+        Message m = new quickfix.fix44.NewOrderSingle();
+        m.setString(11, clOrdId);
+        m.setString(55, symbol);
+        m.setChar(54, side);
+        m.setString(38, qty);
+        m.setChar(40, '2');
+        m.setString(44, price);
+        m.setChar(59, '1');
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+        return m;
+    }
+
+    static Message market(String clOrdId, String symbol, char side, String qty) {
+        Message m = limit(clOrdId, symbol, side, qty, "1");
+        m.removeField(44);
+        m.setChar(40, '1');
+        return m;
+    }
+
+    static Message cancel(String clOrdId, String orig, String symbol, char side) {
+        Message m = new quickfix.fix44.OrderCancelRequest();
+        m.setString(11, clOrdId);
+        m.setString(41, orig);
+        m.setString(55, symbol);
+        m.setChar(54, side);
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+        return m;
+    }
+
+    static Message replace(String clOrdId, String orig, String symbol, char side, String qty, String price) {
+        Message m = new quickfix.fix44.OrderCancelReplaceRequest();
+        m.setString(11, clOrdId);
+        m.setString(41, orig);
+        m.setString(55, symbol);
+        m.setChar(54, side);
+        m.setString(38, qty);
+        m.setChar(40, '2');
+        m.setString(44, price);
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+        return m;
+    }
+
+    static Message status(String clOrdId, String symbol, char side) {
+        Message m = new quickfix.fix44.OrderStatusRequest();
+        m.setString(11, clOrdId);
+        m.setString(55, symbol);
+        m.setChar(54, side);
+        return m;
+    }
+
+    /** An ExecutionReport for {@code clOrdId} with ExecType(150) {@code execType}. */
+    static Predicate<Message> report(String clOrdId, char execType) {
+        return m -> "8".equals(FixTestClient.field(m, 35)) && clOrdId.equals(FixTestClient.field(m, 11))
+                && String.valueOf(execType).equals(FixTestClient.field(m, 150));
+    }
+
+    /** An OrderCancelReject answering the request {@code clOrdId}. */
+    static Predicate<Message> cancelReject(String clOrdId) {
+        return m -> "9".equals(FixTestClient.field(m, 35)) && clOrdId.equals(FixTestClient.field(m, 11));
+    }
+
+    static String f(Message m, int tag) {
+        return FixTestClient.field(m, tag);
+    }
+}
