@@ -34,13 +34,11 @@ class OrderEntryEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    @TempDir
-    Path dir;
     private TestGateway gateway;
     private FixTestClient client;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         gateway = new TestGateway(dir).start();
         client = gateway.client(dir.resolve("client-store"));
     }
