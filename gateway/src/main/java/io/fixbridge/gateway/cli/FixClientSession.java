@@ -86,7 +86,7 @@ final class FixClientSession implements AutoCloseable {
         @Override public void fromAdmin(Message m, SessionID id) {
             try {
                 String type = m.getHeader().getString(MsgType.FIELD);
-                if ("3".equals(type) || "5".equals(type)) {
+                if ("3".equals(type) || ("5".equals(type) && m.isSetField(58))) {
                     out.println(ReportPrinter.format(m));
                 }
             } catch (quickfix.FieldNotFound e) {

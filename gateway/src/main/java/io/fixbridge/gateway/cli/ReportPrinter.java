@@ -25,6 +25,7 @@ final class ReportPrinter {
             case "9" -> "CANCEL_REJECT  " + get(m, 11) + " for " + get(m, 41) + ": reason " + get(m, 102)
                     + " (order " + ORD_STATUS.getOrDefault(get(m, 39), get(m, 39)) + ")" + text(m);
             case "j" -> "BUSINESS_REJECT of 35=" + get(m, 372) + ": reason " + get(m, 380) + text(m);
+            case "5" -> "LOGOUT" + text(m);
             case "3" -> "SESSION_REJECT of seq " + get(m, 45) + " tag " + get(m, 371) + ": reason " + get(m, 373) + text(m);
             default -> m.toString().replace('\u0001', '|');
         };
@@ -32,7 +33,7 @@ final class ReportPrinter {
 
     private static String executionReport(Message m) {
         StringBuilder sb = new StringBuilder(160);
-        sb.append(String.format("%-15s", EXEC_TYPE.getOrDefault(get(m, 150), get(m, 150))));
+        sb.append(String.format("%-16s", EXEC_TYPE.getOrDefault(get(m, 150), get(m, 150))));
         sb.append(get(m, 11)).append(' ');
         sb.append("1".equals(get(m, 54)) ? "BUY " : "SELL ");
         sb.append(get(m, 38) != null ? get(m, 38) : get(m, 152) + " (quote)").append(' ').append(get(m, 55));
