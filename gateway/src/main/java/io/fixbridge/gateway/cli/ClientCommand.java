@@ -113,6 +113,23 @@ final class ClientCommand implements Callable<Integer> {
         };
     }
 
+    /** The fields a NewOrderSingle and an OrderCancelReplaceRequest share. */
+    static void orderFields(Message m, String clOrdId, String symbol, String side, BigDecimal qty, String type,
+                            BigDecimal price, BigDecimal stopPx) {
+        m.setString(11, clOrdId);
+        m.setString(55, symbol);
+        m.setChar(54, side(side));
+        m.setString(38, qty.toPlainString());
+        m.setChar(40, ordType(type));
+        if (price != null) {
+            m.setString(44, price.toPlainString());
+        }
+        if (stopPx != null) {
+            m.setString(99, stopPx.toPlainString());
+        }
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+    }
+
     static char ordType(String type) {
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "market" -> '1';
@@ -142,23 +159,13 @@ final class ClientCommand implements Callable<Integer> {
         @Override
         Message build() {
             Message m = new quickfix.fix44.NewOrderSingle();
-            m.setString(11, clOrdId != null ? clOrdId : newClOrdId());
-            m.setString(55, symbol);
-            m.setChar(54, side(side));
-            m.setString(38, qty.toPlainString());
-            m.setChar(40, ordType(type));
+            orderFields(m, clOrdId != null ? clOrdId : newClOrdId(), symbol, side, qty, type, price, stopPx);
             m.setChar(59, switch (tif.toLowerCase(Locale.ROOT)) {
                 case "gtc" -> '1';
                 case "ioc" -> '3';
                 case "fok" -> '4';
                 default -> throw new IllegalArgumentException("--tif must be gtc, ioc or fok");
             });
-            if (price != null) {
-                m.setString(44, price.toPlainString());
-            }
-            if (stopPx != null) {
-                m.setString(99, stopPx.toPlainString());
-            }
             if (account != null) {
                 m.setString(1, account);
             }
@@ -168,7 +175,6 @@ final class ClientCommand implements Callable<Integer> {
             if (postOnly || reduceOnly) {
                 m.setString(18, (postOnly ? "6" : "") + (postOnly && reduceOnly ? " " : "") + (reduceOnly ? "E" : ""));
             }
-            m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
             return m;
         }
     }
@@ -206,19 +212,8 @@ final class ClientCommand implements Callable<Integer> {
         @Override
         Message build() {
             Message m = new quickfix.fix44.OrderCancelReplaceRequest();
-            m.setString(11, clOrdId != null ? clOrdId : newClOrdId());
+            orderFields(m, clOrdId != null ? clOrdId : newClOrdId(), symbol, side, qty, type, price, stopPx);
             m.setString(41, orig);
-            m.setString(55, symbol);
-            m.setChar(54, side(side));
-            m.setString(38, qty.toPlainString());
-            m.setChar(40, ordType(type));
-            if (price != null) {
-                m.setString(44, price.toPlainString());
-            }
-            if (stopPx != null) {
-                m.setString(99, stopPx.toPlainString());
-            }
-            m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
             return m;
         }
     }

@@ -36,24 +36,12 @@ public final class OrderChecks {
             return refuse(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
                     "venue '" + venueName + "' cannot take this order: " + String.join("; ", unsupported));
         }
-        Optional<Refusal> quantity = checkQuantity("OrderQty(38)", order.quantity(), instrument);
-        if (quantity.isPresent()) {
-            return quantity;
-        }
-        if (order.displayQuantity() != null && !instrument.isOnLot(order.displayQuantity())) {
-            return refuse(RejectReason.INCORRECT_QUANTITY, "MaxFloor(111) " + plain(order.displayQuantity())
-                    + " is not a multiple of the lot size " + plain(instrument.lotSize()) + " for " + order.symbol());
-        }
-        Optional<Refusal> price = checkPrice("Price(44)", order.price(), instrument);
-        if (price.isPresent()) {
-            return price;
-        }
-        Optional<Refusal> stop = checkPrice("StopPx(99)", order.stopPrice(), instrument);
-        if (stop.isPresent()) {
-            return stop;
-        }
-        return checkNotional(order, instrument);
+        return checkTerms(order, instrument).or(() -> order.displayQuantity() == null || instrument.isOnLot(order.displayQuantity())
+                ? Optional.empty()
+                : refuse(RejectReason.INCORRECT_QUANTITY, "MaxFloor(111) " + plain(order.displayQuantity())
+                        + " is not a multiple of the lot size " + plain(instrument.lotSize()) + " for " + order.symbol()));
     }
+
 
     /** The checks a replacement's new quantity and prices pass, against what has filled already. */
     public static Optional<Refusal> checkReplacement(OrderRequest replacement, BigDecimal filled, Instrument instrument) {
@@ -61,19 +49,15 @@ public final class OrderChecks {
             return refuse(RejectReason.INCORRECT_QUANTITY, "OrderQty(38) " + plain(replacement.quantity())
                     + " must exceed the quantity already filled, " + plain(filled));
         }
-        Optional<Refusal> quantity = checkQuantity("OrderQty(38)", replacement.quantity(), instrument);
-        if (quantity.isPresent()) {
-            return quantity;
-        }
-        Optional<Refusal> price = checkPrice("Price(44)", replacement.price(), instrument);
-        if (price.isPresent()) {
-            return price;
-        }
-        Optional<Refusal> stop = checkPrice("StopPx(99)", replacement.stopPrice(), instrument);
-        if (stop.isPresent()) {
-            return stop;
-        }
-        return checkNotional(replacement, instrument);
+        return checkTerms(replacement, instrument);
+    }
+
+    /** Quantity on the lot and within bounds, prices on the tick, notional at least the minimum. */
+    private static Optional<Refusal> checkTerms(OrderRequest order, Instrument instrument) {
+        return checkQuantity("OrderQty(38)", order.quantity(), instrument)
+                .or(() -> checkPrice("Price(44)", order.price(), instrument))
+                .or(() -> checkPrice("StopPx(99)", order.stopPrice(), instrument))
+                .or(() -> checkNotional(order, instrument));
     }
 
     private static Optional<Refusal> checkQuantity(String tag, BigDecimal qty, Instrument instrument) {

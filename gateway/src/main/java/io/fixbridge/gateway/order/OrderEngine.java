@@ -260,15 +260,8 @@ public final class OrderEngine implements AutoCloseable {
                 (canceled, failure) -> {
                     if (failure == null) {
                         apply(order, canceled);
-                        return;
-                    }
-                    VenueError error = classify(failure);
-                    if (error.outcome() == VenueError.Outcome.RETRYABLE && attempt < settings.retryableAttempts()) {
-                        schedule(retryDelay(error), () -> sendCancel(order, attempt + 1));
-                    } else if (error.outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
-                        settleChange(order, error);
                     } else {
-                        refusePending(order, error);
+                        changeFailed(order, failure, attempt, () -> sendCancel(order, attempt + 1));
                     }
                 });
     }
@@ -325,17 +318,25 @@ public final class OrderEngine implements AutoCloseable {
                 (replaced, failure) -> {
                     if (failure == null) {
                         apply(order, replaced);
-                        return;
-                    }
-                    VenueError error = classify(failure);
-                    if (error.outcome() == VenueError.Outcome.RETRYABLE && attempt < settings.retryableAttempts()) {
-                        schedule(retryDelay(error), () -> sendReplace(order, replacement, attempt + 1));
-                    } else if (error.outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
-                        settleChange(order, error);
                     } else {
-                        refusePending(order, error);
+                        changeFailed(order, failure, attempt, () -> sendReplace(order, replacement, attempt + 1));
                     }
                 });
+    }
+
+    /**
+     * A cancel or replace failed: sent again if the venue asked for a retry (and attempts are
+     * left), settled by a query if its outcome is unknown, else answered with a reject.
+     */
+    private void changeFailed(GatewayOrder order, Throwable failure, int attempt, Runnable retry) {
+        VenueError error = classify(failure);
+        if (error.outcome() == VenueError.Outcome.RETRYABLE && attempt < settings.retryableAttempts()) {
+            schedule(retryDelay(error), retry);
+        } else if (error.outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
+            settleChange(order, error);
+        } else {
+            refusePending(order, error);
+        }
     }
 
     /**
