@@ -41,6 +41,17 @@ public interface VenueAdapter extends AutoCloseable {
     /** Places an order. Completes with the venue's acceptance, or fails with a {@link VenueException}. */
     CompletableFuture<OrderEvent.Accepted> submit(OrderRequest order);
 
+    /**
+     * Places a one-cancels-the-other pair. Completes with both legs' acceptance (above, then
+     * below), or fails with a {@link VenueException}. Only called when
+     * {@link VenueCapabilities#oco()} is true; a venue without order lists refuses it as
+     * UNSUPPORTED_ORDER_CHARACTERISTIC.
+     */
+    default CompletableFuture<java.util.List<OrderEvent.Accepted>> submitOco(OcoRequest oco) {
+        return CompletableFuture.failedFuture(new VenueException(VenueError.rejected(
+                RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC, null, "venue " + name() + " has no OCO order lists")));
+    }
+
     /** Cancels an order. Completes when the venue confirms, or fails (TOO_LATE, UNKNOWN_ORDER, ...). */
     CompletableFuture<OrderEvent.Canceled> cancel(CancelRequest cancel);
 

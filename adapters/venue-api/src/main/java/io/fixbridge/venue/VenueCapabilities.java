@@ -20,6 +20,7 @@ import java.util.Set;
  * @param triggerDirection    whether a conditional order may state its trigger direction
  *                            explicitly (otherwise it is implied by type and side)
  * @param replaceMode         how a replace is carried out
+ * @param oco                 whether one-cancels-the-other order lists can be placed
  */
 public record VenueCapabilities(
         Set<MarketType> markets,
@@ -30,7 +31,8 @@ public record VenueCapabilities(
         boolean iceberg,
         boolean cashOrderQuantity,
         boolean triggerDirection,
-        ReplaceMode replaceMode) {
+        ReplaceMode replaceMode,
+        boolean oco) {
 
     public VenueCapabilities {
         markets = Set.copyOf(markets);

@@ -97,7 +97,8 @@ public final class MatchingEngine {
             true,
             false,
             true,
-            ReplaceMode.NATIVE_AMEND);
+            ReplaceMode.NATIVE_AMEND,
+            false);
 
     /** The text of a post-only refusal. */
     public static final String POST_ONLY_TEXT = "post-only order would take liquidity";
