@@ -74,12 +74,13 @@ public final class GatewayApplication implements Application {
         String type = message.getHeader().getString(MsgType.FIELD);
         switch (type) {
             case MsgType.ORDER_SINGLE -> engine.onNewOrder(sessionId, profile, message, FixInbound.newOrder(message));
+            case MsgType.ORDER_LIST -> engine.onNewOrderList(sessionId, profile, message, FixInbound.newOrderList(message));
             case MsgType.ORDER_CANCEL_REQUEST -> engine.onCancel(sessionId, message, FixInbound.cancel(message));
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> engine.onReplace(sessionId, message, FixInbound.replace(message));
             case MsgType.ORDER_STATUS_REQUEST -> engine.onStatusRequest(sessionId, message, FixInbound.statusRequest(message));
             default -> send(sessionId, ExecutionReports.businessReject(message, UNSUPPORTED_MESSAGE_TYPE,
                     "MsgType(35)=" + type + " is not supported on an order-entry session; supported: "
-                            + "D (NewOrderSingle), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest)"));
+                            + "D (NewOrderSingle), E (NewOrderList, OCO), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest)"));
         }
     }
 

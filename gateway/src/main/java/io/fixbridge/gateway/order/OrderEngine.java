@@ -29,6 +29,7 @@ import io.fixbridge.gateway.translate.Inbound.Parsed;
 import io.fixbridge.gateway.translate.Inbound.Refusal;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.OcoRequest;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
@@ -56,6 +57,9 @@ import quickfix.SessionID;
  */
 public final class OrderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
+
+    /** BusinessRejectReason(380) 0: other. */
+    private static final int BUSINESS_REJECT_OTHER = 0;
 
     private final ScheduledExecutorService thread;
     private final VenueRegistry venues;
@@ -88,6 +92,11 @@ public final class OrderEngine implements AutoCloseable {
     /** A NewOrderSingle from an order-entry session. */
     public void onNewOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
         execute(() -> newOrder(session, profile, raw, parsed));
+    }
+
+    /** A NewOrderList (one cancels the other) from an order-entry session. */
+    public void onNewOrderList(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrderList> parsed) {
+        execute(() -> newOrderList(session, profile, raw, parsed));
     }
 
     /** An OrderCancelRequest. */
@@ -138,6 +147,20 @@ public final class OrderEngine implements AutoCloseable {
         }
         Router.Decision.Routed routed = (Router.Decision.Routed) decision;
         Venue venue = routed.venue();
+        GatewayOrder order = register(sessionKey, routed, nos);
+        OrderRequest request = order.terms();
+        Optional<Refusal> refusal = OrderChecks.check(request, venue.name(), venue.instrument(nos.symbol()).orElse(null),
+                venue.adapter().capabilities());
+        if (refusal.isPresent()) {
+            report(order, List.of(OrderStateMachine.refuse(order, refusal.get().reason(), refusal.get().text())));
+            return;
+        }
+        report(order, List.of(OrderStateMachine.pendingNew(order)));
+        submit(order, venue, 0);
+    }
+
+    /** A new order of the session, as the venue will see it, known to the registry from now on. */
+    private GatewayOrder register(String sessionKey, Router.Decision.Routed routed, Inbound.NewOrder nos) {
         OrderRequest request = OrderRequest.builder()
                 .account(routed.account())
                 .clientOrderId(ClientOrderIds.derive(sessionKey, nos.clOrdId()))
@@ -147,16 +170,103 @@ public final class OrderEngine implements AutoCloseable {
                 .postOnly(nos.postOnly()).reduceOnly(nos.reduceOnly())
                 .displayQuantity(nos.maxFloor()).expireTime(nos.expireTime())
                 .build();
-        GatewayOrder order = new GatewayOrder(orderIds.next(), sessionKey, venue.name(), nos.clOrdId(), request);
+        GatewayOrder order = new GatewayOrder(orderIds.next(), sessionKey, routed.venue().name(), nos.clOrdId(), request);
         registry.add(order);
-        Optional<Refusal> refusal = OrderChecks.check(request, venue.name(), venue.instrument(nos.symbol()).orElse(null),
-                venue.adapter().capabilities());
-        if (refusal.isPresent()) {
-            report(order, List.of(OrderStateMachine.refuse(order, refusal.get().reason(), refusal.get().text())));
+        return order;
+    }
+
+    private void newOrderList(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrderList> parsed) {
+        String sessionKey = remember(session);
+        if (parsed instanceof Parsed.Refused<Inbound.NewOrderList> refused) {
+            sink.send(session, ExecutionReports.businessReject(raw, BUSINESS_REJECT_OTHER, refused.refusal().text()));
             return;
         }
-        report(order, List.of(OrderStateMachine.pendingNew(order)));
-        submit(order, venue, 0);
+        Inbound.NewOrderList list = ((Parsed.Ok<Inbound.NewOrderList>) parsed).value();
+        List<quickfix.Group> legMessages = raw.getGroups(quickfix.field.NoOrders.FIELD);
+        List<Inbound.NewOrder> legs = list.legs();
+        for (Inbound.NewOrder leg : legs) {
+            if (registry.isUsed(sessionKey, leg.clOrdId())) {
+                refuseList(session, legMessages, new Refusal(RejectReason.DUPLICATE_ORDER,
+                        "ClOrdID(11) '" + leg.clOrdId() + "' was already used on this session; list " + list.listId() + " refused"));
+                return;
+            }
+        }
+        Router.Decision first = router.route(legs.get(0), profile);
+        Router.Decision second = router.route(legs.get(1), profile);
+        if (first instanceof Router.Decision.Unroutable u) {
+            refuseList(session, legMessages, u.refusal());
+            return;
+        }
+        if (second instanceof Router.Decision.Unroutable u) {
+            refuseList(session, legMessages, u.refusal());
+            return;
+        }
+        Router.Decision.Routed routed = (Router.Decision.Routed) first;
+        Router.Decision.Routed routedSecond = (Router.Decision.Routed) second;
+        if (routed.venue() != routedSecond.venue() || !routed.account().equals(routedSecond.account())) {
+            refuseList(session, legMessages, new Refusal(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
+                    "both orders of an OCO list must go to the same ExDestination(100) and Account(1)"));
+            return;
+        }
+        Venue venue = routed.venue();
+        List<GatewayOrder> orders = List.of(register(sessionKey, routed, legs.get(0)), register(sessionKey, routed, legs.get(1)));
+        Optional<Refusal> refusal = venue.adapter().capabilities().oco() ? Optional.empty()
+                : Optional.of(new Refusal(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
+                        "venue '" + venue.name() + "' has no one-cancels-the-other order lists"));
+        for (int i = 0; i < orders.size() && refusal.isEmpty(); i++) {
+            GatewayOrder leg = orders.get(i);
+            refusal = OrderChecks.check(leg.terms(), venue.name(), venue.instrument(leg.terms().symbol()).orElse(null),
+                    venue.adapter().capabilities())
+                    .map(r -> new Refusal(r.reason(), "order " + leg.clOrdId() + " of list " + list.listId() + ": " + r.text()));
+        }
+        if (refusal.isPresent()) {
+            for (GatewayOrder leg : orders) {
+                report(leg, List.of(OrderStateMachine.refuse(leg, refusal.get().reason(), refusal.get().text())));
+            }
+            return;
+        }
+        orders.forEach(leg -> report(leg, List.of(OrderStateMachine.pendingNew(leg))));
+        submitOco(orders, venue, ClientOrderIds.derive(sessionKey, "list\u0000" + list.listId()), 0);
+    }
+
+    private void refuseList(SessionID session, List<quickfix.Group> legMessages, Refusal refusal) {
+        for (quickfix.Group leg : legMessages) {
+            sink.send(session, ExecutionReports.refuseNewOrder(leg, orderIds.next(), refusal));
+        }
+    }
+
+    private void submitOco(List<GatewayOrder> legs, Venue venue, String listClientOrderId, int attempt) {
+        GatewayOrder a = legs.get(0);
+        GatewayOrder b = legs.get(1);
+        boolean aAbove = referencePrice(a.terms()).compareTo(referencePrice(b.terms())) >= 0;
+        OcoRequest oco = new OcoRequest(a.terms().account(), listClientOrderId,
+                (aAbove ? a : b).terms(), (aAbove ? b : a).terms());
+        whenDone(venue.adapter().submitOco(oco), (accepted, failure) -> {
+            if (failure == null) {
+                accepted.forEach(e -> venueEvent(venue.name(), e));
+                return;
+            }
+            VenueError error = classify(failure);
+            switch (error.outcome()) {
+                case REJECTED -> legs.forEach(leg -> apply(leg, new OrderEvent.Rejected(leg.terms().account(),
+                        leg.terms().clientOrderId(), error, clock.instant())));
+                case RETRYABLE -> {
+                    if (attempt < settings.retryableAttempts()) {
+                        schedule(retryDelay(error), () -> submitOco(legs, venue, listClientOrderId, attempt + 1));
+                    } else {
+                        VenueError gaveUp = VenueError.rejected(RejectReason.OTHER, error.code(), "the venue refused "
+                                + (attempt + 1) + " times for now and the list was not placed: " + error.message());
+                        legs.forEach(leg -> apply(leg, new OrderEvent.Rejected(leg.terms().account(),
+                                leg.terms().clientOrderId(), gaveUp, clock.instant())));
+                    }
+                }
+                case OUTCOME_UNKNOWN -> legs.forEach(leg -> settleSubmit(leg, venue, 0, null));
+            }
+        });
+    }
+
+    private static java.math.BigDecimal referencePrice(OrderRequest order) {
+        return order.price() != null ? order.price() : order.stopPrice();
     }
 
     private void submit(GatewayOrder order, Venue venue, int attempt) {

@@ -104,7 +104,7 @@ public final class ExecutionReports {
      * A rejecting ExecutionReport for a NewOrderSingle refused for its content, before any
      * order existed; echoes what the message said.
      */
-    public static Message refuseNewOrder(Message order, String orderId, Refusal refusal) {
+    public static Message refuseNewOrder(quickfix.FieldMap order, String orderId, Refusal refusal) {
         Message m = new quickfix.fix44.ExecutionReport();
         m.setString(37, orderId);
         m.setString(11, echo(order, 11, "NONE"));
@@ -208,7 +208,7 @@ public final class ExecutionReports {
         }
     }
 
-    private static String echo(Message source, int tag, String fallback) {
+    private static String echo(quickfix.FieldMap source, int tag, String fallback) {
         try {
             return source.isSetField(tag) ? source.getString(tag) : fallback;
         } catch (FieldNotFound e) {
@@ -216,7 +216,7 @@ public final class ExecutionReports {
         }
     }
 
-    private static void copy(Message from, Message to, int... tags) {
+    private static void copy(quickfix.FieldMap from, Message to, int... tags) {
         for (int tag : tags) {
             if (from.isSetField(tag)) {
                 to.setString(tag, echo(from, tag, ""));

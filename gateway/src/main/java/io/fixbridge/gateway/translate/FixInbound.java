@@ -48,6 +48,53 @@ public final class FixInbound {
 
     /** Reads a NewOrderSingle. */
     public static Parsed<Inbound.NewOrder> newOrder(Message m) {
+        return newOrder(m, isPossibleDuplicate(m));
+    }
+
+    /**
+     * Reads a NewOrderList: ListID(66), ContingencyType(1385) = 1 (one cancels the other) and
+     * exactly two orders in NoOrders(73), each read as a NewOrderSingle's fields are.
+     */
+    public static Parsed<Inbound.NewOrderList> newOrderList(Message m) {
+        try {
+            String listId = m.getString(quickfix.field.ListID.FIELD);
+            if (!m.isSetField(FixTags.CONTINGENCY_TYPE) || m.getInt(FixTags.CONTINGENCY_TYPE) != 1) {
+                return refused(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
+                        "ContingencyType(1385)=1 (one cancels the other) is required on a NewOrderList; other lists are not supported");
+            }
+            java.util.List<quickfix.Group> groups = m.getGroups(quickfix.field.NoOrders.FIELD);
+            if (groups.size() != 2) {
+                return refused(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
+                        "an OCO NewOrderList has exactly 2 orders in NoOrders(73), not " + groups.size());
+            }
+            java.util.List<Inbound.NewOrder> legs = new java.util.ArrayList<>(2);
+            for (quickfix.Group g : groups) {
+                Parsed<Inbound.NewOrder> leg = newOrder(g, isPossibleDuplicate(m));
+                if (leg instanceof Parsed.Refused<Inbound.NewOrder> r) {
+                    return refused(r.refusal().reason(), "order " + optional(g, ClOrdID.FIELD) + " of list " + listId + ": "
+                            + r.refusal().text());
+                }
+                legs.add(((Parsed.Ok<Inbound.NewOrder>) leg).value());
+            }
+            Inbound.NewOrder a = legs.get(0);
+            Inbound.NewOrder b = legs.get(1);
+            if (!a.symbol().equals(b.symbol()) || a.side() != b.side() || a.quantity() == null
+                    || b.quantity() == null || a.quantity().compareTo(b.quantity()) != 0) {
+                return refused(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
+                        "both orders of an OCO list must have the same Symbol(55), Side(54) and OrderQty(38)");
+            }
+            if (a.clOrdId().equals(b.clOrdId())) {
+                return refused(RejectReason.DUPLICATE_ORDER, "the two orders of list " + listId + " have the same ClOrdID(11)");
+            }
+            return new Parsed.Ok<>(new Inbound.NewOrderList(listId, java.util.List.copyOf(legs)));
+        } catch (FieldNotFound e) {
+            return refused(RejectReason.OTHER, "required tag " + e.field + " is missing");
+        } catch (quickfix.FieldException e) {
+            return refused(RejectReason.OTHER, "tag " + e.getField() + " is malformed: " + e.getMessage());
+        }
+    }
+
+    private static Parsed<Inbound.NewOrder> newOrder(FieldMap m, boolean possibleDuplicate) {
         try {
             String clOrdId = m.getString(ClOrdID.FIELD);
             String symbol = optional(m, Symbol.FIELD);
@@ -149,7 +196,7 @@ public final class FixInbound {
             }
             return new Parsed.Ok<>(new Inbound.NewOrder(clOrdId, optional(m, Account.FIELD), optional(m, ExDestination.FIELD),
                     symbol, side, type, tif, quantity, cash, price, stop, direction, postOnly, reduceOnly, maxFloor, expire,
-                    isPossibleDuplicate(m)));
+                    possibleDuplicate));
         } catch (FieldNotFound e) {
             return refused(RejectReason.OTHER, "required tag " + e.field + " is missing");
         } catch (NumberFormatException e) {
@@ -215,7 +262,7 @@ public final class FixInbound {
         return new Parsed.Refused<>(new Refusal(reason, text));
     }
 
-    private static String optional(Message m, int tag) throws FieldNotFound {
+    private static String optional(FieldMap m, int tag) throws FieldNotFound {
         if (!m.isSetField(tag)) {
             return null;
         }
@@ -224,7 +271,7 @@ public final class FixInbound {
     }
 
     /** A decimal read from the tag's text, never through a double; null when absent. */
-    private static BigDecimal decimal(Message m, int tag) throws FieldNotFound {
+    private static BigDecimal decimal(FieldMap m, int tag) throws FieldNotFound {
         String v = optional(m, tag);
         if (v == null) {
             return null;

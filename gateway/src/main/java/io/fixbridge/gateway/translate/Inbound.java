@@ -24,6 +24,15 @@ public final class Inbound {
                            boolean reduceOnly, BigDecimal maxFloor, Instant expireTime, boolean possibleDuplicate) {
     }
 
+    /**
+     * A NewOrderList (35=E) with ContingencyType(1385)=1: two orders, one cancels the other.
+     *
+     * @param listId ListID(66)
+     * @param legs   the two orders, in message order
+     */
+    public record NewOrderList(String listId, java.util.List<NewOrder> legs) {
+    }
+
     /** An OrderCancelRequest (35=F). */
     public record Cancel(String clOrdId, String origClOrdId, String symbol, Side side) {
     }

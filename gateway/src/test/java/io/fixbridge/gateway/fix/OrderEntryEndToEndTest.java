@@ -288,6 +288,27 @@ class OrderEntryEndToEndTest {
         assertThat(f(reject, 58)).contains("MsgType(35)=R is not supported");
     }
 
+    @Test
+    void anOcoListOnAVenueWithoutOrderListsRejectsBothLegs11() throws Exception {
+        String limit = id();
+        String stop = id();
+        client.send(Orders.ocoList("L-" + limit, 1, "BTC/USDT", '2', "0.01", limit, "65000", stop, "55000"));
+        for (String leg : List.of(limit, stop)) {
+            Message rejected = await(report(leg, '8'));
+            assertThat(f(rejected, 103)).isEqualTo("11");
+            assertThat(f(rejected, 58)).contains("has no one-cancels-the-other order lists");
+        }
+    }
+
+    @Test
+    void aListThatIsNotOcoGetsABusinessMessageReject() throws Exception {
+        String limit = id();
+        client.send(Orders.ocoList("L-" + limit, null, "BTC/USDT", '2', "0.01", limit, "65000", id(), "55000"));
+        Message reject = client.awaitMessage(FixTestClient.isType("j"), WAIT);
+        assertThat(f(reject, 372)).isEqualTo("E");
+        assertThat(f(reject, 58)).contains("ContingencyType(1385)=1");
+    }
+
     private void assertRejected(Message order, String ordRejReason, String text) throws Exception {
         String id = f(order, 11);
         client.send(order);

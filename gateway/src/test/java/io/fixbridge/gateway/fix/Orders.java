@@ -32,6 +32,37 @@ final class Orders {
         return m;
     }
 
+    /** A NewOrderList of two limit/stop legs; contingency 1 (OCO) unless null. */
+    static Message ocoList(String listId, Integer contingency, String symbol, char side, String qty,
+                           String limitClOrdId, String limitPrice, String stopClOrdId, String stopPx) {
+        Message m = new quickfix.fix44.NewOrderList();
+        m.setString(66, listId);
+        m.setInt(394, 3);
+        m.setInt(68, 2);
+        if (contingency != null) {
+            m.setInt(1385, contingency);
+        }
+        quickfix.Group limit = new quickfix.fix44.NewOrderList.NoOrders();
+        limit.setString(11, limitClOrdId);
+        limit.setInt(67, 1);
+        limit.setString(55, symbol);
+        limit.setChar(54, side);
+        limit.setString(38, qty);
+        limit.setChar(40, '2');
+        limit.setString(44, limitPrice);
+        m.addGroup(limit);
+        quickfix.Group stop = new quickfix.fix44.NewOrderList.NoOrders();
+        stop.setString(11, stopClOrdId);
+        stop.setInt(67, 2);
+        stop.setString(55, symbol);
+        stop.setChar(54, side);
+        stop.setString(38, qty);
+        stop.setChar(40, '3');
+        stop.setString(99, stopPx);
+        m.addGroup(stop);
+        return m;
+    }
+
     static Message cancel(String clOrdId, String orig, String symbol, char side) {
         Message m = new quickfix.fix44.OrderCancelRequest();
         m.setString(11, clOrdId);
