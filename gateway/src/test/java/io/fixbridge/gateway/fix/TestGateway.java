@@ -44,6 +44,14 @@ final class TestGateway implements AutoCloseable {
 
     /** A gateway over the same directory (stores, logs) on a given port: a restart. */
     TestGateway(Path dir, int port) throws IOException {
+        this(dir, port, PAPER);
+    }
+
+    /**
+     * A gateway whose venues and sessions are {@code venuesYaml} (the {@code venues:} and
+     * {@code sessions:} sections of gateway.yaml, with OMS1 as the session).
+     */
+    TestGateway(Path dir, int port, String venuesYaml) throws IOException {
         this.dir = dir;
         this.port = port;
         Files.writeString(dir.resolve("sessions.cfg"), """
@@ -63,7 +71,8 @@ final class TestGateway implements AutoCloseable {
                 BeginString=FIX.4.4
                 TargetCompID=OMS1
                 """.formatted(port));
-        Files.writeString(dir.resolve("gateway.yaml"), "fix: {sessions: sessions.cfg}\ndataDirectory: data\n" + PAPER);
+        Files.writeString(dir.resolve("gateway.yaml"), "fix: {sessions: sessions.cfg}\ndataDirectory: data\n"
+                + "engine: {queryFirstDelayMs: 50, queryMaxDelayMs: 500, notFoundGraceMs: 2000}\n" + venuesYaml);
     }
 
     TestGateway start() {
