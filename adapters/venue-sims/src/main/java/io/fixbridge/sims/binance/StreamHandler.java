@@ -1,0 +1,71 @@
+package io.fixbridge.sims.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One user-data stream connection of a listen key ({@code /ws/<key>} raw, {@code /stream}
+ * wrapped). Once the handshake completes it receives the account's events; the server pings it
+ * periodically; a JSON request with an {@code id} (e.g. SUBSCRIBE) is answered
+ * {@code {"result":null,"id":...}}.
+ *
+ * <p><b>Threading:</b> one instance per connection, on that connection's event loop.
+ */
+final class StreamHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private final UserDataHub hub;
+    private final ListenKeys.Key key;
+    private final boolean combined;
+    private final long pingMillis;
+    private ScheduledFuture<?> pinger;
+
+    StreamHandler(UserDataHub hub, ListenKeys.Key key, boolean combined, long pingMillis) {
+        this.hub = hub;
+        this.key = key;
+        this.combined = combined;
+        this.pingMillis = pingMillis;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            hub.add(new UserDataHub.StreamSink(ctx.channel(), key.market(), key.account(), key.value(), combined));
+            if (pingMillis > 0) {
+                pinger = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new PingWebSocketFrame()),
+                        pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+        JsonNode request = Json.parse(frame.text());
+        if (request != null && request.has("id")) {
+            ObjectNode answer = Json.object();
+            answer.putNull("result");
+            answer.set("id", request.get("id"));
+            ctx.writeAndFlush(new TextWebSocketFrame(Json.write(answer)));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
