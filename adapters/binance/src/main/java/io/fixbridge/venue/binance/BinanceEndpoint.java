@@ -1,0 +1,103 @@
+package io.fixbridge.venue.binance;
+
+/**
+ * Every Binance REST endpoint the adapter calls, with its method, path, security and published
+ * request weight ({@code X-MBX-USED-WEIGHT-1M}) and whether it counts against the order limits
+ * ({@code X-MBX-ORDER-COUNT-10S}). Weights are Binance's published ones (spot: api/v3 docs;
+ * futures: fapi docs); where a weight depends on a parameter the heavier one is given by
+ * {@link #weightWithoutSymbol()}.
+ */
+public enum BinanceEndpoint {
+    SPOT_PING(BinanceMarket.SPOT, "GET", "/api/v3/ping", Security.NONE, 1, 1, 0),
+    SPOT_TIME(BinanceMarket.SPOT, "GET", "/api/v3/time", Security.NONE, 1, 1, 0),
+    SPOT_EXCHANGE_INFO(BinanceMarket.SPOT, "GET", "/api/v3/exchangeInfo", Security.NONE, 20, 20, 0),
+    SPOT_NEW_ORDER(BinanceMarket.SPOT, "POST", "/api/v3/order", Security.SIGNED, 1, 1, 1),
+    SPOT_CANCEL_ORDER(BinanceMarket.SPOT, "DELETE", "/api/v3/order", Security.SIGNED, 1, 1, 0),
+    SPOT_QUERY_ORDER(BinanceMarket.SPOT, "GET", "/api/v3/order", Security.SIGNED, 4, 4, 0),
+    SPOT_OPEN_ORDERS(BinanceMarket.SPOT, "GET", "/api/v3/openOrders", Security.SIGNED, 6, 80, 0),
+    SPOT_CANCEL_REPLACE(BinanceMarket.SPOT, "POST", "/api/v3/order/cancelReplace", Security.SIGNED, 1, 1, 1),
+    SPOT_NEW_OCO(BinanceMarket.SPOT, "POST", "/api/v3/orderList/oco", Security.SIGNED, 1, 1, 2),
+    SPOT_ACCOUNT(BinanceMarket.SPOT, "GET", "/api/v3/account", Security.SIGNED, 20, 20, 0),
+    SPOT_MY_TRADES(BinanceMarket.SPOT, "GET", "/api/v3/myTrades", Security.SIGNED, 5, 20, 0),
+
+    FUTURES_PING(BinanceMarket.FUTURES, "GET", "/fapi/v1/ping", Security.NONE, 1, 1, 0),
+    FUTURES_TIME(BinanceMarket.FUTURES, "GET", "/fapi/v1/time", Security.NONE, 1, 1, 0),
+    FUTURES_EXCHANGE_INFO(BinanceMarket.FUTURES, "GET", "/fapi/v1/exchangeInfo", Security.NONE, 1, 1, 0),
+    FUTURES_NEW_ORDER(BinanceMarket.FUTURES, "POST", "/fapi/v1/order", Security.SIGNED, 0, 0, 1),
+    FUTURES_MODIFY_ORDER(BinanceMarket.FUTURES, "PUT", "/fapi/v1/order", Security.SIGNED, 1, 1, 1),
+    FUTURES_CANCEL_ORDER(BinanceMarket.FUTURES, "DELETE", "/fapi/v1/order", Security.SIGNED, 1, 1, 0),
+    FUTURES_QUERY_ORDER(BinanceMarket.FUTURES, "GET", "/fapi/v1/order", Security.SIGNED, 1, 1, 0),
+    FUTURES_OPEN_ORDERS(BinanceMarket.FUTURES, "GET", "/fapi/v1/openOrders", Security.SIGNED, 1, 40, 0),
+    FUTURES_USER_TRADES(BinanceMarket.FUTURES, "GET", "/fapi/v1/userTrades", Security.SIGNED, 5, 5, 0),
+    FUTURES_BALANCE(BinanceMarket.FUTURES, "GET", "/fapi/v2/balance", Security.SIGNED, 5, 5, 0),
+    FUTURES_POSITION_RISK(BinanceMarket.FUTURES, "GET", "/fapi/v2/positionRisk", Security.SIGNED, 5, 5, 0),
+    FUTURES_LEVERAGE(BinanceMarket.FUTURES, "POST", "/fapi/v1/leverage", Security.SIGNED, 1, 1, 0),
+    FUTURES_LISTEN_KEY_CREATE(BinanceMarket.FUTURES, "POST", "/fapi/v1/listenKey", Security.API_KEY, 1, 1, 0),
+    FUTURES_LISTEN_KEY_KEEPALIVE(BinanceMarket.FUTURES, "PUT", "/fapi/v1/listenKey", Security.API_KEY, 1, 1, 0),
+    FUTURES_NEW_ALGO_ORDER(BinanceMarket.FUTURES, "POST", "/fapi/v1/algoOrder", Security.SIGNED, 0, 0, 1),
+    FUTURES_CANCEL_ALGO_ORDER(BinanceMarket.FUTURES, "DELETE", "/fapi/v1/algoOrder", Security.SIGNED, 1, 1, 0),
+    FUTURES_QUERY_ALGO_ORDER(BinanceMarket.FUTURES, "GET", "/fapi/v1/algoOrder", Security.SIGNED, 1, 1, 0),
+    FUTURES_OPEN_ALGO_ORDERS(BinanceMarket.FUTURES, "GET", "/fapi/v1/openAlgoOrders", Security.SIGNED, 1, 40, 0);
+
+    /** How a request is authenticated. */
+    public enum Security {
+        /** Public. */
+        NONE,
+        /** API key header only (listen keys). */
+        API_KEY,
+        /** API key header, timestamp, recvWindow and signature. */
+        SIGNED
+    }
+
+    private final BinanceMarket market;
+    private final String method;
+    private final String path;
+    private final Security security;
+    private final int weight;
+    private final int weightWithoutSymbol;
+    private final int orders;
+
+    BinanceEndpoint(BinanceMarket market, String method, String path, Security security, int weight,
+                    int weightWithoutSymbol, int orders) {
+        this.market = market;
+        this.method = method;
+        this.path = path;
+        this.security = security;
+        this.weight = weight;
+        this.weightWithoutSymbol = weightWithoutSymbol;
+        this.orders = orders;
+    }
+
+    public BinanceMarket market() {
+        return market;
+    }
+
+    /** GET, POST, PUT or DELETE. */
+    public String method() {
+        return method;
+    }
+
+    /** Path below the market's base URL, e.g. {@code /api/v3/order}. */
+    public String path() {
+        return path;
+    }
+
+    public Security security() {
+        return security;
+    }
+
+    /** Request weight with the usual parameters (a symbol, an order id). */
+    public int weight() {
+        return weight;
+    }
+
+    /** Request weight when no symbol (or order id) narrows the request. */
+    public int weightWithoutSymbol() {
+        return weightWithoutSymbol;
+    }
+
+    /** How many orders the request places, for the ORDERS limits. */
+    public int orders() {
+        return orders;
+    }
+}

@@ -1,0 +1,522 @@
+package io.fixbridge.venue.binance;
+
+import io.fixbridge.venue.OrderEvent;
+import io.fixbridge.venue.OrderRequest;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the adapter knows about each order it has seen, and the one gate every order event
+ * passes before it reaches the gateway. Binance reports most things twice (the REST answer and
+ * the user-data stream, and a gap fill after a reconnect), and reports a cancel-replace as a
+ * cancel of one order and a new one, so the tracker:
+ * <ul>
+ *   <li>lets one Accepted through per order, one terminal event (Canceled, Expired, Rejected) per
+ *       order, and each fill once (by trade id);</li>
+ *   <li>puts an order's Accepted (or, for a replacement, its Replaced) before its first other
+ *       event, so the gateway never hears of a fill for an order it does not know;</li>
+ *   <li>turns a spot cancel-replace into one Replaced: the CANCELED of the original and the NEW
+ *       of the replacement are swallowed, whichever of the REST answer and the stream comes first
+ *       emits the Replaced; a held cancel is released as a Canceled if the replacement never
+ *       appears (the new order failed after the cancel, or nothing was heard within the hold time),
+ *       and a refusal of the replacement is left to the replace's future;</li>
+ *   <li>marks an order done when Binance reports it FILLED, so gap fills skip it and a cancel of it
+ *       is TOO_LATE;</li>
+ *   <li>lets a futures modify's Replaced through once (the REST answer and the AMENDMENT event
+ *       carry the same quantity and price);</li>
+ *   <li>links a futures conditional (algo) order with the regular order Binance places when it
+ *       triggers: that order's events are relabelled with the conditional order's client id and
+ *       algo id, so the gateway sees one order. The link is made by the ALGO_UPDATE's actual order
+ *       id ({@code ai}), the ORDER_TRADE_UPDATE's strategy id ({@code si}) = algo id, or the
+ *       client id itself; events of an unknown futures order on a symbol with an untriggered
+ *       conditional order wait (up to the hold time) for that link.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: confined to the adapter's event thread.
+ */
+final class OrderTracker {
+
+    /** How long terminal orders are remembered for de-duplication. */
+    static final Duration RETENTION = Duration.ofMinutes(15);
+
+    private final Duration holdTime;
+    private final Clock clock;
+    private final Map<Key, Tracked> orders = new LinkedHashMap<>();
+    /** Futures regular order ids (a triggered algo order's child) and algo ids to their tracked order. */
+    private final Map<String, Tracked> byFuturesOrderId = new HashMap<>();
+    private final List<Buffered> buffered = new ArrayList<>();
+
+    /**
+     * @param holdTime how long a held cancel or an unclaimed futures event waits; longer than a
+     *                 REST request may take
+     * @param clock    local time for holds and retention
+     */
+    OrderTracker(Duration holdTime, Clock clock) {
+        this.holdTime = Objects.requireNonNull(holdTime, "holdTime");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private record Key(String account, String clientOrderId) {
+    }
+
+    /** One order. */
+    static final class Tracked {
+        final String account;
+        final String clientOrderId;
+        final BinanceMarket market;
+        final String venueSymbol;
+        final String symbol;
+        final boolean algo;
+        String venueOrderId;
+        String childOrderId;
+        boolean accepted;
+        boolean terminal;
+        final Set<String> tradeIds = new HashSet<>();
+        /** Set on the original while a cancel-replace to this id is under way. */
+        String replacingTo;
+        /** Set on a replacement: the id it replaces, and what the Replaced event must say. */
+        String replacedFrom;
+        BigDecimal replaceQuantity;
+        BigDecimal replacePrice;
+        BigDecimal replaceStopPrice;
+        OrderEvent.Replaced replacedEvent;
+        OrderEvent.Canceled heldCancel;
+        Instant heldSince;
+        BigDecimal lastReplacedQuantity;
+        BigDecimal lastReplacedPrice;
+        Instant lastUpdate;
+
+        Tracked(String account, String clientOrderId, BinanceMarket market, String venueSymbol, String symbol,
+                boolean algo, Instant now) {
+            this.account = account;
+            this.clientOrderId = clientOrderId;
+            this.market = market;
+            this.venueSymbol = venueSymbol;
+            this.symbol = symbol;
+            this.algo = algo;
+            this.lastUpdate = now;
+        }
+
+        boolean open() {
+            return !terminal;
+        }
+
+        String clientOrderId() {
+            return clientOrderId;
+        }
+
+        String account() {
+            return account;
+        }
+
+        BinanceMarket market() {
+            return market;
+        }
+
+        String venueSymbol() {
+            return venueSymbol;
+        }
+
+        String symbol() {
+            return symbol;
+        }
+
+        boolean algo() {
+            return algo;
+        }
+
+        String venueOrderId() {
+            return venueOrderId;
+        }
+
+        String childOrderId() {
+            return childOrderId;
+        }
+    }
+
+    private record Buffered(String account, String venueSymbol, Long orderId, Long strategyId, OrderEvent event,
+                            Instant since) {
+    }
+
+    // ------------------------------------------------------------------ registration
+
+    /** An order about to be sent. */
+    void submitted(OrderRequest order, BinanceInstrument instrument, boolean algo) {
+        Instant now = clock.instant();
+        Tracked t = new Tracked(order.account(), order.clientOrderId(), instrument.market(), instrument.venueSymbol(),
+                instrument.symbol(), algo, now);
+        orders.putIfAbsent(new Key(order.account(), order.clientOrderId()), t);
+    }
+
+    /**
+     * A spot cancel-replace about to be sent: {@code original} is to become {@code replacement}
+     * with the given total quantity and prices.
+     */
+    void replacing(String account, String original, OrderRequest replacement, BinanceInstrument instrument) {
+        Instant now = clock.instant();
+        Tracked from = orders.computeIfAbsent(new Key(account, original), k -> new Tracked(account, original,
+                instrument.market(), instrument.venueSymbol(), instrument.symbol(), false, now));
+        from.replacingTo = replacement.clientOrderId();
+        Tracked to = new Tracked(account, replacement.clientOrderId(), instrument.market(), instrument.venueSymbol(),
+                instrument.symbol(), false, now);
+        to.replacedFrom = original;
+        to.replaceQuantity = replacement.quantity();
+        to.replacePrice = replacement.price();
+        to.replaceStopPrice = replacement.stopPrice();
+        orders.put(new Key(account, replacement.clientOrderId()), to);
+    }
+
+    /**
+     * The cancel-replace succeeded: emits the Replaced unless the stream already did, and returns
+     * it (the instance emitted first) as the last element.
+     */
+    List<OrderEvent> replaceSucceeded(String account, String original, String replacement, String venueOrderId,
+                                      Instant at) {
+        Tracked to = find(account, replacement).orElseThrow(() -> new IllegalStateException(
+                "no replacement " + replacement + " registered"));
+        List<OrderEvent> out = new ArrayList<>(2);
+        if (to.venueOrderId == null) {
+            to.venueOrderId = venueOrderId;
+        }
+        if (to.replacedEvent == null) {
+            out.addAll(emitReplaced(to, at));
+        }
+        to.accepted = true;
+        find(account, original).ifPresent(from -> {
+            from.replacingTo = null;
+            from.heldCancel = null;
+            from.terminal = true;
+        });
+        List<OrderEvent> result = new ArrayList<>(out);
+        result.add(to.replacedEvent);
+        return result;
+    }
+
+    /**
+     * The cancel-replace failed. When the original was canceled anyway (the new order failed
+     * after the cancel), its cancel is emitted now.
+     */
+    List<OrderEvent> replaceFailed(String account, String original, String replacement, boolean originalCanceled,
+                                   String originalVenueOrderId, Instant at) {
+        find(account, replacement).ifPresent(to -> {
+            to.terminal = true;
+            to.replacedFrom = null;
+        });
+        Optional<Tracked> from = find(account, original);
+        if (from.isEmpty()) {
+            return List.of();
+        }
+        Tracked t = from.get();
+        t.replacingTo = null;
+        OrderEvent.Canceled held = t.heldCancel;
+        t.heldCancel = null;
+        if (originalCanceled || held != null) {
+            OrderEvent.Canceled c = held != null ? held : new OrderEvent.Canceled(account, original,
+                    originalVenueOrderId != null ? originalVenueOrderId : t.venueOrderId,
+                    "canceled by a cancel-replace whose new order Binance refused", at);
+            return apply(c);
+        }
+        return List.of();
+    }
+
+    /** A futures conditional order's placed regular order is {@code childOrderId}. */
+    List<OrderEvent> linkChild(String account, String clientAlgoId, String algoId, String childOrderId) {
+        Optional<Tracked> found = find(account, clientAlgoId);
+        if (found.isEmpty() || childOrderId == null || childOrderId.isBlank()) {
+            return List.of();
+        }
+        Tracked t = found.get();
+        t.childOrderId = childOrderId;
+        if (algoId != null) {
+            byFuturesOrderId.put(account + ":" + algoId, t);
+        }
+        byFuturesOrderId.put(account + ":" + childOrderId, t);
+        return releaseBuffered(account, b -> childOrderId.equals(String.valueOf(b.orderId()))
+                || algoId != null && algoId.equals(String.valueOf(b.strategyId())));
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /**
+     * The events to emit for one event Binance reported (stream or REST), after de-duplication
+     * and the rules above. Events of orders never seen are let through and remembered.
+     */
+    List<OrderEvent> apply(OrderEvent e) {
+        Instant now = clock.instant();
+        Tracked t = orders.computeIfAbsent(new Key(e.account(), e.clientOrderId()), k -> new Tracked(e.account(),
+                e.clientOrderId(), null, null, null, false, now));
+        t.lastUpdate = now;
+        List<OrderEvent> out = new ArrayList<>(2);
+        if (e instanceof OrderEvent.Accepted a) {
+            if (t.venueOrderId == null) {
+                t.venueOrderId = a.venueOrderId();
+            }
+            if (t.algo) {
+                byFuturesOrderId.put(t.account + ":" + t.venueOrderId, t);
+            }
+            if (!t.accepted) {
+                if (t.replacedFrom != null) {
+                    out.addAll(emitReplaced(t, a.timestamp()));
+                } else {
+                    t.accepted = true;
+                    out.add(a);
+                }
+            }
+            return out;
+        }
+        if (e instanceof OrderEvent.Canceled c && t.replacingTo != null) {
+            if (t.heldCancel == null) {
+                t.heldCancel = c;
+                t.heldSince = now;
+            }
+            return out;
+        }
+        if (e instanceof OrderEvent.Fill f) {
+            if (!t.tradeIds.add(f.tradeId())) {
+                return out;
+            }
+            out.addAll(ensureAccepted(t, f.venueOrderId(), f.timestamp()));
+            out.add(f);
+            return out;
+        }
+        if (e instanceof OrderEvent.Replaced r) {
+            if (sameDecimal(t.lastReplacedQuantity, r.quantity()) && sameDecimal(t.lastReplacedPrice, r.price())) {
+                return out;
+            }
+            t.lastReplacedQuantity = r.quantity();
+            t.lastReplacedPrice = r.price();
+            out.addAll(ensureAccepted(t, r.venueOrderId(), r.timestamp()));
+            out.add(r);
+            return out;
+        }
+        if (e instanceof OrderEvent.CancelRejected) {
+            out.add(e);
+            return out;
+        }
+        if (e instanceof OrderEvent.Rejected && t.replacedFrom != null && !t.accepted) {
+            // the replacement of a cancel-replace was refused: the replace future reports it
+            t.terminal = true;
+            return out;
+        }
+        // Canceled, Expired, Rejected
+        if (t.terminal) {
+            return out;
+        }
+        if (!(e instanceof OrderEvent.Rejected)) {
+            String venueOrderId = e instanceof OrderEvent.Canceled c ? c.venueOrderId()
+                    : ((OrderEvent.Expired) e).venueOrderId();
+            out.addAll(ensureAccepted(t, venueOrderId, e.timestamp()));
+        }
+        t.terminal = true;
+        out.add(e);
+        return out;
+    }
+
+    /**
+     * The events to emit for a futures ORDER_TRADE_UPDATE's events: relabelled when the order is a
+     * triggered conditional order's child, held while such a link may still come, applied
+     * otherwise.
+     */
+    List<OrderEvent> applyFutures(String account, String venueSymbol, Long orderId, Long strategyId,
+                                  List<OrderEvent> events) {
+        return applyFutures(account, venueSymbol, orderId, strategyId, events, false);
+    }
+
+    /**
+     * As {@link #applyFutures(String, String, Long, Long, List)}; {@code filled}: Binance reports the
+     * order FILLED, so the order (or the conditional order it belongs to) is done.
+     */
+    List<OrderEvent> applyFutures(String account, String venueSymbol, Long orderId, Long strategyId,
+                                  List<OrderEvent> events, boolean filled) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        String clientOrderId = events.get(0).clientOrderId();
+        Optional<Tracked> own = find(account, clientOrderId);
+        if (own.isPresent() && !own.get().algo) {
+            List<OrderEvent> out = applyAll(events);
+            if (filled) {
+                finished(account, clientOrderId);
+            }
+            return out;
+        }
+        Tracked parent = own.filter(Tracked::algo)
+                .or(() -> Optional.ofNullable(orderId == null ? null : byFuturesOrderId.get(account + ":" + orderId)))
+                .or(() -> Optional.ofNullable(strategyId == null || strategyId <= 0 ? null
+                        : byFuturesOrderId.get(account + ":" + strategyId)))
+                .orElse(null);
+        if (parent != null) {
+            if (parent.childOrderId == null && orderId != null) {
+                parent.childOrderId = String.valueOf(orderId);
+                byFuturesOrderId.put(account + ":" + orderId, parent);
+            }
+            List<OrderEvent> out = new ArrayList<>();
+            for (OrderEvent e : events) {
+                out.addAll(apply(BinanceTranslator.relabel(e, parent.clientOrderId, parent.venueOrderId)));
+            }
+            if (filled) {
+                finished(account, parent.clientOrderId);
+            }
+            return out;
+        }
+        if (own.isEmpty() && awaitsTrigger(account, venueSymbol)) {
+            for (OrderEvent e : events) {
+                buffered.add(new Buffered(account, venueSymbol, orderId, strategyId, e, clock.instant()));
+            }
+            return List.of();
+        }
+        List<OrderEvent> out = applyAll(events);
+        if (filled) {
+            finished(account, clientOrderId);
+        }
+        return out;
+    }
+
+    /**
+     * Releases what has waited longer than the hold time: held cancels of replaces whose
+     * replacement never appeared, and futures events no conditional order claimed.
+     */
+    List<OrderEvent> expire() {
+        Instant now = clock.instant();
+        List<OrderEvent> out = new ArrayList<>();
+        for (Tracked t : List.copyOf(orders.values())) {
+            if (t.heldCancel != null && t.heldSince.plus(holdTime).isBefore(now)) {
+                OrderEvent.Canceled c = t.heldCancel;
+                t.heldCancel = null;
+                t.replacingTo = null;
+                out.addAll(apply(c));
+            }
+        }
+        out.addAll(releaseBuffered(null, b -> b.since().plus(holdTime).isBefore(now)));
+        Instant horizon = now.minus(RETENTION);
+        for (Iterator<Tracked> it = orders.values().iterator(); it.hasNext(); ) {
+            Tracked t = it.next();
+            if (t.terminal && t.lastUpdate.isBefore(horizon)) {
+                it.remove();
+                byFuturesOrderId.values().removeIf(v -> v == t);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    Optional<Tracked> find(String account, String clientOrderId) {
+        return Optional.ofNullable(orders.get(new Key(account, clientOrderId)));
+    }
+
+    /** The conditional order whose triggered child is futures order {@code orderId}, if known. */
+    Optional<Tracked> parentOfChild(String account, String orderId) {
+        Tracked t = byFuturesOrderId.get(account + ":" + orderId);
+        return t != null && t.algo && orderId.equals(t.childOrderId) ? Optional.of(t) : Optional.empty();
+    }
+
+    /** Orders of {@code account} on {@code market} that are not known to be done, for a gap fill. */
+    List<Tracked> open(String account, BinanceMarket market) {
+        return orders.values().stream().filter(t -> t.account.equals(account) && t.market == market && t.open())
+                .toList();
+    }
+
+    /**
+     * Binance reports the order FILLED: it is done (no event; its fills were the events). Later
+     * duplicates of its terminal events are dropped, a cancel of it is too late, and gap fills skip it.
+     */
+    void finished(String account, String clientOrderId) {
+        Tracked t = orders.get(new Key(account, clientOrderId));
+        if (t != null) {
+            t.terminal = true;
+            t.lastUpdate = clock.instant();
+        }
+    }
+
+    /** Forgets an order that was never placed (its submit was refused). */
+    void forget(String account, String clientOrderId) {
+        Tracked t = orders.get(new Key(account, clientOrderId));
+        if (t != null && !t.accepted && t.tradeIds.isEmpty()) {
+            orders.remove(new Key(account, clientOrderId));
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private List<OrderEvent> applyAll(List<OrderEvent> events) {
+        List<OrderEvent> out = new ArrayList<>();
+        for (OrderEvent e : events) {
+            out.addAll(apply(e));
+        }
+        return out;
+    }
+
+    private List<OrderEvent> ensureAccepted(Tracked t, String venueOrderId, Instant at) {
+        if (t.accepted) {
+            return List.of();
+        }
+        if (t.venueOrderId == null) {
+            t.venueOrderId = venueOrderId;
+        }
+        if (t.venueOrderId == null) {
+            return List.of();
+        }
+        if (t.replacedFrom != null) {
+            return emitReplaced(t, at);
+        }
+        t.accepted = true;
+        return List.of(new OrderEvent.Accepted(t.account, t.clientOrderId, t.venueOrderId, at));
+    }
+
+    private List<OrderEvent> emitReplaced(Tracked to, Instant at) {
+        to.accepted = true;
+        if (to.replacedEvent != null) {
+            return List.of();
+        }
+        to.replacedEvent = new OrderEvent.Replaced(to.account, to.replacedFrom, to.clientOrderId, to.venueOrderId,
+                to.replaceQuantity, to.replacePrice, to.replaceStopPrice, at);
+        to.lastReplacedQuantity = to.replaceQuantity;
+        to.lastReplacedPrice = to.replacePrice;
+        find(to.account, to.replacedFrom).ifPresent(from -> {
+            from.replacingTo = null;
+            from.heldCancel = null;
+            from.terminal = true;
+        });
+        return List.of(to.replacedEvent);
+    }
+
+    private boolean awaitsTrigger(String account, String venueSymbol) {
+        return orders.values().stream().anyMatch(t -> t.algo && t.account.equals(account) && t.open()
+                && t.childOrderId == null && Objects.equals(t.venueSymbol, venueSymbol));
+    }
+
+    private List<OrderEvent> releaseBuffered(String account, java.util.function.Predicate<Buffered> which) {
+        List<Buffered> release = new ArrayList<>();
+        for (Iterator<Buffered> it = buffered.iterator(); it.hasNext(); ) {
+            Buffered b = it.next();
+            if ((account == null || b.account().equals(account)) && which.test(b)) {
+                release.add(b);
+                it.remove();
+            }
+        }
+        List<OrderEvent> out = new ArrayList<>();
+        for (Buffered b : release) {
+            out.addAll(applyFutures(b.account(), null, b.orderId(), b.strategyId(), List.of(b.event())));
+        }
+        return out;
+    }
+
+    private static boolean sameDecimal(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+}
