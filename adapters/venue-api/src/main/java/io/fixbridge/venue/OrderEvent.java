@@ -40,11 +40,22 @@ public sealed interface OrderEvent {
 
     /**
      * A trade. {@code tradeId} is unique per venue and order: the same fill reported twice has
-     * the same trade id and is counted once.
+     * the same trade id and is counted once. {@code orderFilled} is the venue's word that this
+     * trade completed the order; it is what ends an order sized in the quote currency, whose
+     * size in base units nobody knew in advance.
      */
     record Fill(String account, String clientOrderId, String venueOrderId, String tradeId,
                 BigDecimal quantity, BigDecimal price, BigDecimal commission, String commissionAsset,
-                Liquidity liquidity, Instant timestamp) implements OrderEvent {
+                Liquidity liquidity, Instant timestamp, boolean orderFilled) implements OrderEvent {
+
+        /** A fill without the venue's word on whether it completed the order. */
+        public Fill(String account, String clientOrderId, String venueOrderId, String tradeId,
+                    BigDecimal quantity, BigDecimal price, BigDecimal commission, String commissionAsset,
+                    Liquidity liquidity, Instant timestamp) {
+            this(account, clientOrderId, venueOrderId, tradeId, quantity, price, commission, commissionAsset,
+                    liquidity, timestamp, false);
+        }
+
         public Fill {
             Objects.requireNonNull(tradeId, "tradeId");
             Objects.requireNonNull(quantity, "quantity");

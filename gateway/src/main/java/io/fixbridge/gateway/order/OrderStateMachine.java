@@ -109,7 +109,7 @@ public final class OrderStateMachine {
         if (order.lifecycle() == OrdStatus.REJECTED) {
             LOG.error("order {} was rejected but the venue reports trade {}; reporting the fill", order.orderId(), e.tradeId());
         }
-        if (order.isFullyFilled()) {
+        if (order.isFullyFilled() || (qty == null && e.orderFilled())) {
             order.lifecycle(OrdStatus.FILLED);
         } else if (!order.isDone() || order.lifecycle() == OrdStatus.REJECTED) {
             order.lifecycle(OrdStatus.PARTIALLY_FILLED);

@@ -8,11 +8,11 @@ import io.fixbridge.testkit.fix.FixTestClient;
 import quickfix.Message;
 
 /** FIX messages and matchers for the gateway's end-to-end tests. */
-final class Orders {
+public final class Orders {
     private Orders() {
     }
 
-    static Message limit(String clOrdId, String symbol, char side, String qty, String price) {
+    public static Message limit(String clOrdId, String symbol, char side, String qty, String price) {
         Message m = new quickfix.fix44.NewOrderSingle();
         m.setString(11, clOrdId);
         m.setString(55, symbol);
@@ -25,7 +25,7 @@ final class Orders {
         return m;
     }
 
-    static Message market(String clOrdId, String symbol, char side, String qty) {
+    public static Message market(String clOrdId, String symbol, char side, String qty) {
         Message m = limit(clOrdId, symbol, side, qty, "1");
         m.removeField(44);
         m.setChar(40, '1');
@@ -33,7 +33,7 @@ final class Orders {
     }
 
     /** A NewOrderList of two limit/stop legs; contingency 1 (OCO) unless null. */
-    static Message ocoList(String listId, Integer contingency, String symbol, char side, String qty,
+    public static Message ocoList(String listId, Integer contingency, String symbol, char side, String qty,
                            String limitClOrdId, String limitPrice, String stopClOrdId, String stopPx) {
         Message m = new quickfix.fix44.NewOrderList();
         m.setString(66, listId);
@@ -63,7 +63,7 @@ final class Orders {
         return m;
     }
 
-    static Message cancel(String clOrdId, String orig, String symbol, char side) {
+    public static Message cancel(String clOrdId, String orig, String symbol, char side) {
         Message m = new quickfix.fix44.OrderCancelRequest();
         m.setString(11, clOrdId);
         m.setString(41, orig);
@@ -73,7 +73,7 @@ final class Orders {
         return m;
     }
 
-    static Message replace(String clOrdId, String orig, String symbol, char side, String qty, String price) {
+    public static Message replace(String clOrdId, String orig, String symbol, char side, String qty, String price) {
         Message m = new quickfix.fix44.OrderCancelReplaceRequest();
         m.setString(11, clOrdId);
         m.setString(41, orig);
@@ -86,7 +86,7 @@ final class Orders {
         return m;
     }
 
-    static Message status(String clOrdId, String symbol, char side) {
+    public static Message status(String clOrdId, String symbol, char side) {
         Message m = new quickfix.fix44.OrderStatusRequest();
         m.setString(11, clOrdId);
         m.setString(55, symbol);
@@ -95,17 +95,17 @@ final class Orders {
     }
 
     /** An ExecutionReport for {@code clOrdId} with ExecType(150) {@code execType}. */
-    static Predicate<Message> report(String clOrdId, char execType) {
+    public static Predicate<Message> report(String clOrdId, char execType) {
         return m -> "8".equals(FixTestClient.field(m, 35)) && clOrdId.equals(FixTestClient.field(m, 11))
                 && String.valueOf(execType).equals(FixTestClient.field(m, 150));
     }
 
     /** An OrderCancelReject answering the request {@code clOrdId}. */
-    static Predicate<Message> cancelReject(String clOrdId) {
+    public static Predicate<Message> cancelReject(String clOrdId) {
         return m -> "9".equals(FixTestClient.field(m, 35)) && clOrdId.equals(FixTestClient.field(m, 11));
     }
 
-    static String f(Message m, int tag) {
+    public static String f(Message m, int tag) {
         return FixTestClient.field(m, tag);
     }
 }

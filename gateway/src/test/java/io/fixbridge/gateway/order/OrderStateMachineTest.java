@@ -180,6 +180,22 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void aQuoteSizedOrderIsFilledWhenTheVenueSaysItsLastFillCompletedIt() {
+        OrderRequest cash = OrderRequest.builder().account(ACCOUNT).clientOrderId("cash").symbol("ETH/USDT")
+                .side(Side.BUY).type(OrderType.MARKET).cashQuantity(new BigDecimal("3000")).build();
+        GatewayOrder quoteSized = new GatewayOrder("O-2", "s", "binance", "C9", cash);
+        OrderStateMachine.apply(quoteSized, new OrderEvent.Accepted(ACCOUNT, "cash", "V9", T));
+        Execution first = single(OrderStateMachine.apply(quoteSized, new OrderEvent.Fill(ACCOUNT, "cash", "V9", "t1",
+                new BigDecimal("0.6"), new BigDecimal("3000"), BigDecimal.ZERO, "USDT", Liquidity.TAKER, T, false)));
+        assertThat(first.view().status()).isEqualTo(OrdStatus.PARTIALLY_FILLED);
+        Execution last = single(OrderStateMachine.apply(quoteSized, new OrderEvent.Fill(ACCOUNT, "cash", "V9", "t2",
+                new BigDecimal("0.4"), new BigDecimal("3000"), BigDecimal.ZERO, "USDT", Liquidity.TAKER, T, true)));
+        assertThat(last.view().status()).isEqualTo(OrdStatus.FILLED);
+        assertThat(last.view().cumQty()).isEqualByComparingTo("1.0");
+        assertThat(last.view().leavesQty()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void execIdsAreUniqueAcrossTheOrdersHistory() {
         List<String> ids = new java.util.ArrayList<>();
         ids.add(OrderStateMachine.status(order).execId());

@@ -509,7 +509,7 @@ public final class BinanceTranslator {
         return switch (x) {
             case NEW -> List.of(new OrderEvent.Accepted(account, id, venueOrderId, at));
             case TRADE -> tradeFill(account, id, venueOrderId, r.tradeId(), r.lastQty(), r.lastPrice(),
-                    r.commission(), r.commissionAsset(), r.maker(), at);
+                    r.commission(), r.commissionAsset(), r.maker(), at, "FILLED".equals(r.orderStatus()));
             case CANCELED -> List.of(new OrderEvent.Canceled(account, id, venueOrderId, null, at));
             case EXPIRED, TRADE_PREVENTION -> List.of(new OrderEvent.Expired(account, id, venueOrderId, at));
             case REJECTED -> List.of(new OrderEvent.Rejected(account, id, VenueError.rejected(
@@ -538,7 +538,7 @@ public final class BinanceTranslator {
         return switch (x) {
             case NEW -> List.of(new OrderEvent.Accepted(account, id, venueOrderId, at));
             case TRADE, CALCULATED -> tradeFill(account, id, venueOrderId, o.tradeId(), o.lastQty(), o.lastPrice(),
-                    o.commission(), o.commissionAsset(), o.maker(), at);
+                    o.commission(), o.commissionAsset(), o.maker(), at, "FILLED".equals(o.orderStatus()));
             case CANCELED -> List.of(new OrderEvent.Canceled(account, id, venueOrderId, null, at));
             case EXPIRED, TRADE_PREVENTION -> List.of(new OrderEvent.Expired(account, id, venueOrderId, at));
             case REJECTED -> List.of(new OrderEvent.Rejected(account, id, VenueError.rejected(RejectReason.OTHER,
@@ -576,13 +576,14 @@ public final class BinanceTranslator {
 
     private static List<OrderEvent> tradeFill(String account, String id, String venueOrderId, Long tradeId,
                                               BigDecimal qty, BigDecimal price, BigDecimal commission,
-                                              String commissionAsset, Boolean maker, Instant at) {
+                                              String commissionAsset, Boolean maker, Instant at,
+                                              boolean orderFilled) {
         if (qty == null || qty.signum() <= 0 || tradeId == null || tradeId < 0) {
             return List.of();
         }
         return List.of(new OrderEvent.Fill(account, id, venueOrderId, String.valueOf(tradeId), qty, price,
                 commission == null ? BigDecimal.ZERO : commission, commissionAsset,
-                Boolean.TRUE.equals(maker) ? Liquidity.MAKER : Liquidity.TAKER, at));
+                Boolean.TRUE.equals(maker) ? Liquidity.MAKER : Liquidity.TAKER, at, orderFilled));
     }
 
     /** The same event under another client order id and venue order id (linking an algo order's child). */
@@ -592,7 +593,7 @@ public final class BinanceTranslator {
         }
         if (e instanceof OrderEvent.Fill f) {
             return new OrderEvent.Fill(f.account(), clientOrderId, venueOrderId, f.tradeId(), f.quantity(), f.price(),
-                    f.commission(), f.commissionAsset(), f.liquidity(), f.timestamp());
+                    f.commission(), f.commissionAsset(), f.liquidity(), f.timestamp(), f.orderFilled());
         }
         if (e instanceof OrderEvent.Canceled c) {
             return new OrderEvent.Canceled(c.account(), clientOrderId, venueOrderId, c.reason(), c.timestamp());
@@ -633,12 +634,15 @@ public final class BinanceTranslator {
         List<OrderEvent> out = new ArrayList<>();
         String venueOrderId = String.valueOf(o.orderId());
         Instant at = at(o, fallback);
-        for (OrderFill f : o.fills()) {
-            if (f.qty() != null && f.qty().signum() > 0 && f.tradeId() != null) {
-                out.add(new OrderEvent.Fill(account, o.clientOrderId(), venueOrderId, String.valueOf(f.tradeId()),
-                        f.qty(), f.price(), f.commission() == null ? BigDecimal.ZERO : f.commission(),
-                        f.commissionAsset(), Liquidity.TAKER, at));
-            }
+        List<OrderFill> fills = o.fills().stream()
+                .filter(f -> f.qty() != null && f.qty().signum() > 0 && f.tradeId() != null).toList();
+        boolean filled = o.status() != null && BinanceOrderStatus.parse(o.status()) == BinanceOrderStatus.FILLED;
+        for (int i = 0; i < fills.size(); i++) {
+            OrderFill f = fills.get(i);
+            // the answer's status says the last of its fills completed the order
+            out.add(new OrderEvent.Fill(account, o.clientOrderId(), venueOrderId, String.valueOf(f.tradeId()),
+                    f.qty(), f.price(), f.commission() == null ? BigDecimal.ZERO : f.commission(),
+                    f.commissionAsset(), Liquidity.TAKER, at, filled && i == fills.size() - 1));
         }
         if (o.status() != null) {
             switch (BinanceOrderStatus.parse(o.status())) {

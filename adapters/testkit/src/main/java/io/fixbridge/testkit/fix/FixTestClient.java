@@ -127,6 +127,34 @@ public final class FixTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every matcher has matched one received message, in whatever order they
+     * arrive; returns the matches in the order of the matchers.
+     */
+    @SafeVarargs
+    public final List<Message> awaitAll(Duration timeout, Predicate<Message>... matchers) throws InterruptedException {
+        Message[] found = new Message[matchers.length];
+        int missing = matchers.length;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (missing > 0) {
+            long left = deadline - System.nanoTime();
+            Message m = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (m == null) {
+                throw new AssertionError(missing + " of " + matchers.length + " expected messages did not arrive within "
+                        + timeout + "; received so far:\n  "
+                        + String.join("\n  ", received.stream().map(FixTestClient::readable).toList()));
+            }
+            for (int i = 0; i < matchers.length; i++) {
+                if (found[i] == null && matchers[i].test(m)) {
+                    found[i] = m;
+                    missing--;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.asList(found);
+    }
+
     /** Waits for the next message of the given MsgType(35). */
     public Message awaitMessage(String msgType) throws InterruptedException {
         return awaitMessage(isType(msgType), DEFAULT_WAIT);

@@ -1,0 +1,28 @@
+package io.fixbridge.gateway.fix;
+
+import java.nio.file.Path;
+
+import io.fixbridge.testkit.fix.FixTestClient;
+import io.fixbridge.testkit.wait.Ports;
+
+/** Lets tests in other packages run a {@link TestGateway} with their own venue configuration. */
+public final class TestGatewayAccess implements AutoCloseable {
+    private final TestGateway gateway;
+
+    private TestGatewayAccess(TestGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public static TestGatewayAccess start(Path dir, String venuesYaml) throws Exception {
+        return new TestGatewayAccess(new TestGateway(dir, Ports.freePort(), venuesYaml).start());
+    }
+
+    public FixTestClient client(Path store) throws Exception {
+        return gateway.client(store);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
