@@ -196,9 +196,10 @@ public final class ExecutionReports {
         return t.reduceOnly() ? "E" : null;
     }
 
+    /** Writes a decimal as plain text without the trailing zeros venues pad with (0.50000000 -> 0.5). */
     private static void decimal(Message m, int tag, BigDecimal value) {
         if (value != null) {
-            m.setString(tag, value.toPlainString());
+            m.setString(tag, value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
         }
     }
 
