@@ -29,6 +29,7 @@ public final class GatewayOrder {
     private String venueOrderId;
     private OrdStatus lifecycle = OrdStatus.PENDING_NEW;
     private PendingChange pending;
+    private PendingChange doubtful;
     private BigDecimal cumQty = BigDecimal.ZERO;
     private BigDecimal cumNotional = BigDecimal.ZERO;
     private int execSequence;
@@ -126,6 +127,18 @@ public final class GatewayOrder {
 
     void pending(PendingChange change) {
         this.pending = change;
+    }
+
+    /**
+     * A change refused because the venue never confirmed it: should the venue report it done
+     * after all, it is applied then.
+     */
+    PendingChange doubtful() {
+        return doubtful;
+    }
+
+    void doubtful(PendingChange change) {
+        this.doubtful = change;
     }
 
     void venueOrderId(String id) {

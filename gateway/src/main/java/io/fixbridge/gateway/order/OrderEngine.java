@@ -241,7 +241,7 @@ public final class OrderEngine implements AutoCloseable {
         boolean aAbove = referencePrice(a.terms()).compareTo(referencePrice(b.terms())) >= 0;
         OcoRequest oco = new OcoRequest(a.terms().account(), listClientOrderId,
                 (aAbove ? a : b).terms(), (aAbove ? b : a).terms());
-        whenDone(venue.adapter().submitOco(oco), (accepted, failure) -> {
+        whenDone(call(() -> venue.adapter().submitOco(oco)), (accepted, failure) -> {
             if (failure == null) {
                 accepted.forEach(e -> venueEvent(venue.name(), e));
                 return;
@@ -270,7 +270,7 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     private void submit(GatewayOrder order, Venue venue, int attempt) {
-        whenDone(venue.adapter().submit(order.terms()), (accepted, failure) -> {
+        whenDone(call(() -> venue.adapter().submit(order.terms())), (accepted, failure) -> {
             if (failure == null) {
                 apply(order, accepted);
                 return;
@@ -303,7 +303,7 @@ public final class OrderEngine implements AutoCloseable {
             return;
         }
         OrderRequest t = order.terms();
-        whenDone(venue.adapter().queryOrder(t.account(), t.symbol(), t.clientOrderId()), (snapshot, failure) -> {
+        whenDone(query(venue, t), (snapshot, failure) -> {
             if (failure != null) {
                 LOG.warn("status query for order {} failed: {}; asking again", order.orderId(), failure.getMessage());
                 schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, firstNotFound));
@@ -366,7 +366,8 @@ public final class OrderEngine implements AutoCloseable {
     private void sendCancel(GatewayOrder order, int attempt) {
         Venue venue = venueOf(order);
         OrderRequest t = order.terms();
-        whenDone(venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(), order.venueOrderId())),
+        whenDone(call(() -> venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(),
+                        order.venueOrderId()))),
                 (canceled, failure) -> {
                     if (failure == null) {
                         apply(order, canceled);
@@ -424,7 +425,8 @@ public final class OrderEngine implements AutoCloseable {
 
     private void sendReplace(GatewayOrder order, OrderRequest replacement, int attempt) {
         Venue venue = venueOf(order);
-        whenDone(venue.adapter().replace(new ReplaceRequest(order.terms(), order.venueOrderId(), order.cumQty(), replacement)),
+        whenDone(call(() -> venue.adapter().replace(new ReplaceRequest(order.terms(), order.venueOrderId(), order.cumQty(),
+                        replacement))),
                 (replaced, failure) -> {
                     if (failure == null) {
                         apply(order, replaced);
@@ -443,42 +445,87 @@ public final class OrderEngine implements AutoCloseable {
         if (error.outcome() == VenueError.Outcome.RETRYABLE && attempt < settings.retryableAttempts()) {
             schedule(retryDelay(error), retry);
         } else if (error.outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
-            settleChange(order, error);
+            settleChange(order, error, 0, clock.instant());
         } else {
             refusePending(order, error);
         }
     }
 
     /**
-     * A cancel or replace whose outcome is unknown: ask the venue how the order stands. If it is
-     * done, that settles it; if it still works as before, the change did not happen.
+     * A cancel or replace whose outcome is unknown: ask the venue how the order stands, with
+     * backoff, until its answer is definitive. A replacement the venue has (under its new id, or
+     * the original amended to the new terms) settles it as replaced; an original that is done
+     * settles it as done. Only once the venue has shown the order unchanged for longer than
+     * {@link EngineSettings#notFoundGrace()} is the request refused; should the venue carry it
+     * out even later, the state machine still applies it.
      */
-    private void settleChange(GatewayOrder order, VenueError cause) {
+    private void settleChange(GatewayOrder order, VenueError cause, int attempt, Instant since) {
         PendingChange pending = order.pending();
         if (pending == null) {
             return;
         }
         Venue venue = venueOf(order);
-        OrderRequest target = pending.replacement() != null ? pending.replacement() : order.terms();
-        whenDone(venue.adapter().queryOrder(target.account(), target.symbol(), target.clientOrderId()), (found, failure) -> {
-            if (failure == null && found.isPresent() && pending.replacement() != null) {
-                OrderSnapshot s = found.get();
-                apply(order, new OrderEvent.Replaced(s.account(), order.terms().clientOrderId(), s.clientOrderId(),
-                        s.venueOrderId(), s.quantity(), s.price(), pending.replacement().stopPrice(), clock.instant()));
+        OrderRequest original = order.terms();
+        OrderRequest replacement = pending.replacement();
+        boolean replaceWithNewId = replacement != null && !replacement.clientOrderId().equals(original.clientOrderId());
+        CompletableFuture<Optional<OrderSnapshot>> byNewId = replaceWithNewId
+                ? query(venue, replacement) : CompletableFuture.completedFuture(Optional.empty());
+        whenDone(byNewId, (newOrder, failure) -> {
+            if (order.pending() != pending) {
                 return;
             }
-            whenDone(venue.adapter().queryOrder(order.terms().account(), order.terms().symbol(), order.terms().clientOrderId()),
-                    (original, failure2) -> {
-                        if (failure2 == null && original.isPresent()) {
-                            applySnapshot(order, original.get());
-                        }
-                        if (order.pending() == pending) {
-                            refusePending(order, VenueError.outcomeUnknown(cause.code(), "the venue did not confirm the "
-                                    + pending.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + cause.message()
-                                    + ") and still shows the order working; send it again if it is still wanted"));
-                        }
-                    });
+            if (failure == null && newOrder.isPresent()) {
+                applyReplaced(order, pending, newOrder.get());
+                return;
+            }
+            whenDone(query(venue, original), (found, failure2) -> {
+                if (order.pending() != pending) {
+                    return;
+                }
+                Instant now = clock.instant();
+                boolean graceOver = Duration.between(since, now).compareTo(settings.notFoundGrace()) >= 0;
+                if (failure2 == null && found.isPresent()) {
+                    OrderSnapshot s = found.get();
+                    if (replacement != null && !s.status().isTerminal() && amendedTo(s, replacement)) {
+                        applyReplaced(order, pending, s);
+                        return;
+                    }
+                    if (s.status().isTerminal() && (pending.kind() == PendingChange.Kind.CANCEL || graceOver)) {
+                        // canceled as asked, or done before the change reached it
+                        applySnapshot(order, s);
+                        return;
+                    }
+                }
+                if (!graceOver) {
+                    schedule(backoff(attempt), () -> settleChange(order, cause, attempt + 1, since));
+                    return;
+                }
+                order.doubtful(pending);
+                refusePending(order, VenueError.outcomeUnknown(cause.code(), "the venue did not confirm the "
+                        + pending.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + cause.message()
+                        + ") and still shows the order as it was; send it again if it is still wanted"));
+            });
         });
+    }
+
+    private CompletableFuture<Optional<OrderSnapshot>> query(Venue venue, OrderRequest order) {
+        return call(() -> venue.adapter().queryOrder(order.account(), order.symbol(), order.clientOrderId()));
+    }
+
+    /** Whether the venue's order shows the replacement's terms: an amend that happened. */
+    private static boolean amendedTo(OrderSnapshot s, OrderRequest replacement) {
+        boolean price = replacement.price() == null || (s.price() != null && s.price().compareTo(replacement.price()) == 0);
+        return price && s.quantity() != null && s.quantity().compareTo(replacement.quantity()) == 0;
+    }
+
+    private void applyReplaced(GatewayOrder order, PendingChange pending, OrderSnapshot s) {
+        OrderRequest replacement = pending.replacement();
+        // the total quantity is the replacement's: a cancel-then-new venue shows only the remainder
+        apply(order, new OrderEvent.Replaced(s.account(), order.terms().clientOrderId(), s.clientOrderId(),
+                s.venueOrderId(), replacement.quantity(), replacement.price(), replacement.stopPrice(), clock.instant()));
+        for (OrderEvent.Fill fill : s.fills()) {
+            apply(order, fill);
+        }
     }
 
     private void refusePending(GatewayOrder order, VenueError error) {
@@ -577,6 +624,22 @@ public final class OrderEngine implements AutoCloseable {
         String key = session.toString();
         sessions.putIfAbsent(key, session);
         return key;
+    }
+
+    /**
+     * Calls an adapter. An adapter that throws instead of failing its future breaks its contract;
+     * the call is then treated like any failure whose outcome is unknown, so the order is settled
+     * by queries rather than left pending forever.
+     */
+    private static <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> adapterCall) {
+        try {
+            CompletableFuture<T> future = adapterCall.get();
+            return future != null ? future
+                    : CompletableFuture.failedFuture(new IllegalStateException("the adapter returned no future"));
+        } catch (RuntimeException e) {
+            LOG.error("adapter call threw instead of failing its future", e);
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Runs {@code then} on the engine thread when the adapter's future completes. */

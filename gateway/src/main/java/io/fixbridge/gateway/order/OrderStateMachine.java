@@ -125,10 +125,17 @@ public final class OrderStateMachine {
 
     private static void done(GatewayOrder order, OrdStatus status, ExecKind kind, String venueOrderId, String reason,
                              List<Execution> out) {
-        order.venueOrderId(venueOrderId);
         if (order.isDone()) {
             return;
         }
+        if (order.origClOrdId() != null && venueOrderId != null && order.venueOrderId() != null
+                && !venueOrderId.equals(order.venueOrderId())) {
+            // the end of the order this one replaced (cancel-then-new), not of the order now working
+            LOG.warn("order {}: ignoring {} of venue order {}, which was replaced by venue order {}",
+                    order.orderId(), kind, venueOrderId, order.venueOrderId());
+            return;
+        }
+        order.venueOrderId(venueOrderId);
         PendingChange pending = order.pending();
         order.lifecycle(status);
         order.pending(null);
@@ -158,10 +165,20 @@ public final class OrderStateMachine {
 
     private static void replaced(GatewayOrder order, OrderEvent.Replaced e, List<Execution> out) {
         PendingChange pending = order.pending();
+        if ((pending == null || pending.kind() != PendingChange.Kind.REPLACE) && order.doubtful() != null
+                && order.doubtful().kind() == PendingChange.Kind.REPLACE
+                && !e.newClientOrderId().equals(order.terms().clientOrderId())) {
+            // a replace the venue never confirmed, and the gateway refused, happened after all:
+            // the venue's order is what counts, so the OMS is told it was replaced
+            LOG.error("order {}: the venue carried out replace {} after it was reported refused; reporting it replaced",
+                    order.orderId(), order.doubtful().clOrdId());
+            pending = order.doubtful();
+        }
         if (pending == null || pending.kind() != PendingChange.Kind.REPLACE) {
             // the same replace reported a second time (stream and REST answer), or a stray
             return;
         }
+        order.doubtful(null);
         order.venueOrderId(e.venueOrderId());
         String previous = order.clOrdId();
         OrderRequest replacement = pending.replacement().toBuilder()

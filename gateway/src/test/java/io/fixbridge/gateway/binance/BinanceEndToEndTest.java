@@ -292,6 +292,28 @@ class BinanceEndToEndTest {
     }
 
     @Test
+    void aReplaceWhoseAnswerIsLostIsSettledAsReplacedByQuery() throws Exception {
+        String id = id();
+        client.send(limit(id, "BTC/USDT", '1', "0.01", "50000"));
+        await(report(id, '0'));
+        sim.faults().loseNextOrderResponse();
+        String replace = id();
+        client.send(Orders.replace(replace, id, "BTC/USDT", '1', "0.03", "50200"));
+        await(report(replace, 'E'));
+        Message replaced = await(report(replace, '5'));
+        assertThat(f(replaced, 38)).isEqualTo("0.03");
+        assertThat(f(replaced, 44)).isEqualTo("50200");
+        assertThat(truth(replace).status()).isEqualTo("NEW");
+        String venueId = ClientOrderIds.derive(SESSION, replace);
+        assertThat(sim.truth().spotOrders("alice").stream().filter(o -> o.clientOrderId().equals(venueId))).hasSize(1);
+        // and the replacement is what a cancel now reaches
+        String cancel = id();
+        client.send(Orders.cancel(cancel, replace, "BTC/USDT", '1'));
+        await(report(cancel, '4'));
+        assertThat(truth(replace).status()).isEqualTo("CANCELED");
+    }
+
+    @Test
     void maintenanceRejectsNewOrdersAsExchangeClosed() throws Exception {
         sim.faults().maintenance(true);
         String id = id();

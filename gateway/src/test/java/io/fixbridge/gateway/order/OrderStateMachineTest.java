@@ -196,6 +196,35 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void aReplaceRefusedForWantOfAnAnswerIsAppliedWhenTheVenueReportsItAfterAll() {
+        apply(accepted());
+        OrderRequest replacement = order.terms().toBuilder().clientOrderId("beef").quantity(new BigDecimal("2"))
+                .price(new BigDecimal("99")).build();
+        OrderStateMachine.pendingReplace(order, "C2", replacement);
+        Execution refused = OrderStateMachine.refusePending(order, VenueError.outcomeUnknown(null, "no answer"));
+        assertThat(refused.cancelReject()).isNotNull();
+        order.doubtful(new PendingChange(PendingChange.Kind.REPLACE, "C2", replacement));
+
+        Execution late = single(apply(new OrderEvent.Replaced(ACCOUNT, CID, "beef", "V2", new BigDecimal("2"),
+                new BigDecimal("99"), null, T)));
+        assertThat(late.kind()).isEqualTo(ExecKind.REPLACED);
+        assertThat(late.view().clOrdId()).isEqualTo("C2");
+        assertThat(order.terms().clientOrderId()).isEqualTo("beef");
+        assertThat(order.venueOrderId()).isEqualTo("V2");
+    }
+
+    @Test
+    void theEndOfTheVenueOrderAReplaceSupersededDoesNotEndTheOrder() {
+        apply(accepted());
+        OrderStateMachine.pendingReplace(order, "C2", order.terms().toBuilder().clientOrderId("beef").build());
+        apply(new OrderEvent.Replaced(ACCOUNT, CID, "beef", "V2", new BigDecimal("1.0"), new BigDecimal("100"), null, T));
+        // cancel-then-new: the old venue order's cancel arrives after the replace
+        assertThat(apply(new OrderEvent.Canceled(ACCOUNT, CID, "V1", null, T))).isEmpty();
+        assertThat(order.status()).isEqualTo(OrdStatus.NEW);
+        assertThat(single(apply(new OrderEvent.Canceled(ACCOUNT, "beef", "V2", null, T))).kind()).isEqualTo(ExecKind.CANCELED);
+    }
+
+    @Test
     void execIdsAreUniqueAcrossTheOrdersHistory() {
         List<String> ids = new java.util.ArrayList<>();
         ids.add(OrderStateMachine.status(order).execId());
