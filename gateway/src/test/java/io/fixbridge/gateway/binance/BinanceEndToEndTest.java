@@ -163,6 +163,50 @@ class BinanceEndToEndTest {
     }
 
     @Test
+    void spotStopLimitIsAStopLossLimit() throws Exception {
+        String id = id();
+        Message stopLimit = limit(id, "BTC/USDT", '2', "0.1", "59800");
+        stopLimit.setChar(40, '4');
+        stopLimit.setString(99, "59900");
+        client.send(stopLimit);
+        await(report(id, '0'));
+        TruthOrder t = truth(id);
+        assertThat(t.type()).isEqualTo("STOP_LOSS_LIMIT");
+        assertThat(t.stopPrice()).isEqualByComparingTo("59900");
+        assertThat(t.price()).isEqualByComparingTo("59800");
+        String cancel = id();
+        client.send(Orders.cancel(cancel, id, "BTC/USDT", '2'));
+        await(report(cancel, '4'));
+    }
+
+    @Test
+    void futuresTakeProfitAndGoodTillDate() throws Exception {
+        String tp = id();
+        Message takeProfit = Orders.market(tp, "BTC/USDT:USDT", '2', "0.01");
+        takeProfit.setChar(40, 'J');
+        takeProfit.setString(99, "70000");
+        client.send(takeProfit);
+        await(report(tp, '0'));
+        String algoId = ClientOrderIds.derive(SESSION, tp);
+        assertThat(sim.truth().algoOrders("alice")).filteredOn(a -> a.clientAlgoId().equals(algoId))
+                .extracting(a -> a.type()).containsExactly("TAKE_PROFIT_MARKET");
+        String cancelTp = id();
+        client.send(Orders.cancel(cancelTp, tp, "BTC/USDT:USDT", '2'));
+        await(report(cancelTp, '4'));
+
+        String gtd = id();
+        Message goodTill = limit(gtd, "BTC/USDT:USDT", '1', "0.01", "50000");
+        goodTill.setChar(59, '6');
+        goodTill.setUtcTimeStamp(126, LocalDateTime.now(ZoneOffset.UTC).plusHours(2), true);
+        client.send(goodTill);
+        await(report(gtd, '0'));
+        assertThat(truth(gtd).status()).isEqualTo("NEW");
+        String cancelGtd = id();
+        client.send(Orders.cancel(cancelGtd, gtd, "BTC/USDT:USDT", '1'));
+        await(report(cancelGtd, '4'));
+    }
+
+    @Test
     void spotTakeProfitAndIcebergAreSentAsBinanceTypes() throws Exception {
         String tp = id();
         Message takeProfit = Orders.market(tp, "BTC/USDT", '2', "0.1");
