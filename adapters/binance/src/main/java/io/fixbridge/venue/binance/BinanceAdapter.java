@@ -54,6 +54,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -140,9 +141,11 @@ public final class BinanceAdapter implements VenueAdapter {
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectLock = new Object();
-    private volatile Symbols symbols = Symbols.EMPTY;
+    /** Swapped whole, by {@link AtomicReference#updateAndGet}: connect and the health probe both update it. */
+    private final AtomicReference<Symbols> symbols = new AtomicReference<>(Symbols.EMPTY);
     private CompletableFuture<Void> connecting;
-    private ScheduledFuture<?> housekeeping;
+    /** Set on a callback thread when connect completes, read by {@link #close()}. */
+    private volatile ScheduledFuture<?> housekeeping;
 
     public BinanceAdapter(String name, BinanceConfig config) {
         this(name, config, Clock.systemUTC());
@@ -158,14 +161,15 @@ public final class BinanceAdapter implements VenueAdapter {
         }
         this.executors = VenueExecutors.create("binance-" + name, 2, 4);
         this.gate = new EventGate(name, executors.newSerialExecutor(),
-                new OrderTracker(Duration.ofMillis(config.timeouts().requestMs() + 5000), clock));
+                new OrderTracker(Duration.ofMillis(config.timeouts().requestMs() + 5000),
+                        Duration.ofHours(config.trackedOrderIdleHours()), clock));
         BinanceRest.Hooks hooks = hooks();
         for (BinanceMarket m : config.markets()) {
             String url = m == BinanceMarket.SPOT ? config.urls().spotRest() : config.urls().futuresRest();
             rest.put(m, new BinanceRest(m, url, config, executors, clock, hooks));
         }
         this.queries = new OrderQueries(rest);
-        this.streamEvents = new StreamEvents(name, gate, queries, () -> symbols, signings, clock);
+        this.streamEvents = new StreamEvents(name, gate, queries::fetch, symbols::get, signings, clock);
         this.health = new VenueHealth(name, executors.scheduler(),
                 Duration.ofMillis(config.healthProbeIntervalMs()), this::probeMarket, this::probeAccount);
     }
@@ -196,7 +200,7 @@ public final class BinanceAdapter implements VenueAdapter {
 
     @Override
     public List<Instrument> instruments() {
-        return symbols.instruments();
+        return symbols.get().instruments();
     }
 
     // ------------------------------------------------------------------ connect
@@ -227,17 +231,24 @@ public final class BinanceAdapter implements VenueAdapter {
         return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenCompose(ok -> {
             List<BinanceInstrument> all = new ArrayList<>();
             loads.forEach(l -> all.addAll(l.join()));
-            symbols = new Symbols(all);
+            Set<BinanceMarket> loaded = EnumSet.copyOf(rest.keySet());
+            symbols.updateAndGet(current -> current.replacing(loaded, all));
             LOG.info("binance venue {}: {} instruments loaded ({})", name, all.size(), config.markets());
             return setLeverage();
-        }).thenCompose(ok -> openStreams()).whenComplete((ok, failure) -> {
+        }).thenCompose(ok -> openStreams()).whenCompleteAsync((ok, failure) -> {
+            // on the adapter's own callback pool: a stream timeout completes on the JDK's shared
+            // delayer thread, and closing the streams may wait for them
             if (failure != null) {
                 LOG.warn("binance venue {}: connect failed: {}", name, BinanceRest.unwrap(failure).getMessage());
                 closeStreams();
             }
-        }).thenRun(() -> {
-            housekeeping = executors.scheduler().scheduleWithFixedDelay(
+        }, executors.callbacks()).thenRun(() -> {
+            ScheduledFuture<?> task = executors.scheduler().scheduleWithFixedDelay(
                     () -> gate.run(() -> gate.emit(gate.tracker().expire())), 1, 1, TimeUnit.SECONDS);
+            housekeeping = task;
+            if (closed.get()) {
+                task.cancel(false);
+            }
             LOG.info("binance venue {} connected: markets {}, accounts {}", name, config.markets(),
                     config.accountNames());
         });
@@ -314,6 +325,7 @@ public final class BinanceAdapter implements VenueAdapter {
                 return null;
             }).thenCompose(x -> rest.get(inst.market()).send(p.endpoint(), s, query(p.params()), true))
                     .handleAsync((body, failure) -> {
+                        gate.tracker().answered(order.account(), List.of(order.clientOrderId()));
                         if (failure != null) {
                             throw settleRefusal(order.account(), List.of(order.clientOrderId()), failure);
                         }
@@ -353,6 +365,7 @@ public final class BinanceAdapter implements VenueAdapter {
                 return null;
             }).thenCompose(x -> rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_NEW_OCO, s, query(params), true))
                     .handleAsync((body, failure) -> {
+                        gate.tracker().answered(oco.account(), ids);
                         if (failure != null) {
                             throw settleRefusal(oco.account(), ids, failure);
                         }
@@ -461,6 +474,7 @@ public final class BinanceAdapter implements VenueAdapter {
             return null;
         }).thenCompose(x -> rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_CANCEL_REPLACE, s, query(params),
                 true)).handleAsync((body, failure) -> {
+                    gate.tracker().answered(account, List.of(from, to));
                     if (failure != null) {
                         throw replaceFailed(account, from, to, failure);
                     }
@@ -574,7 +588,7 @@ public final class BinanceAdapter implements VenueAdapter {
 
     private List<OrderSnapshot> regularSnapshots(String account, BinanceMarket market, RestOrder[] orders) {
         List<OrderSnapshot> out = new ArrayList<>(orders.length);
-        Symbols sy = symbols;
+        Symbols sy = symbols.get();
         for (RestOrder o : orders) {
             String unified = sy.unifiedOf(market, o.symbol());
             if (unified != null) {
@@ -600,7 +614,7 @@ public final class BinanceAdapter implements VenueAdapter {
         JsonNode node = BinanceJson.tree(body);
         JsonNode list = node.isArray() ? node : node.path("orders");
         List<OrderSnapshot> out = new ArrayList<>();
-        Symbols sy = symbols;
+        Symbols sy = symbols.get();
         for (JsonNode n : list) {
             AlgoOrder a = BinanceJson.convert(n, AlgoOrder.class);
             String unified = sy.unifiedOf(BinanceMarket.FUTURES, a.symbol());
@@ -640,7 +654,7 @@ public final class BinanceAdapter implements VenueAdapter {
             }
             return rest.get(BinanceMarket.FUTURES).send(BinanceEndpoint.FUTURES_POSITION_RISK, s, QueryString.empty(),
                     true, PositionRisk[].class).thenApply(p -> BinanceTranslator.positions(Arrays.asList(p),
-                    v -> symbols.unifiedOf(BinanceMarket.FUTURES, v)));
+                    v -> symbols.get().unifiedOf(BinanceMarket.FUTURES, v)));
         });
     }
 
@@ -654,8 +668,9 @@ public final class BinanceAdapter implements VenueAdapter {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (housekeeping != null) {
-            housekeeping.cancel(false);
+        ScheduledFuture<?> task = housekeeping;
+        if (task != null) {
+            task.cancel(false);
         }
         closeStreams();
         rest.values().forEach(this::closeQuietly);
@@ -751,7 +766,7 @@ public final class BinanceAdapter implements VenueAdapter {
     }
 
     private BinanceInstrument instrument(String symbol) {
-        Symbols sy = symbols;
+        Symbols sy = symbols.get();
         if (sy.isEmpty()) {
             throw new VenueException(VenueError.retryable(null, "binance venue " + name
                     + " is not connected yet; call connect() first", null));
@@ -790,12 +805,9 @@ public final class BinanceAdapter implements VenueAdapter {
                 .thenApply(i -> BinanceTranslator.instruments(i, r.market()));
     }
 
-    /** Swaps one market's instruments (statuses change in maintenance), keeping the other market's. */
-    private synchronized void replaceInstruments(BinanceMarket market, List<BinanceInstrument> loaded) {
-        List<BinanceInstrument> all = new ArrayList<>(symbols.all().stream().filter(i -> i.market() != market)
-                .toList());
-        all.addAll(loaded);
-        symbols = new Symbols(all);
+    /** Swaps one market's instruments (statuses change in maintenance), keeping the other market's, atomically. */
+    private void replaceInstruments(BinanceMarket market, List<BinanceInstrument> loaded) {
+        symbols.updateAndGet(current -> current.replacing(EnumSet.of(market), loaded));
     }
 
     private CompletableFuture<?> probeAccount(String account) {

@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  *     leverage: { BTCUSDT: 5 }    # set by POST /fapi/v1/leverage at connect; default none
  *     healthProbeIntervalMs: 5000 # how often a down venue is probed (GET /api/v3/ping); default 5000
  *     listenKeyKeepaliveMinutes: 30   # futures listen key keepalive; default 30
+ *     trackedOrderIdleHours: 48   # an order the adapter never saw end is forgotten (logged) after this long
+ *                                 # without news of it; at least 1; default 48 (Binance closes every user
+ *                                 # stream within 24 h, and the gap fill after it queries every open order)
  *     timeouts:
  *       connectMs: 5000           # TCP/TLS connect; default 5000
  *       requestMs: 10000          # a REST answer; default 10000
@@ -70,13 +73,14 @@ import java.util.regex.Pattern;
  * @param leverage                  futures leverage per Binance symbol, set at connect
  * @param healthProbeIntervalMs     probe interval while Binance is down
  * @param listenKeyKeepaliveMinutes futures listen key keepalive interval
+ * @param trackedOrderIdleHours     how long an order not known to be done is remembered without news of it
  * @param timeouts                  network timeouts
  * @param accounts                  accounts, in file order
  */
 public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> markets, long recvWindowMs,
                             RateLimits rateLimits, long rateLimitMaxWaitMs, boolean hedgeMode,
                             Map<String, Integer> leverage, long healthProbeIntervalMs, long listenKeyKeepaliveMinutes,
-                            Timeouts timeouts, List<Account> accounts) {
+                            long trackedOrderIdleHours, Timeouts timeouts, List<Account> accounts) {
 
     public static final String MAINNET_SPOT_REST = "https://api.binance.com";
     public static final String MAINNET_SPOT_WS_API = "wss://ws-api.binance.com:443/ws-api/v3";
@@ -95,6 +99,7 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
     public static final long DEFAULT_RATE_LIMIT_MAX_WAIT_MS = 1000;
     public static final long DEFAULT_HEALTH_PROBE_INTERVAL_MS = 5000;
     public static final long DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES = 30;
+    public static final long DEFAULT_TRACKED_ORDER_IDLE_HOURS = 48;
     public static final long DEFAULT_CONNECT_MS = 5000;
     public static final long DEFAULT_REQUEST_MS = 10000;
     public static final long DEFAULT_WS_PING_MS = 20000;
@@ -103,7 +108,7 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
 
     private static final Set<String> VENUE_KEYS = Set.of("testnet", "markets", "spotRestUrl", "spotWsApiUrl",
             "futuresRestUrl", "futuresWsUrl", "recvWindowMs", "rateLimits", "rateLimitPolicy", "hedgeMode",
-            "leverage", "healthProbeIntervalMs", "listenKeyKeepaliveMinutes", "timeouts");
+            "leverage", "healthProbeIntervalMs", "listenKeyKeepaliveMinutes", "trackedOrderIdleHours", "timeouts");
     private static final Set<String> RATE_LIMIT_KEYS = Set.of("spotWeightPerMinute", "spotOrdersPer10s",
             "futuresWeightPerMinute", "futuresOrdersPer10s");
     private static final Set<String> POLICY_KEYS = Set.of("maxWaitMs");
@@ -292,6 +297,8 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
                 atLeast(venue, "listenKeyKeepaliveMinutes",
                         venue.longValue("listenKeyKeepaliveMinutes", DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES), 1),
+                atLeast(venue, "trackedOrderIdleHours",
+                        venue.longValue("trackedOrderIdleHours", DEFAULT_TRACKED_ORDER_IDLE_HOURS), 1),
                 timeouts, accounts);
     }
 

@@ -26,14 +26,16 @@ import java.util.Objects;
  *       VENUE_CLOSED (market closed), UNSUPPORTED_ORDER_CHARACTERISTIC, ...</td><td></td></tr>
  *   <tr><td>-2011, -2013, -2026</td><td>REJECTED UNKNOWN_ORDER, or TOO_LATE when the text says the order is done</td><td></td></tr>
  *   <tr><td>-1121</td><td>REJECTED UNKNOWN_SYMBOL</td><td></td></tr>
- *   <tr><td>-1000, -1006, -1007, HTTP 5xx (whatever the code), a lost answer</td><td>OUTCOME_UNKNOWN</td><td></td></tr>
+ *   <tr><td>-1000, -1006, -1007 (execution status unknown) on any HTTP status, a lost answer</td><td>OUTCOME_UNKNOWN</td><td></td></tr>
  *   <tr><td>-1001, -1008 on a 4xx, request never sent</td><td>RETRYABLE</td><td></td></tr>
  *   <tr><td>HTTP 503 "Unknown error, please check your request or try again later."</td><td>OUTCOME_UNKNOWN
  *       (Binance: sent, no answer in time)</td><td></td></tr>
  *   <tr><td>HTTP 503 -1001 "Internal error; unable to process your request."</td><td>RETRYABLE (Binance: the
  *       request failed, resend if needed)</td><td></td></tr>
- *   <tr><td>HTTP 503 otherwise ("Service Unavailable."), -1016</td><td>REJECTED VENUE_CLOSED</td><td>mark the
- *       market down until a health probe finds it trading</td></tr>
+ *   <tr><td>-1016, HTTP 503 with exactly Binance's "Service Unavailable."</td><td>REJECTED VENUE_CLOSED</td><td>mark
+ *       the market down until a health probe finds it trading</td></tr>
+ *   <tr><td>any other HTTP 5xx (another code, an HTML page of a proxy, no body)</td><td>OUTCOME_UNKNOWN: only
+ *       definitive evidence rejects; the order may be live</td><td></td></tr>
  *   <tr><td>-2010/-2011 "Rest API trading is not enabled."</td><td>REJECTED VENUE_CLOSED</td><td>mark the
  *       market down likewise</td></tr>
  *   <tr><td>futures -2018, -2019</td><td>REJECTED INSUFFICIENT_FUNDS</td><td></td></tr>
@@ -79,6 +81,9 @@ public final class BinanceErrors {
     public static final String MAINTENANCE_TEXT =
             "Binance is in maintenance; orders are refused until it answers again";
 
+    /** Binance's HTTP 503 body while it is in maintenance. */
+    static final String MAINTENANCE_503_TEXT = "Service Unavailable.";
+
     private static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
 
     private BinanceErrors() {
@@ -104,6 +109,10 @@ public final class BinanceErrors {
             return new Classified(VenueError.retryable(codeText, why, pause), Consequence.RATE_LIMITED);
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        if (code != null && (code == -1000 || code == -1006 || code == -1007)) {
+            // "execution status unknown", whatever the HTTP status: the order may be live
+            return none(VenueError.outcomeUnknown(codeText, text));
+        }
         if (httpStatus == 503 && (code != null && code == -1001 || lower.contains("unable to process"))) {
             return none(VenueError.retryable(codeText, "Binance could not process the request (" + text
                     + "); nothing was done", null));
@@ -112,7 +121,7 @@ public final class BinanceErrors {
             return none(VenueError.outcomeUnknown(codeText,
                     "Binance accepted the request but did not answer in time (" + text + "); the outcome is unknown"));
         }
-        if (httpStatus == 503 || code != null && code == -1016) {
+        if (code != null && code == -1016 || httpStatus == 503 && isMaintenanceText(text)) {
             return new Classified(VenueError.rejected(RejectReason.VENUE_CLOSED, codeText,
                     MAINTENANCE_TEXT + " (" + text + ")"), Consequence.VENUE_DOWN);
         }
@@ -270,6 +279,14 @@ public final class BinanceErrors {
     private static boolean tooLate(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         return t.contains("too late") || t.contains("already") || t.contains("filled") || t.contains("restriction");
+    }
+
+    /**
+     * Binance's own maintenance answer, exactly: the body {@code Service Unavailable.} Not any page
+     * that mentions it (a proxy's or load balancer's HTML 503 says nothing about the order).
+     */
+    private static boolean isMaintenanceText(String text) {
+        return MAINTENANCE_503_TEXT.equalsIgnoreCase(text.strip());
     }
 
     private static Classified none(VenueError error) {

@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -682,8 +683,9 @@ public final class BinanceTranslator {
 
     /**
      * Everything an order's current state tells, as events (for filling a stream gap): Accepted,
-     * one Fill per trade, and the terminal event its status implies (Canceled, Expired, Rejected;
-     * a filled order's fills are its end).
+     * one Fill per trade in trade id order, and the terminal event its status implies (Canceled,
+     * Expired, Rejected; a filled order's fills are its end: when its status is FILLED, its last fill
+     * says it completed the order, which is what ends an order sized in the quote currency).
      *
      * @throws UnknownVenueValueException for a status Binance adds later
      */
@@ -699,8 +701,7 @@ public final class BinanceTranslator {
             return out;
         }
         out.add(new OrderEvent.Accepted(account, o.clientOrderId(), venueOrderId, at));
-        trades.stream().filter(t -> Objects.equals(t.orderId(), o.orderId()))
-                .forEach(t -> out.add(fill(account, o.clientOrderId(), venueOrderId, t)));
+        out.addAll(fills(account, o.clientOrderId(), venueOrderId, o, trades));
         switch (status) {
             case CANCELED -> out.add(new OrderEvent.Canceled(account, o.clientOrderId(), venueOrderId, null, at));
             case EXPIRED, EXPIRED_IN_MATCH -> out.add(new OrderEvent.Expired(account, o.clientOrderId(), venueOrderId,
@@ -748,20 +749,44 @@ public final class BinanceTranslator {
 
     /** A trade of myTrades / userTrades as a Fill of the order {@code clientOrderId}. */
     public static OrderEvent.Fill fill(String account, String clientOrderId, String venueOrderId, AccountTrade t) {
+        return fill(account, clientOrderId, venueOrderId, t, false);
+    }
+
+    /** As {@link #fill(String, String, String, AccountTrade)}; {@code orderFilled}: this trade completed the order. */
+    public static OrderEvent.Fill fill(String account, String clientOrderId, String venueOrderId, AccountTrade t,
+                                      boolean orderFilled) {
         return new OrderEvent.Fill(account, clientOrderId, venueOrderId, String.valueOf(t.id()), t.qty(), t.price(),
                 t.commission() == null ? BigDecimal.ZERO : t.commission(), t.commissionAsset(),
-                t.wasMaker() ? Liquidity.MAKER : Liquidity.TAKER, instant(t.time(), 0L));
+                t.wasMaker() ? Liquidity.MAKER : Liquidity.TAKER, instant(t.time(), 0L), orderFilled);
     }
 
     /**
-     * An order's snapshot from a query answer and its trades.
+     * The trades of {@code order} as Fills under {@code clientOrderId} and {@code venueOrderId}, in
+     * trade id order; when Binance reports the order FILLED, the last one (the highest trade id)
+     * carries {@code orderFilled}.
+     */
+    static List<OrderEvent.Fill> fills(String account, String clientOrderId, String venueOrderId, RestOrder order,
+                                       List<AccountTrade> trades) {
+        List<AccountTrade> own = trades.stream().filter(t -> Objects.equals(t.orderId(), order.orderId()))
+                .sorted(Comparator.comparing(AccountTrade::id, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        boolean filled = "FILLED".equals(order.status());
+        List<OrderEvent.Fill> out = new ArrayList<>(own.size());
+        for (int i = 0; i < own.size(); i++) {
+            out.add(fill(account, clientOrderId, venueOrderId, own.get(i), filled && i == own.size() - 1));
+        }
+        return out;
+    }
+
+    /**
+     * An order's snapshot from a query answer and its trades (in trade id order; the last one carries
+     * {@code orderFilled} when the order is FILLED).
      *
      * @throws UnknownVenueValueException for a status or side Binance adds later
      */
     public static OrderSnapshot snapshot(String account, String symbol, RestOrder o, List<AccountTrade> trades) {
         String venueOrderId = String.valueOf(o.orderId());
-        List<OrderEvent.Fill> fills = trades.stream().filter(t -> Objects.equals(t.orderId(), o.orderId()))
-                .map(t -> fill(account, o.clientOrderId(), venueOrderId, t)).toList();
+        List<OrderEvent.Fill> fills = fills(account, o.clientOrderId(), venueOrderId, o, trades);
         return new OrderSnapshot(account, o.clientOrderId(), venueOrderId, symbol, side(o.side()),
                 BinanceOrderStatus.parse(o.status()).snapshotStatus(), o.origQty(),
                 o.executedQty() == null ? BigDecimal.ZERO : o.executedQty(), zeroToNull(o.price()), fills);
@@ -784,9 +809,8 @@ public final class BinanceTranslator {
             case TRIGGERED, FINISHED -> child != null ? BinanceOrderStatus.parse(child.status()).snapshotStatus()
                     : OrderSnapshot.Status.NEW;
         };
-        List<OrderEvent.Fill> fills = child == null ? List.of() : trades.stream()
-                .filter(t -> Objects.equals(t.orderId(), child.orderId()))
-                .map(t -> fill(account, a.clientAlgoId(), venueOrderId, t)).toList();
+        List<OrderEvent.Fill> fills = child == null ? List.of()
+                : fills(account, a.clientAlgoId(), venueOrderId, child, trades);
         BigDecimal filled = child != null && child.executedQty() != null ? child.executedQty()
                 : a.actualQty() != null ? a.actualQty() : BigDecimal.ZERO;
         return new OrderSnapshot(account, a.clientAlgoId(), venueOrderId, symbol, side(a.side()), s, a.quantity(),

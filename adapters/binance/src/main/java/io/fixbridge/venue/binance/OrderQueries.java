@@ -8,7 +8,7 @@ import io.fixbridge.venue.binance.dto.AlgoOrder;
 import io.fixbridge.venue.binance.dto.RestOrder;
 import io.fixbridge.venue.kit.http.QueryString;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code GET /api/v3/order} + {@code /api/v3/myTrades}; futures {@code GET /fapi/v1/order} +
  * {@code /fapi/v1/userTrades}), and for a futures conditional order {@code GET /fapi/v1/algoOrder}
  * plus, once triggered, the order it placed and that order's trades. An order Binance does not know
- * (-2013 and the like) is empty. Used to answer queries and to fill stream gaps. Thread-safe.
+ * (-2013 and the like) is empty. Trades are read in pages by {@code fromId} until all have come.
+ * Used to answer queries and to fill stream gaps. Thread-safe.
  */
 final class OrderQueries {
 
@@ -37,6 +38,11 @@ final class OrderQueries {
             trades = List.copyOf(trades);
         }
     }
+
+    /** Trades asked for per myTrades / userTrades page: Binance's maximum. */
+    static final int TRADES_PAGE = 1000;
+    /** A bound on the pages of one order's trades (a million fills), against an answer that never ends. */
+    static final int MAX_TRADE_PAGES = 1000;
 
     private final Map<BinanceMarket, BinanceRest> rest;
 
@@ -103,18 +109,46 @@ final class OrderQueries {
                 });
     }
 
+    /**
+     * Every trade of {@code order}, in pages of {@link #TRADES_PAGE}: {@code symbol + orderId +
+     * fromId}, from trade id 0, each next page from the last id + 1, until a page comes back short.
+     */
     private CompletableFuture<List<AccountTrade>> trades(BinanceRest.Signing signing, BinanceInstrument instrument,
                                                          RestOrder order) {
         if (order.executedQty() == null || order.executedQty().signum() == 0) {
             return CompletableFuture.completedFuture(List.of());
         }
+        return tradesFrom(signing, instrument, order, 0L, new ArrayList<>(), 1);
+    }
+
+    private CompletableFuture<List<AccountTrade>> tradesFrom(BinanceRest.Signing signing, BinanceInstrument instrument,
+                                                             RestOrder order, long fromId, List<AccountTrade> so,
+                                                             int page) {
         BinanceMarket m = instrument.market();
         BinanceEndpoint ep = m == BinanceMarket.SPOT ? BinanceEndpoint.SPOT_MY_TRADES
                 : BinanceEndpoint.FUTURES_USER_TRADES;
         QueryString q = QueryString.builder().add("symbol", instrument.venueSymbol())
-                .add("orderId", order.orderId()).build();
-        return rest.get(m).send(ep, signing, q, true, AccountTrade[].class)
-                .thenApply(t -> Arrays.stream(t).filter(x -> Objects.equals(x.orderId(), order.orderId())).toList());
+                .add("orderId", order.orderId()).add("fromId", fromId).add("limit", TRADES_PAGE).build();
+        return rest.get(m).send(ep, signing, q, true, AccountTrade[].class).thenCompose(batch -> {
+            long next = fromId;
+            for (AccountTrade t : batch) {
+                if (Objects.equals(t.orderId(), order.orderId())) {
+                    so.add(t);
+                }
+                if (t.id() != null && t.id() >= next) {
+                    next = t.id() + 1;
+                }
+            }
+            if (batch.length < TRADES_PAGE) {
+                return CompletableFuture.completedFuture(List.copyOf(so));
+            }
+            if (next <= fromId || page >= MAX_TRADE_PAGES) {
+                return CompletableFuture.failedFuture(new VenueException(VenueError.outcomeUnknown(null,
+                        "Binance's trades of order " + order.orderId() + " did not end after " + page + " pages of "
+                                + TRADES_PAGE + "; its fills are not known in full")));
+            }
+            return tradesFrom(signing, instrument, order, next, so, page + 1);
+        });
     }
 
     /** The answer, or empty when Binance definitively does not know the order. */

@@ -2,6 +2,8 @@ package io.fixbridge.venue.binance;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -42,17 +44,33 @@ import java.util.Set;
  *       algo id, so the gateway sees one order. The link is made by the ALGO_UPDATE's actual order
  *       id ({@code ai}), the ORDER_TRADE_UPDATE's strategy id ({@code si}) = algo id, or the
  *       client id itself; events of an unknown futures order on a symbol with an untriggered
- *       conditional order wait (up to the hold time) for that link.</li>
+ *       conditional order wait (up to the hold time) for that link;</li>
+ *   <li>keeps an order whose request (submit, OCO, cancel-replace) is in flight: from
+ *       {@link #submitted}/{@link #replacing} until {@link #answered} it is never forgotten, since
+ *       Binance not knowing it yet proves nothing;</li>
+ *   <li>lets a futures modify's Replaced through in Binance's order of amendments: one older (by
+ *       Binance's update time) than the last one let through is dropped.</li>
  * </ul>
+ *
+ * <p>Retention: an order known to be done is remembered for {@link #RETENTION} after it was last
+ * heard of (to drop late duplicates); any other order for the idle limit (default
+ * {@link #DEFAULT_IDLE_LIMIT}) after it was last heard of, then it is forgotten with a WARN: such
+ * an order was never settled here (a submit whose outcome stayed unknown, an order of another
+ * client on the same account). An open order is heard of at least once a day: Binance closes every
+ * user-data connection within 24 hours and the gap fill after the reconnect queries it.
  *
  * <p>Not thread-safe: confined to the adapter's event thread.
  */
 final class OrderTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
 
     /** How long terminal orders are remembered for de-duplication. */
     static final Duration RETENTION = Duration.ofMinutes(15);
+    /** How long an order not known to be done is remembered without news of it, by default. */
+    static final Duration DEFAULT_IDLE_LIMIT = Duration.ofHours(48);
 
     private final Duration holdTime;
+    private final Duration idleLimit;
     private final Clock clock;
     private final Map<Key, Tracked> orders = new LinkedHashMap<>();
     /** Futures regular order ids (a triggered algo order's child) and algo ids to their tracked order. */
@@ -65,8 +83,23 @@ final class OrderTracker {
      * @param clock    local time for holds and retention
      */
     OrderTracker(Duration holdTime, Clock clock) {
+        this(holdTime, DEFAULT_IDLE_LIMIT, clock);
+    }
+
+    /**
+     * @param holdTime  how long a held cancel or an unclaimed futures event waits; longer than a
+     *                  REST request may take
+     * @param idleLimit how long an order not known to be done is remembered after it was last heard
+     *                  of; longer than RETENTION
+     * @param clock     local time for holds and retention
+     */
+    OrderTracker(Duration holdTime, Duration idleLimit, Clock clock) {
         this.holdTime = Objects.requireNonNull(holdTime, "holdTime");
+        this.idleLimit = Objects.requireNonNull(idleLimit, "idleLimit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (idleLimit.compareTo(RETENTION) < 0) {
+            throw new IllegalArgumentException("idleLimit " + idleLimit + " is shorter than the retention " + RETENTION);
+        }
     }
 
     private record Key(String account, String clientOrderId) {
@@ -97,7 +130,13 @@ final class OrderTracker {
         Instant heldSince;
         BigDecimal lastReplacedQuantity;
         BigDecimal lastReplacedPrice;
+        /** Binance's time of the last amendment let through (futures modify), or null. */
+        Instant lastAmendedAt;
         Instant lastUpdate;
+        /** Requests about this order sent and not yet answered (submit, OCO, cancel-replace). */
+        int inFlight;
+        /** Its keys in {@code byFuturesOrderId}, so forgetting it is O(1). */
+        final List<String> indexKeys = new ArrayList<>(2);
 
         Tracked(String account, String clientOrderId, BinanceMarket market, String venueSymbol, String symbol,
                 boolean algo, Instant now) {
@@ -112,6 +151,11 @@ final class OrderTracker {
 
         boolean open() {
             return !terminal;
+        }
+
+        /** Whether a request about it has been sent and not yet answered. */
+        boolean inFlight() {
+            return inFlight > 0;
         }
 
         String clientOrderId() {
@@ -148,17 +192,40 @@ final class OrderTracker {
     }
 
     private record Buffered(String account, String venueSymbol, Long orderId, Long strategyId, OrderEvent event,
-                            Instant since) {
+                            boolean filled, Instant since) {
     }
 
     // ------------------------------------------------------------------ registration
 
-    /** An order about to be sent. */
+    /** An order about to be sent: in flight until {@link #answered}. */
     void submitted(OrderRequest order, BinanceInstrument instrument, boolean algo) {
         Instant now = clock.instant();
-        Tracked t = new Tracked(order.account(), order.clientOrderId(), instrument.market(), instrument.venueSymbol(),
-                instrument.symbol(), algo, now);
-        orders.putIfAbsent(new Key(order.account(), order.clientOrderId()), t);
+        Tracked t = orders.computeIfAbsent(new Key(order.account(), order.clientOrderId()), k -> new Tracked(
+                order.account(), order.clientOrderId(), instrument.market(), instrument.venueSymbol(),
+                instrument.symbol(), algo, now));
+        t.inFlight++;
+        t.lastUpdate = now;
+    }
+
+    /**
+     * The answer (or the failure) of the request {@link #submitted} or {@link #replacing} announced
+     * for these orders is being handled: they are no longer in flight.
+     */
+    void answered(String account, List<String> clientOrderIds) {
+        Instant now = clock.instant();
+        for (String id : clientOrderIds) {
+            Tracked t = orders.get(new Key(account, id));
+            if (t != null && t.inFlight > 0) {
+                t.inFlight--;
+                t.lastUpdate = now;
+            }
+        }
+    }
+
+    /** Whether a request about the order is in flight. */
+    boolean inFlight(String account, String clientOrderId) {
+        Tracked t = orders.get(new Key(account, clientOrderId));
+        return t != null && t.inFlight();
     }
 
     /**
@@ -170,12 +237,14 @@ final class OrderTracker {
         Tracked from = orders.computeIfAbsent(new Key(account, original), k -> new Tracked(account, original,
                 instrument.market(), instrument.venueSymbol(), instrument.symbol(), false, now));
         from.replacingTo = replacement.clientOrderId();
+        from.inFlight++;
         Tracked to = new Tracked(account, replacement.clientOrderId(), instrument.market(), instrument.venueSymbol(),
                 instrument.symbol(), false, now);
         to.replacedFrom = original;
         to.replaceQuantity = replacement.quantity();
         to.replacePrice = replacement.price();
         to.replaceStopPrice = replacement.stopPrice();
+        to.inFlight = 1;
         orders.put(new Key(account, replacement.clientOrderId()), to);
     }
 
@@ -241,9 +310,9 @@ final class OrderTracker {
         Tracked t = found.get();
         t.childOrderId = childOrderId;
         if (algoId != null) {
-            byFuturesOrderId.put(account + ":" + algoId, t);
+            index(account + ":" + algoId, t);
         }
-        byFuturesOrderId.put(account + ":" + childOrderId, t);
+        index(account + ":" + childOrderId, t);
         return releaseBuffered(account, b -> childOrderId.equals(String.valueOf(b.orderId()))
                 || algoId != null && algoId.equals(String.valueOf(b.strategyId())));
     }
@@ -264,8 +333,8 @@ final class OrderTracker {
             if (t.venueOrderId == null) {
                 t.venueOrderId = a.venueOrderId();
             }
-            if (t.algo) {
-                byFuturesOrderId.put(t.account + ":" + t.venueOrderId, t);
+            if (t.algo && t.venueOrderId != null) {
+                index(t.account + ":" + t.venueOrderId, t);
             }
             if (!t.accepted) {
                 if (t.replacedFrom != null) {
@@ -293,11 +362,20 @@ final class OrderTracker {
             return out;
         }
         if (e instanceof OrderEvent.Replaced r) {
+            Instant amendedAt = r.timestamp();
+            if (t.lastAmendedAt != null && amendedAt != null && amendedAt.isBefore(t.lastAmendedAt)) {
+                // an earlier amendment reported late (the REST answer of an older modify, a stream
+                // event overtaken): the order already stands as a newer one left it
+                return out;
+            }
             if (sameDecimal(t.lastReplacedQuantity, r.quantity()) && sameDecimal(t.lastReplacedPrice, r.price())) {
                 return out;
             }
             t.lastReplacedQuantity = r.quantity();
             t.lastReplacedPrice = r.price();
+            if (amendedAt != null) {
+                t.lastAmendedAt = amendedAt;
+            }
             out.addAll(ensureAccepted(t, r.venueOrderId(), r.timestamp()));
             out.add(r);
             return out;
@@ -361,7 +439,7 @@ final class OrderTracker {
         if (parent != null) {
             if (parent.childOrderId == null && orderId != null) {
                 parent.childOrderId = String.valueOf(orderId);
-                byFuturesOrderId.put(account + ":" + orderId, parent);
+                index(account + ":" + orderId, parent);
             }
             List<OrderEvent> out = new ArrayList<>();
             for (OrderEvent e : events) {
@@ -374,7 +452,7 @@ final class OrderTracker {
         }
         if (own.isEmpty() && awaitsTrigger(account, venueSymbol)) {
             for (OrderEvent e : events) {
-                buffered.add(new Buffered(account, venueSymbol, orderId, strategyId, e, clock.instant()));
+                buffered.add(new Buffered(account, venueSymbol, orderId, strategyId, e, filled, clock.instant()));
             }
             return List.of();
         }
@@ -387,7 +465,9 @@ final class OrderTracker {
 
     /**
      * Releases what has waited longer than the hold time: held cancels of replaces whose
-     * replacement never appeared, and futures events no conditional order claimed.
+     * replacement never appeared, and futures events no conditional order claimed. Then forgets
+     * orders known to be done and not heard of for {@link #RETENTION}, and orders not known to be
+     * done, with no request about them in flight, and not heard of for the idle limit (logged).
      */
     List<OrderEvent> expire() {
         Instant now = clock.instant();
@@ -401,15 +481,31 @@ final class OrderTracker {
             }
         }
         out.addAll(releaseBuffered(null, b -> b.since().plus(holdTime).isBefore(now)));
-        Instant horizon = now.minus(RETENTION);
+        Instant doneHorizon = now.minus(RETENTION);
+        Instant idleHorizon = now.minus(idleLimit);
         for (Iterator<Tracked> it = orders.values().iterator(); it.hasNext(); ) {
             Tracked t = it.next();
-            if (t.terminal && t.lastUpdate.isBefore(horizon)) {
+            if (t.heldCancel != null) {
+                continue;
+            }
+            boolean done = t.terminal && t.lastUpdate.isBefore(doneHorizon);
+            boolean idle = !t.terminal && !t.inFlight() && t.lastUpdate.isBefore(idleHorizon);
+            if (done || idle) {
+                if (idle) {
+                    LOG.warn("binance account {}: forgetting order {} (venue order {}), not known to be done and not "
+                            + "heard of since {} (idle limit {}); its end, if any, was never reported to this "
+                            + "adapter", t.account, t.clientOrderId, t.venueOrderId, t.lastUpdate, idleLimit);
+                }
                 it.remove();
-                byFuturesOrderId.values().removeIf(v -> v == t);
+                unindex(t);
             }
         }
         return out;
+    }
+
+    /** How many orders are remembered (for tests and diagnostics). */
+    int size() {
+        return orders.size();
     }
 
     // ------------------------------------------------------------------ queries
@@ -442,12 +538,21 @@ final class OrderTracker {
         }
     }
 
-    /** Forgets an order that was never placed (its submit was refused). */
-    void forget(String account, String clientOrderId) {
+    /**
+     * Forgets an order that was never placed (its submit was refused, or Binance does not have it).
+     * An order that was accepted or traded, or whose request is still in flight (Binance may not
+     * have it <em>yet</em>), is kept.
+     *
+     * @return whether it was forgotten
+     */
+    boolean forget(String account, String clientOrderId) {
         Tracked t = orders.get(new Key(account, clientOrderId));
-        if (t != null && !t.accepted && t.tradeIds.isEmpty()) {
+        if (t != null && !t.accepted && t.tradeIds.isEmpty() && !t.inFlight()) {
             orders.remove(new Key(account, clientOrderId));
+            unindex(t);
+            return true;
         }
+        return false;
     }
 
     // ------------------------------------------------------------------ internals
@@ -510,9 +615,26 @@ final class OrderTracker {
         }
         List<OrderEvent> out = new ArrayList<>();
         for (Buffered b : release) {
-            out.addAll(applyFutures(b.account(), null, b.orderId(), b.strategyId(), List.of(b.event())));
+            out.addAll(applyFutures(b.account(), null, b.orderId(), b.strategyId(), List.of(b.event()), b.filled()));
         }
         return out;
+    }
+
+    private void index(String key, Tracked t) {
+        Tracked before = byFuturesOrderId.put(key, t);
+        if (before != t) {
+            if (before != null) {
+                before.indexKeys.remove(key);
+            }
+            t.indexKeys.add(key);
+        }
+    }
+
+    private void unindex(Tracked t) {
+        for (String key : t.indexKeys) {
+            byFuturesOrderId.remove(key, t);
+        }
+        t.indexKeys.clear();
     }
 
     private static boolean sameDecimal(BigDecimal a, BigDecimal b) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -21,9 +22,12 @@ import java.util.function.Supplier;
  * that account and market the tracker does not know to be done is queried over REST with its
  * trades ({@link OrderQueries}) and whatever the stream missed is emitted: fills with the venue's
  * trade ids (the tracker drops the ones already reported), the end of the order (Canceled,
- * Expired; FILLED marks it done). An order Binance does not have (a submit whose outcome was
- * unknown and that never arrived) is forgotten. A query that fails is logged; the gateway's own
- * status query settles such an order.
+ * Expired; FILLED marks it done and its last fill says so). An order Binance does not have (a submit
+ * whose outcome was unknown and that never arrived) is forgotten, unless its request was in flight
+ * when it was queried or still is: then Binance not having it yet proves nothing, and the request's
+ * own answer settles it. A query that fails, or an answer that cannot be applied, is logged (ERROR
+ * for the unexpected) and the other orders are still filled; the gateway's own status query settles
+ * such an order.
  *
  * <p>A status, execution type or side Binance adds later fails the translation loudly: an ERROR
  * names the value and the event is not applied (never guessed).
@@ -31,14 +35,21 @@ import java.util.function.Supplier;
 final class StreamEvents {
     private static final Logger LOG = LoggerFactory.getLogger(StreamEvents.class);
 
+    /** Where an order stands at Binance: {@link OrderQueries#fetch}. */
+    @FunctionalInterface
+    interface Lookup {
+        CompletableFuture<Optional<OrderQueries.State>> fetch(BinanceRest.Signing signing, BinanceInstrument instrument,
+                                                              String clientOrderId, boolean algoFirst);
+    }
+
     private final String venue;
     private final EventGate gate;
-    private final OrderQueries queries;
+    private final Lookup queries;
     private final Supplier<Symbols> symbols;
     private final Map<String, BinanceRest.Signing> signings;
     private final Clock clock;
 
-    StreamEvents(String venue, EventGate gate, OrderQueries queries, Supplier<Symbols> symbols,
+    StreamEvents(String venue, EventGate gate, Lookup queries, Supplier<Symbols> symbols,
                  Map<String, BinanceRest.Signing> signings, Clock clock) {
         this.venue = venue;
         this.gate = gate;
@@ -103,50 +114,80 @@ final class StreamEvents {
                     account, market.configName(), open.size());
             BinanceRest.Signing s = signings.get(account);
             for (OrderTracker.Tracked t : open) {
-                Optional<BinanceInstrument> inst = symbols.get().unified(t.symbol());
-                if (inst.isEmpty()) {
-                    continue;
+                try {
+                    queryForGap(s, account, t);
+                } catch (RuntimeException e) {
+                    LOG.error("binance venue {} account {}: the gap fill of order {} failed unexpectedly; the "
+                            + "gateway's status query will settle it", venue, account, t.clientOrderId(), e);
                 }
-                queries.fetch(s, inst.get(), t.clientOrderId(), t.algo()).whenCompleteAsync((state, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("binance venue {} account {}: gap fill of order {} failed ({}); the gateway's "
-                                + "status query will settle it", venue, account, t.clientOrderId(),
-                                BinanceRest.unwrap(failure).getMessage());
-                        return;
-                    }
-                    state.ifPresentOrElse(st -> gate.emit(gapEvents(account, st)),
-                            () -> gate.tracker().forget(account, t.clientOrderId()));
-                }, gate.executor());
             }
         });
     }
 
-    /** On the event thread: what one order's state tells, through the tracker. */
-    private List<OrderEvent> gapEvents(String account, OrderQueries.State st) {
+    /** On the event thread: queries one order and applies what its state tells. */
+    private void queryForGap(BinanceRest.Signing s, String account, OrderTracker.Tracked t) {
+        Optional<BinanceInstrument> inst = symbols.get().unified(t.symbol());
+        if (inst.isEmpty()) {
+            return;
+        }
+        String id = t.clientOrderId();
+        boolean inFlightWhenAsked = t.inFlight();
+        queries.fetch(s, inst.get(), id, t.algo()).whenCompleteAsync((state, failure) -> {
+            try {
+                if (failure != null) {
+                    LOG.warn("binance venue {} account {}: gap fill of order {} failed ({}); the gateway's "
+                            + "status query will settle it", venue, account, id,
+                            BinanceRest.unwrap(failure).getMessage());
+                } else if (state.isPresent()) {
+                    gate.emit(gapEvents(account, id, state.get()));
+                } else if (inFlightWhenAsked || gate.tracker().inFlight(account, id)) {
+                    LOG.debug("binance venue {} account {}: Binance does not have order {} yet; its request is in "
+                            + "flight, so it is kept", venue, account, id);
+                } else {
+                    gate.tracker().forget(account, id);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("binance venue {} account {}: the gap fill of order {} failed unexpectedly; the "
+                        + "gateway's status query will settle it", venue, account, id, e);
+            }
+        }, gate.executor());
+    }
+
+    /**
+     * On the event thread: what one order's state tells, through the tracker. When the answer cannot
+     * be applied, the error is logged and what already passed the tracker is still returned (it must
+     * reach the gateway: the tracker will not let it through again).
+     */
+    private List<OrderEvent> gapEvents(String account, String clientOrderId, OrderQueries.State st) {
         OrderTracker tracker = gate.tracker();
         List<OrderEvent> out = new ArrayList<>();
         try {
             if (st.algo() != null) {
                 String id = st.algo().clientAlgoId();
+                List<OrderEvent> events = BinanceTranslator.stateEvents(account, st.algo(), st.child(), st.trades(),
+                        clock.instant());
                 if (st.child() != null) {
                     out.addAll(tracker.linkChild(account, id, String.valueOf(st.algo().algoId()),
                             String.valueOf(st.child().orderId())));
                 }
-                BinanceTranslator.stateEvents(account, st.algo(), st.child(), st.trades(), clock.instant())
-                        .forEach(e -> out.addAll(tracker.apply(e)));
+                events.forEach(e -> out.addAll(tracker.apply(e)));
                 if (st.child() != null && "FILLED".equals(st.child().status())) {
                     tracker.finished(account, id);
                 }
             } else {
-                BinanceTranslator.stateEvents(account, st.order(), st.trades(), clock.instant())
-                        .forEach(e -> out.addAll(tracker.apply(e)));
+                List<OrderEvent> events = BinanceTranslator.stateEvents(account, st.order(), st.trades(),
+                        clock.instant());
+                events.forEach(e -> out.addAll(tracker.apply(e)));
                 if ("FILLED".equals(st.order().status())) {
                     tracker.finished(account, st.order().clientOrderId());
                 }
             }
         } catch (UnknownVenueValueException e) {
-            LOG.error("binance venue {} account {}: {}; the gap fill of that order is not applied", venue, account,
-                    e.getMessage());
+            LOG.error("binance venue {} account {}: {}; the gap fill of order {} is not applied", venue, account,
+                    e.getMessage(), clientOrderId);
+        } catch (RuntimeException e) {
+            LOG.error("binance venue {} account {}: Binance's answer for order {} could not be applied; the "
+                    + "gateway's status query will settle it", venue, account, clientOrderId, e);
         }
         return out;
     }

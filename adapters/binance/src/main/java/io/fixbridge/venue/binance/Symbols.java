@@ -2,10 +2,12 @@ package io.fixbridge.venue.binance;
 
 import io.fixbridge.venue.Instrument;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The instruments loaded at connect, looked up by unified symbol and by market and Binance
@@ -30,6 +32,18 @@ final class Symbols {
 
     List<BinanceInstrument> all() {
         return all;
+    }
+
+    /** These instruments with those of {@code markets} replaced by {@code loaded} (which are of those markets). */
+    Symbols replacing(Set<BinanceMarket> markets, List<BinanceInstrument> loaded) {
+        List<BinanceInstrument> next = new ArrayList<>(all.size() + loaded.size());
+        for (BinanceInstrument i : all) {
+            if (!markets.contains(i.market())) {
+                next.add(i);
+            }
+        }
+        next.addAll(loaded);
+        return new Symbols(next);
     }
 
     boolean isEmpty() {

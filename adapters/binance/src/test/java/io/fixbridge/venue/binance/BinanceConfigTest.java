@@ -41,6 +41,7 @@ class BinanceConfigTest {
         assertThat(c.rateLimitMaxWaitMs()).isEqualTo(1000);
         assertThat(c.hedgeMode()).isFalse();
         assertThat(c.leverage()).isEmpty();
+        assertThat(c.trackedOrderIdleHours()).isEqualTo(48);
         assertThat(c.accounts()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("main");
             assertThat(a.keyType()).isEqualTo(BinanceConfig.KeyType.HMAC);
@@ -77,6 +78,7 @@ class BinanceConfigTest {
                 "reconnectMaxMs", 20));
         venue.put("healthProbeIntervalMs", 50);
         venue.put("listenKeyKeepaliveMinutes", 10);
+        venue.put("trackedOrderIdleHours", 24);
 
         BinanceConfig c = BinanceConfig.from(settings(venue, hmacAccount()));
 
@@ -89,6 +91,7 @@ class BinanceConfigTest {
         assertThat(c.timeouts()).isEqualTo(new BinanceConfig.Timeouts(100, 200, 300, 10, 20));
         assertThat(c.healthProbeIntervalMs()).isEqualTo(50);
         assertThat(c.listenKeyKeepaliveMinutes()).isEqualTo(10);
+        assertThat(c.trackedOrderIdleHours()).isEqualTo(24);
     }
 
     @Test
@@ -123,6 +126,8 @@ class BinanceConfigTest {
                 .hasMessageContaining("spotRestUrl");
         assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("markets", List.of("spot"),
                 "leverage", Map.of("BTCUSDT", 5)), hmacAccount()))).hasMessageContaining("futures");
+        assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("trackedOrderIdleHours", 0), hmacAccount())))
+                .hasMessageContaining("venues[binance].trackedOrderIdleHours").hasMessageContaining("at least 1");
     }
 
     @Test

@@ -125,6 +125,42 @@ class BinanceErrorsTest {
                 .isEqualTo(BinanceErrors.Consequence.VENUE_DOWN);
     }
 
+    @ParameterizedTest(name = "{0} -> OUTCOME_UNKNOWN {1}")
+    @CsvSource({
+            "backend_timeout_503, -1007",
+            "unexpected_resp_503, -1006",
+            "unknown_1000_503, -1000",
+            "proxy_html_503, HTTP 503",
+            "cloudfront_html_503, HTTP 503",
+            "empty_503, HTTP 503",
+            "server_busy_503, -1008",
+    })
+    void a503ThatIsNotBinancesMaintenanceAnswerLeavesTheOutcomeUnknown(String caseName, String code) {
+        BinanceErrors.Classified c = classify(BinanceMarket.SPOT, caseName);
+
+        assertThat(c.error().outcome()).as("the order may be live: only definitive evidence rejects")
+                .isEqualTo(Outcome.OUTCOME_UNKNOWN);
+        assertThat(c.error().code()).isEqualTo(code);
+        assertThat(c.consequence()).as("not maintenance").isEqualTo(BinanceErrors.Consequence.NONE);
+    }
+
+    @Test
+    void executionStatusUnknownCodesAreOutcomeUnknownOnFuturesToo() {
+        BinanceErrors.Classified c = classify(BinanceMarket.FUTURES, "backend_timeout_503");
+
+        assertThat(c.error().outcome()).isEqualTo(Outcome.OUTCOME_UNKNOWN);
+        assertThat(c.error().message()).contains("execution status unknown");
+    }
+
+    @Test
+    void shuttingDownOn503IsMaintenance() {
+        BinanceErrors.Classified c = classify(BinanceMarket.FUTURES, "shutting_down_503");
+
+        assertThat(c.error().reason()).isEqualTo(RejectReason.VENUE_CLOSED);
+        assertThat(c.error().code()).isEqualTo("-1016");
+        assertThat(c.consequence()).isEqualTo(BinanceErrors.Consequence.VENUE_DOWN);
+    }
+
     @Test
     void tradingNotEnabledIsMaintenance() {
         BinanceErrors.Classified c = classify(BinanceMarket.SPOT, "trading_disabled");

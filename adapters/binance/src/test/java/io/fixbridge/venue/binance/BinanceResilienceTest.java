@@ -239,6 +239,35 @@ class BinanceResilienceTest {
         }
     }
 
+    @Test
+    void userStreamsThatNeverComeUpFailConnectAndAreClosedOffTheJdksSharedTimerThread() throws Exception {
+        SimSupport sim = SimSupport.start();
+        BinanceAdapter adapter = null;
+        try (LogCapture log = new LogCapture()) {
+            Map<String, Object> settings = new java.util.LinkedHashMap<>(SPOT);
+            // an address that answers every WebSocket upgrade with 404: the stream retries and never subscribes
+            settings.put("spotWsApiUrl", "ws://127.0.0.1:" + sim.port + "/nowhere");
+            settings.put("timeouts", Map.of("connectMs", 200, "requestMs", 300, "wsPingMs", 5000,
+                    "reconnectMinMs", 50, "reconnectMaxMs", 100));
+            adapter = sim.adapter(settings);
+
+            VenueError e = failure(adapter.connect());
+
+            assertThat(e.outcome()).isEqualTo(VenueError.Outcome.RETRYABLE);
+            assertThat(e.message()).contains("did not come up within 1 s");
+            await().atMost(AdapterHarness.TIMEOUT).until(() -> log.linesWithThreads().stream()
+                    .anyMatch(l -> l.contains("connect failed")));
+            assertThat(log.linesWithThreads()).filteredOn(l -> l.contains("connect failed")).singleElement()
+                    .asString().as("the streams are closed on the adapter's callback pool, not the JDK's delayer")
+                    .contains("-callback").doesNotContain("CompletableFutureDelayScheduler");
+        } finally {
+            if (adapter != null) {
+                adapter.close();
+            }
+            sim.close();
+        }
+    }
+
     /** The system clock moved by a settable skew. */
     static final class SkewedClock extends Clock {
         private final AtomicLong skewMs = new AtomicLong();

@@ -1,5 +1,6 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.sims.binance.SpotSymbol;
 import io.fixbridge.sims.binance.TruthFill;
 import io.fixbridge.sims.binance.TruthOrder;
 import io.fixbridge.venue.CancelRequest;
@@ -14,6 +15,7 @@ import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
 import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.paper.engine.SyntheticMarket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,52 @@ class BinanceSpotAdapterTest {
         BigDecimal spent = t.fills().stream().map(f -> f.price().multiply(f.quantity()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(spent).isLessThanOrEqualTo(new BigDecimal("600")).isGreaterThan(new BigDecimal("599"));
+    }
+
+    /** BTCUSDT with {@code levelQuantity} BTC per price level, so a market order trades once per level it takes. */
+    private static SpotSymbol thinBtc(String levelQuantity) {
+        SpotSymbol s = SpotSymbol.btcusdt();
+        return new SpotSymbol(s.symbol(), s.baseAsset(), s.quoteAsset(), s.tickSize(), s.minPrice(), s.maxPrice(),
+                s.stepSize(), s.minQty(), s.maxQty(), s.marketMaxQty(), s.minNotional(), s.maxNotional(),
+                s.icebergParts(), s.status(), s.mid(), new BigDecimal(levelQuantity), s.legacyMinNotional());
+    }
+
+    @Test
+    void aQueriedQuoteSizedOrderThatFilledSaysSoOnItsLastFill() throws Exception {
+        h = new AdapterHarness(SimSupport.start(b -> b.spotSymbols(thinBtc("0.0001"), SpotSymbol.ethusdt())),
+                Map.of("markets", List.of("spot")));
+        OrderRequest buy = order(BTC, Side.BUY, OrderType.MARKET, "1").quantity(null)
+                .cashQuantity(new BigDecimal("100")).build();
+        h.submit(buy);
+        TruthOrder t = truth(buy.clientOrderId());
+
+        OrderSnapshot s = answer(h.adapter.queryOrder(SimSupport.ACCOUNT, BTC, buy.clientOrderId())).orElseThrow();
+
+        assertThat(s.status()).isEqualTo(OrderSnapshot.Status.FILLED);
+        assertThat(t.fills()).hasSizeGreaterThan(2);
+        assertThat(s.fills()).extracting(OrderEvent.Fill::tradeId).containsExactlyElementsOf(
+                t.fills().stream().map(TruthFill::tradeId).sorted().map(String::valueOf).toList());
+        assertThat(s.fills().subList(0, s.fills().size() - 1)).noneMatch(OrderEvent.Fill::orderFilled);
+        assertThat(s.fills().get(s.fills().size() - 1).orderFilled()).isTrue();
+    }
+
+    @Test
+    void anOrderWithMoreFillsThanOnePageOfTradesIsQueriedWithAllOfThem() throws Exception {
+        // 1100 levels of 0.0001 BTC: a market buy of 0.11 BTC trades 1100 times, over two pages of 1000
+        h = new AdapterHarness(SimSupport.start(b -> b.spotSymbols(thinBtc("0.0001"), SpotSymbol.ethusdt())
+                .marketSettings(new SyntheticMarket.Settings(42, 1100, 2, 1, 3))), Map.of("markets", List.of("spot")));
+        OrderRequest buy = order(BTC, Side.BUY, OrderType.MARKET, "0.11").build();
+        h.submit(buy);
+        TruthOrder t = truth(buy.clientOrderId());
+        assertThat(t.fills()).hasSize(1100);
+
+        OrderSnapshot s = answer(h.adapter.queryOrder(SimSupport.ACCOUNT, BTC, buy.clientOrderId())).orElseThrow();
+
+        assertThat(s.fills()).extracting(OrderEvent.Fill::tradeId).containsExactlyElementsOf(
+                t.fills().stream().map(TruthFill::tradeId).sorted().map(String::valueOf).toList());
+        assertThat(s.fills().stream().map(OrderEvent.Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(s.filledQuantity()).isEqualByComparingTo("0.11");
+        assertThat(s.fills().get(s.fills().size() - 1).orderFilled()).isTrue();
     }
 
     @Test

@@ -571,6 +571,65 @@ class BinanceTranslatorTest {
                     .containsExactly("Accepted", "Fill", "Fill", "Canceled");
         }
 
+        private RestOrder withStatus(RestOrder o, String status, String executedQty) {
+            return new RestOrder(o.symbol(), o.orderId(), o.orderListId(), o.clientOrderId(), null, null,
+                    o.updateTime(), o.time(), BigDecimal.ZERO, null, new BigDecimal(executedQty), null, null, null,
+                    status, null, "MARKET", o.side(), null, null, null, null, null, List.of());
+        }
+
+        private AccountTrade trade(long id, long orderId, String qty) {
+            return new AccountTrade("BTCUSDT", id, orderId, new BigDecimal("59000.00"), new BigDecimal(qty),
+                    new BigDecimal("0.1"), "USDT", 1754000004500L + id, false, null);
+        }
+
+        @Test
+        void aFilledOrdersLastFillByTradeIdCompletesItInSnapshotsAndGapFills() {
+            // a quote-sized market order: nobody knew its base quantity, only FILLED ends it
+            RestOrder filled = withStatus(Fixtures.body("http_get_api_v3_order.json", RestOrder.class), "FILLED",
+                    "0.006");
+            List<AccountTrade> trades = List.of(trade(72, 31, "0.001"), trade(70, 31, "0.003"), trade(71, 31, "0.002"),
+                    trade(73, 99, "0.5"));
+
+            OrderSnapshot s = BinanceTranslator.snapshot(ACCOUNT, "BTC/USDT", filled, trades);
+            List<OrderEvent> events = BinanceTranslator.stateEvents(ACCOUNT, filled, trades, NOW);
+
+            assertThat(s.fills()).extracting(OrderEvent.Fill::tradeId).containsExactly("70", "71", "72");
+            assertThat(s.fills()).extracting(OrderEvent.Fill::orderFilled).containsExactly(false, false, true);
+            assertThat(events).filteredOn(OrderEvent.Fill.class::isInstance).map(OrderEvent.Fill.class::cast)
+                    .extracting(f -> f.tradeId() + ":" + f.orderFilled())
+                    .containsExactly("70:false", "71:false", "72:true");
+        }
+
+        @Test
+        void anOrderNotFilledHasNoFillThatCompletesIt() {
+            RestOrder canceled = withStatus(Fixtures.body("http_get_api_v3_order.json", RestOrder.class), "CANCELED",
+                    "0.005");
+            List<AccountTrade> trades = List.of(trade(71, 31, "0.002"), trade(70, 31, "0.003"));
+
+            assertThat(BinanceTranslator.snapshot(ACCOUNT, "BTC/USDT", canceled, trades).fills())
+                    .extracting(OrderEvent.Fill::orderFilled).containsExactly(false, false);
+            assertThat(BinanceTranslator.stateEvents(ACCOUNT, canceled, trades, NOW))
+                    .filteredOn(OrderEvent.Fill.class::isInstance)
+                    .allSatisfy(f -> assertThat(((OrderEvent.Fill) f).orderFilled()).isFalse());
+        }
+
+        @Test
+        void aTriggeredConditionalOrdersFilledChildCompletesItUnderItsOwnIds() {
+            AlgoOrder algo = Fixtures.body("http_get_fapi_v1_algoOrder.json", AlgoOrder.class);
+            RestOrder child = Fixtures.body("http_get_fapi_v1_order_algo_child.json", RestOrder.class);
+            List<AccountTrade> trades = List.of(trade(698760, 22542200, "0.004"), trade(698759, 22542200, "0.006"));
+
+            OrderSnapshot s = BinanceTranslator.snapshot(ACCOUNT, "BTC/USDT:USDT", algo, child, trades);
+            List<OrderEvent> events = BinanceTranslator.stateEvents(ACCOUNT, algo, child, trades, NOW);
+
+            assertThat(s.fills()).extracting(f -> f.tradeId() + ":" + f.orderFilled())
+                    .containsExactly("698759:false", "698760:true");
+            assertThat(events).filteredOn(OrderEvent.Fill.class::isInstance).map(OrderEvent.Fill.class::cast)
+                    .extracting(f -> f.clientOrderId() + ":" + f.tradeId() + ":" + f.orderFilled())
+                    .containsExactly("deadbeefdeadbeefdeadbeefdeadbeef:698759:false",
+                            "deadbeefdeadbeefdeadbeefdeadbeef:698760:true");
+        }
+
         @Test
         void restingOrderAnswersAndListings() {
             RestOrder placed = Fixtures.body("http_post_api_v3_order_new.json", RestOrder.class);

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
     private final Logger root = (Logger) LoggerFactory.getLogger("io.fixbridge");
     private final Level previous;
 
@@ -36,7 +37,13 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
         for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
             b.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
         }
+        threads.add(event.getThreadName() + " | " + b);
         lines.add(b.toString());
+    }
+
+    /** Every captured line so far, each prefixed with the name of the thread that logged it and " | ". */
+    List<String> linesWithThreads() {
+        return new ArrayList<>(threads);
     }
 
     /** Every captured line so far. */

@@ -223,6 +223,157 @@ class OrderTrackerTest {
         assertThat(tracker.find(A, ID)).isPresent();
     }
 
+    @Test
+    void anOrderWhoseSubmitIsInFlightIsNeverForgottenUntilItsAnswerIsHandled() {
+        tracker.submitted(order(ID, "BTC/USDT"), btc, false);
+
+        assertThat(tracker.forget(A, ID)).as("Binance not having it yet proves nothing").isFalse();
+        assertThat(tracker.find(A, ID)).hasValueSatisfying(t -> {
+            assertThat(t.market()).isEqualTo(BinanceMarket.SPOT);
+            assertThat(t.inFlight()).isTrue();
+        });
+        assertThat(tracker.open(A, BinanceMarket.SPOT)).extracting(OrderTracker.Tracked::clientOrderId)
+                .containsExactly(ID);
+
+        tracker.answered(A, List.of(ID));
+
+        assertThat(tracker.inFlight(A, ID)).isFalse();
+        assertThat(tracker.forget(A, ID)).as("refused: never placed").isTrue();
+        assertThat(tracker.find(A, ID)).isEmpty();
+    }
+
+    @Test
+    void aCancelReplaceInFlightKeepsItsReplacementSoTheAnswerFindsIt() {
+        OrderRequest original = order(ID, "BTC/USDT");
+        tracker.submitted(original, btc, false);
+        tracker.apply(new OrderEvent.Accepted(A, ID, "29", T0));
+        tracker.answered(A, List.of(ID));
+        tracker.replacing(A, ID, original.toBuilder().clientOrderId(NEW_ID).build(), btc);
+
+        tracker.forget(A, NEW_ID);
+        tracker.apply(new OrderEvent.Canceled(A, ID, "29", null, T0));
+        tracker.answered(A, List.of(ID, NEW_ID));
+        List<OrderEvent> done = tracker.replaceSucceeded(A, ID, NEW_ID, "32", T0);
+
+        assertThat(done.get(done.size() - 1)).isInstanceOfSatisfying(OrderEvent.Replaced.class, r -> {
+            assertThat(r.newClientOrderId()).isEqualTo(NEW_ID);
+            assertThat(r.venueOrderId()).isEqualTo("32");
+        });
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(tracker.expire()).as("no held cancel is released as a false Canceled").isEmpty();
+    }
+
+    @Test
+    void anOlderFuturesAmendmentNeverFollowsANewerOne() {
+        tracker.apply(new OrderEvent.Accepted(A, ID, "7", T0));
+        OrderEvent.Replaced first = new OrderEvent.Replaced(A, ID, ID, "7", new BigDecimal("0.02"),
+                new BigDecimal("49990"), null, T0.plusMillis(100));
+        OrderEvent.Replaced second = new OrderEvent.Replaced(A, ID, ID, "7", new BigDecimal("0.03"),
+                new BigDecimal("49980"), null, T0.plusMillis(200));
+
+        assertThat(tracker.apply(second)).singleElement().isSameAs(second);
+        assertThat(tracker.apply(first)).as("the first modify's late AMENDMENT").isEmpty();
+        assertThat(tracker.apply(new OrderEvent.Replaced(A, ID, ID, "7", new BigDecimal("0.03"),
+                new BigDecimal("49980"), null, T0.plusMillis(200)))).as("the newer one's echo").isEmpty();
+        OrderEvent.Replaced third = new OrderEvent.Replaced(A, ID, ID, "7", new BigDecimal("0.02"),
+                new BigDecimal("49990"), null, T0.plusMillis(300));
+        assertThat(tracker.apply(third)).as("a newer amendment back to earlier values").singleElement()
+                .isSameAs(third);
+    }
+
+    @Test
+    void aBufferedChildEventOfAFilledOrderStillFinishesTheConditionalOrderWhenReleased() {
+        tracker.submitted(order(ID, "BTC/USDT:USDT").toBuilder().type(OrderType.STOP).price(null)
+                .stopPrice(new BigDecimal("55000")).build(), perp, true);
+        tracker.apply(new OrderEvent.Accepted(A, ID, "2146760", T0));
+        tracker.answered(A, List.of(ID));
+        OrderEvent.Fill last = new OrderEvent.Fill(A, "spawned", "22542200", "698759", new BigDecimal("0.01"),
+                new BigDecimal("55000"), BigDecimal.ZERO, "USDT", Liquidity.TAKER, T0, true);
+
+        assertThat(tracker.applyFutures(A, "BTCUSDT", 22542200L, null, List.of(last), true)).isEmpty();
+        List<OrderEvent> released = tracker.linkChild(A, ID, "2146760", "22542200");
+
+        assertThat(released).singleElement().isInstanceOfSatisfying(OrderEvent.Fill.class, f -> {
+            assertThat(f.clientOrderId()).isEqualTo(ID);
+            assertThat(f.orderFilled()).isTrue();
+        });
+        assertThat(tracker.find(A, ID)).hasValueSatisfying(t -> assertThat(t.open()).as("done: FILLED").isFalse());
+        assertThat(tracker.open(A, BinanceMarket.FUTURES)).isEmpty();
+    }
+
+    @Test
+    void aBufferedFilledEventReleasedAfterTheHoldTimeFinishesItsOwnOrder() {
+        tracker.submitted(order(ID, "BTC/USDT:USDT").toBuilder().type(OrderType.STOP).price(null)
+                .stopPrice(new BigDecimal("55000")).build(), perp, true);
+        tracker.apply(new OrderEvent.Accepted(A, ID, "2146760", T0));
+        tracker.answered(A, List.of(ID));
+
+        assertThat(tracker.applyFutures(A, "BTCUSDT", 99L, null, List.of(new OrderEvent.Fill(A, "someone-else", "99",
+                "5", new BigDecimal("0.01"), new BigDecimal("60000"), BigDecimal.ZERO, "USDT", Liquidity.TAKER, T0,
+                true)), true)).as("may be the conditional order's child: held").isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        List<OrderEvent> released = tracker.expire();
+
+        assertThat(released).extracting(e -> e.getClass().getSimpleName()).containsExactly("Accepted", "Fill");
+        assertThat(tracker.find(A, "someone-else")).hasValueSatisfying(t -> assertThat(t.open()).isFalse());
+    }
+
+    @Test
+    void ordersNeverSeenToEndAreForgottenAfterTheIdleLimitWithAWarning() {
+        OrderTracker t = new OrderTracker(Duration.ofSeconds(10), Duration.ofHours(24), clock);
+        t.submitted(order(ID, "BTC/USDT"), btc, false);
+        t.answered(A, List.of(ID));
+        t.submitted(order(NEW_ID, "BTC/USDT"), btc, false);
+        t.answered(A, List.of(NEW_ID));
+        t.apply(new OrderEvent.Accepted(A, NEW_ID, "2", T0));
+
+        clock.advance(Duration.ofHours(23));
+        t.apply(new OrderEvent.Fill(A, NEW_ID, "2", "1", new BigDecimal("0.001"), new BigDecimal("30000"),
+                BigDecimal.ZERO, "BTC", Liquidity.MAKER, clock.instant()));
+        assertThat(t.expire()).isEmpty();
+        assertThat(t.size()).isEqualTo(2);
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        try (LogCapture log = new LogCapture()) {
+            t.expire();
+
+            assertThat(t.find(A, ID)).as("an outcome-unknown submit the gateway settled itself").isEmpty();
+            assertThat(t.find(A, NEW_ID)).as("heard of an hour ago").isPresent();
+            assertThat(log.lines()).anyMatch(l -> l.startsWith("WARN") && l.contains("forgetting order " + ID));
+        }
+    }
+
+    @Test
+    void anOrderInFlightIsNotPrunedHoweverLongItIsIdle() {
+        OrderTracker t = new OrderTracker(Duration.ofSeconds(10), Duration.ofHours(24), clock);
+        t.submitted(order(ID, "BTC/USDT"), btc, false);
+
+        clock.advance(Duration.ofHours(25));
+        t.expire();
+
+        assertThat(t.find(A, ID)).isPresent();
+    }
+
+    @Test
+    void aPrunedConditionalOrderLeavesNoLinkBehind() {
+        tracker.submitted(order(ID, "BTC/USDT:USDT").toBuilder().type(OrderType.STOP).price(null)
+                .stopPrice(new BigDecimal("55000")).build(), perp, true);
+        tracker.apply(new OrderEvent.Accepted(A, ID, "2146760", T0));
+        tracker.answered(A, List.of(ID));
+        tracker.linkChild(A, ID, "2146760", "22542200");
+        tracker.apply(new OrderEvent.Canceled(A, ID, "2146760", null, T0));
+        assertThat(tracker.parentOfChild(A, "22542200")).isPresent();
+
+        clock.advance(OrderTracker.RETENTION.plusMinutes(1));
+        tracker.expire();
+
+        assertThat(tracker.size()).isZero();
+        assertThat(tracker.parentOfChild(A, "22542200")).isEmpty();
+        assertThat(tracker.applyFutures(A, "BTCUSDT", 22542200L, 2146760L,
+                List.of(new OrderEvent.Expired(A, "spawned", "22542200", T0)))).isNotEmpty()
+                .extracting(OrderEvent::clientOrderId).as("not relabelled to a forgotten order").containsOnly("spawned");
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock {
         private Instant now;
