@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxWait} fails at once instead of waiting in vain.
  *
  * <h2>Corrections from the venue</h2>
- * {@link #observeUsed} sets a bucket from what the venue reports (Binance
- * {@code X-MBX-USED-WEIGHT-1M}, Bybit {@code X-Bapi-Limit-Status}); with a {@code resetAt} the
+ * {@link #observeUsed} lowers a bucket to what the venue reports (Binance
+ * {@code X-MBX-USED-WEIGHT-1M}, Bybit {@code X-Bapi-Limit-Status}) when the venue counts more than
+ * the limiter does; it never raises it, because the report lags requests in flight; with a {@code resetAt} the
  * bucket stays at that level until then and is full again at that instant (a fixed window); without
  * it, refilling goes on continuously. {@link #pauseUntil} (HTTP 429/418 Retry-After) holds back
  * every request until then, including ones already waiting. A warning is logged when a limit
@@ -237,7 +238,10 @@ public final class RateLimiter implements AutoCloseable {
         synchronized (lock) {
             long now = now();
             b.refill(now);
-            b.level = b.capacity - Math.max(0, used) - b.reserved;
+            // the venue's count lags the requests still in flight, so it may only ever lower what is left:
+            // it catches usage the limiter cannot see (other processes on the same key or address),
+            // and never hands back tokens that requests in flight have already taken
+            b.level = Math.min(b.level, b.capacity - Math.max(0, used) - b.reserved);
             long reset = resetAt == null ? Long.MIN_VALUE : nanos(resetAt);
             b.frozenUntil = reset > now ? reset : Long.MIN_VALUE;
             b.warnIfHigh(now, warnings);
