@@ -1,5 +1,7 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.EngineThread;
+import io.fixbridge.sims.common.SimServer;
 import io.fixbridge.venue.paper.engine.FeeSchedule;
 import io.fixbridge.venue.paper.engine.MarketInstrument;
 import io.fixbridge.venue.paper.engine.MatchingEngine;
@@ -123,7 +125,7 @@ public final class BinanceSimulator implements AutoCloseable {
         }
         engineThread.every(1_000, listenKeys::expire);
         engineThread.every(250, futures::expireDueOrders);
-        server = new SimServer(() -> new HttpGateway(router, limiters, auth, faults, webSockets));
+        server = new SimServer("binance-sim", () -> new HttpGateway(router, limiters, auth, faults, webSockets));
         try {
             port = server.bind(config.port);
         } catch (RuntimeException | InterruptedException e) {

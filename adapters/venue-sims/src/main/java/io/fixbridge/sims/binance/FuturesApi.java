@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.sims.binance.Endpoint.Role;
 import io.fixbridge.sims.binance.Endpoint.Security;
+import io.fixbridge.sims.common.EngineThread;
 
 import java.math.BigDecimal;
 import java.time.Clock;

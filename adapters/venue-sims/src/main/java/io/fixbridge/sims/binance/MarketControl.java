@@ -1,5 +1,6 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.EngineThread;
 import java.math.BigDecimal;
 import java.util.function.BiConsumer;
 import java.util.function.Function;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.sims.binance.Endpoint.Call;
 import io.fixbridge.sims.binance.Endpoint.Role;
 import io.fixbridge.sims.binance.Endpoint.Security;
+import io.fixbridge.sims.common.EngineThread;
 
 import java.time.Clock;
 import java.util.ArrayList;

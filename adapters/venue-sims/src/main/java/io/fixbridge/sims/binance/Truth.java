@@ -1,5 +1,6 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Position;
 

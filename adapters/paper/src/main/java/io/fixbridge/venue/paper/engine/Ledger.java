@@ -25,6 +25,9 @@ import java.util.Set;
  *       {@code notional / leverage} of the settle asset at its limit (or stop) price; a position
  *       holds {@code |size| * entry / leverage}. Reducing a position credits realised PnL to the
  *       settle asset; fees come out of the settle asset.</li>
+ *   <li>Inverse perpetual: the same in the base coin, with values from {@link Contracts}: an order
+ *       holds {@code quantity * contractSize / price / leverage}, a position
+ *       {@code |size| * contractSize / entry / leverage}; PnL and fees are in the base coin.</li>
  * </ul>
  * Available = total - held for orders - held for positions. There is no liquidation: a balance
  * can go below zero through losses or fees. Not thread-safe: confined to the engine's thread.
@@ -93,7 +96,7 @@ final class Ledger {
         if (o.reduceOnly || lockPrice == null) {
             return BigDecimal.ZERO;
         }
-        return initialMargin(i.notional(leaves, lockPrice));
+        return initialMargin(Contracts.settleValue(i, leaves, lockPrice));
     }
 
     BigDecimal initialMargin(BigDecimal notional) {
@@ -194,7 +197,7 @@ final class Ledger {
             BigDecimal margin = BigDecimal.ZERO;
             for (PositionState p : positions.values()) {
                 if (p.instrument.settleAsset().equals(asset) && p.quantity.signum() != 0) {
-                    margin = margin.add(p.instrument.notional(p.quantity.abs(), p.entryPrice));
+                    margin = margin.add(Contracts.settleValue(p.instrument, p.quantity.abs(), p.entryPrice));
                 }
             }
             return margin.signum() == 0 ? margin : Decimals.divide(margin, leverage);
@@ -215,15 +218,12 @@ final class Ledger {
         /** Applies a signed fill; returns the PnL it realises (zero when it only adds). */
         BigDecimal apply(BigDecimal signed, BigDecimal price) {
             if (quantity.signum() == 0 || quantity.signum() == signed.signum()) {
-                BigDecimal size = quantity.abs();
-                BigDecimal added = signed.abs();
-                entryPrice = Decimals.divide(size.multiply(entryPrice).add(added.multiply(price)), size.add(added));
+                entryPrice = Contracts.averageEntry(instrument, quantity.abs(), entryPrice, signed.abs(), price);
                 quantity = quantity.add(signed);
                 return BigDecimal.ZERO;
             }
             BigDecimal closing = signed.abs().min(quantity.abs());
-            BigDecimal perUnit = quantity.signum() > 0 ? price.subtract(entryPrice) : entryPrice.subtract(price);
-            BigDecimal pnl = closing.multiply(perUnit).multiply(instrument.contractSize());
+            BigDecimal pnl = Contracts.pnl(instrument, quantity.signum() > 0, closing, entryPrice, price);
             BigDecimal after = quantity.add(signed);
             if (after.signum() == 0) {
                 entryPrice = BigDecimal.ZERO;

@@ -79,6 +79,13 @@ import java.util.Set;
  *       when it triggers is canceled with a reason. Fees are {@code notional * rate}, charged in
  *       the quote asset on spot and in the settle asset on perpetuals; reducing a perpetual
  *       position credits realised PnL to the settle asset. There is no liquidation.</li>
+ *   <li>Inverse perpetuals (BTC/USD:BTC; not in {@link #CAPABILITIES}, so a builder that wants
+ *       them passes capabilities that list {@code INVERSE_PERPETUAL}) follow the perpetual rules
+ *       with values from {@link Contracts}: {@code notional} is {@code quantity * contractSize /
+ *       price} in the base coin, which holds the margin and pays fees and PnL
+ *       ({@code contracts * contractSize * (1/entry - 1/exit)} for a long); a minimum notional is
+ *       in the quote currency ({@code quantity * contractSize}); entries average harmonically.
+ *       An {@link OrderView}'s average price stays the quantity-weighted arithmetic mean.</li>
  *   <li>Client order ids are unique per account over the engine's life: a reused id is refused
  *       with DUPLICATE_ORDER even when the first order is done.</li>
  * </ul>
@@ -481,7 +488,7 @@ public final class MatchingEngine {
         return !o.reduceOnly;
     }
 
-    /** The notional of trading {@code quantity} as a market order against the book now. */
+    /** The value (in the settle asset, see {@link Contracts}) of trading {@code quantity} as a market order now. */
     private BigDecimal estimateNotional(WorkingOrder o, BigDecimal quantity) {
         BigDecimal remaining = quantity;
         BigDecimal notional = BigDecimal.ZERO;
@@ -491,12 +498,12 @@ public final class MatchingEngine {
                 break;
             }
             BigDecimal take = remaining.min(maker.leaves());
-            notional = notional.add(o.instrument.notional(take, maker.price));
+            notional = notional.add(Contracts.settleValue(o.instrument, take, maker.price));
             remaining = remaining.subtract(take);
             lastPrice = maker.price;
         }
         if (remaining.signum() > 0 && lastPrice != null) {
-            notional = notional.add(o.instrument.notional(remaining, lastPrice));
+            notional = notional.add(Contracts.settleValue(o.instrument, remaining, lastPrice));
         }
         return notional;
     }
@@ -665,7 +672,7 @@ public final class MatchingEngine {
             live.remove(o.venueOrderId);
         }
         BigDecimal rate = liquidity == Liquidity.MAKER ? fees.maker() : fees.taker();
-        BigDecimal fee = Decimals.clean(o.instrument.notional(quantity, price).multiply(rate));
+        BigDecimal fee = Decimals.clean(Contracts.settleValue(o.instrument, quantity, price).multiply(rate));
         ledger.settle(o, quantity, price, fee);
         ledger.relock(o);
         String feeAsset = o.instrument.marketType() == MarketType.SPOT

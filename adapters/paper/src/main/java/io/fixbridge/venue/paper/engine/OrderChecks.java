@@ -78,7 +78,7 @@ final class OrderChecks {
         BigDecimal basis = r.type().requiresPrice() ? r.price()
                 : r.type().requiresStopPrice() ? r.stopPrice() : reference;
         if (basis != null && i.minNotional().signum() > 0) {
-            BigDecimal notional = i.notional(r.quantity(), basis);
+            BigDecimal notional = Contracts.quoteValue(i, r.quantity(), basis);
             if (notional.compareTo(i.minNotional()) < 0) {
                 return refuse(RejectReason.BELOW_MIN_NOTIONAL, "notional " + Decimals.text(notional) + " "
                         + i.quoteAsset() + " (" + Decimals.text(r.quantity()) + " at " + Decimals.text(basis)

@@ -1,4 +1,4 @@
-package io.fixbridge.sims.binance;
+package io.fixbridge.sims.common;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -18,24 +18,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The Netty server on 127.0.0.1: one acceptor thread and two I/O threads; each connection gets an
- * HTTP codec, an aggregator and a fresh {@link HttpGateway}. Thread-safe; {@link #close} is
- * idempotent.
+ * A simulator's Netty server on 127.0.0.1: one acceptor thread and two I/O threads; each
+ * connection gets an HTTP codec, an aggregator and a fresh handler from the supplier (which
+ * answers REST and hands WebSocket upgrades on). Thread-safe; {@link #close} is idempotent.
  */
-final class SimServer implements AutoCloseable {
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
-            new DefaultThreadFactory("binance-sim-accept", true), NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2,
-            new DefaultThreadFactory("binance-sim-io", true), NioIoHandler.newFactory());
+public final class SimServer implements AutoCloseable {
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
     private final Supplier<ChannelHandler> gateways;
     private volatile Channel serverChannel;
 
-    SimServer(Supplier<ChannelHandler> gateways) {
+    /**
+     * @param threadPrefix names the threads ({@code <prefix>-accept}, {@code <prefix>-io})
+     * @param gateways     makes the handler of each new connection
+     */
+    public SimServer(String threadPrefix, Supplier<ChannelHandler> gateways) {
+        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadPrefix + "-accept", true),
+                NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory(threadPrefix + "-io", true),
+                NioIoHandler.newFactory());
         this.gateways = gateways;
     }
 
     /** Binds 127.0.0.1:{@code port} (0: any free port) and answers the bound port. */
-    int bind(int port) throws InterruptedException {
+    public int bind(int port) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

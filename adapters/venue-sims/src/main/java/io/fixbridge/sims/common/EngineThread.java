@@ -1,4 +1,4 @@
-package io.fixbridge.sims.binance;
+package io.fixbridge.sims.common;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +15,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one thread that owns the matching engines, the synthetic markets and every order record.
  * Requests from the Netty event loops are handed over with {@link #call} and complete a future;
- * timers (market walk, GTD expiry, listen-key expiry) run here too. A task that throws is logged
+ * timers (market walk, order expiry, trigger checks) run here too. A task that throws is logged
  * and does not stop the thread or its schedules.
  *
  * <p><b>Threading:</b> thread-safe to submit to from any thread; the tasks themselves run one at a
  * time on the engine thread.
  */
-final class EngineThread implements AutoCloseable {
+public final class EngineThread implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngineThread.class);
 
     private final ScheduledExecutorService executor;
     private volatile Thread thread;
 
-    EngineThread(String name) {
+    public EngineThread(String name) {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -37,7 +37,7 @@ final class EngineThread implements AutoCloseable {
     }
 
     /** Runs {@code task} on the engine thread; the future completes with its result or exception. */
-    <T> CompletableFuture<T> call(Callable<T> task) {
+    public <T> CompletableFuture<T> call(Callable<T> task) {
         CompletableFuture<T> future = new CompletableFuture<>();
         try {
             executor.execute(() -> {
@@ -54,7 +54,7 @@ final class EngineThread implements AutoCloseable {
     }
 
     /** Runs {@code task} on the engine thread and waits for it (never call from the engine thread or an event loop). */
-    <T> T await(Callable<T> task) {
+    public <T> T await(Callable<T> task) {
         if (Thread.currentThread() == thread) {
             try {
                 return task.call();
@@ -80,7 +80,7 @@ final class EngineThread implements AutoCloseable {
     }
 
     /** Runs {@code task} every {@code periodMillis}, first after one period. */
-    ScheduledFuture<?> every(long periodMillis, Runnable task) {
+    public ScheduledFuture<?> every(long periodMillis, Runnable task) {
         return executor.scheduleAtFixedRate(guarded(task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
