@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.venue.kit.EventGate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
@@ -131,7 +133,7 @@ public final class BinanceAdapter implements VenueAdapter {
     private final BinanceConfig config;
     private final Clock clock;
     private final VenueExecutors executors;
-    private final EventGate gate;
+    private final EventGate<OrderTracker> gate;
     private final StreamEvents streamEvents;
     private final Map<BinanceMarket, BinanceRest> rest = new EnumMap<>(BinanceMarket.class);
     private final Map<String, BinanceRest.Signing> signings = new LinkedHashMap<>();
@@ -160,7 +162,7 @@ public final class BinanceAdapter implements VenueAdapter {
             signings.put(a.name(), new BinanceRest.Signing(a.name(), credentials(name, a)));
         }
         this.executors = VenueExecutors.create("binance-" + name, 2, 4);
-        this.gate = new EventGate(name, executors.newSerialExecutor(),
+        this.gate = new EventGate<OrderTracker>(name, executors.newSerialExecutor(),
                 new OrderTracker(Duration.ofMillis(config.timeouts().requestMs() + 5000),
                         Duration.ofHours(config.trackedOrderIdleHours()), clock));
         BinanceRest.Hooks hooks = hooks();

@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.venue.kit.sign.Secret;
+
 import io.fixbridge.venue.ConfigView;
 import io.fixbridge.venue.VenueConfigException;
 import io.fixbridge.venue.VenueSettings;

@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.venue.kit.EventGate;
+
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
 import org.slf4j.Logger;
@@ -43,13 +45,13 @@ final class StreamEvents {
     }
 
     private final String venue;
-    private final EventGate gate;
+    private final EventGate<OrderTracker> gate;
     private final Lookup queries;
     private final Supplier<Symbols> symbols;
     private final Map<String, BinanceRest.Signing> signings;
     private final Clock clock;
 
-    StreamEvents(String venue, EventGate gate, Lookup queries, Supplier<Symbols> symbols,
+    StreamEvents(String venue, EventGate<OrderTracker> gate, Lookup queries, Supplier<Symbols> symbols,
                  Map<String, BinanceRest.Signing> signings, Clock clock) {
         this.venue = venue;
         this.gate = gate;

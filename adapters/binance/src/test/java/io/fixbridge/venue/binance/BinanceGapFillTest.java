@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.testkit.LogCapture;
+
 import io.fixbridge.sims.binance.SpotSymbol;
 import io.fixbridge.sims.binance.TruthFill;
 import io.fixbridge.sims.binance.TruthOrder;

@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.testkit.LogCapture;
+
 import io.fixbridge.sims.binance.RateLimits;
 import io.fixbridge.sims.binance.TruthOrder;
 import io.fixbridge.venue.OrderEvent;

@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.testkit.LogCapture;
+
 import io.fixbridge.venue.ConfigView;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Side;

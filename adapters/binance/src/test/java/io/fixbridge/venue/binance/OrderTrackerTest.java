@@ -1,5 +1,7 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.testkit.LogCapture;
+
 import io.fixbridge.venue.Liquidity;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;

@@ -1,5 +1,9 @@
 package io.fixbridge.venue.binance;
 
+import io.fixbridge.venue.kit.EventGate;
+
+import io.fixbridge.testkit.LogCapture;
+
 import io.fixbridge.testkit.contract.RecordingListener;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
@@ -34,7 +38,7 @@ class StreamEventsTest {
 
     private final OrderTrackerTest.MutableClock clock = new OrderTrackerTest.MutableClock(T0);
     private final OrderTracker tracker = new OrderTracker(Duration.ofSeconds(10), clock);
-    private final EventGate gate = new EventGate("binance-test", Runnable::run, tracker);
+    private final EventGate<OrderTracker> gate = new EventGate<>("binance-test", Runnable::run, tracker);
     private final RecordingListener events = new RecordingListener();
     private final Map<String, Supplier<CompletableFuture<Optional<OrderQueries.State>>>> answers = new HashMap<>();
     private final Symbols symbols = new Symbols(BinanceTranslatorTest.spotInstruments());

@@ -1,5 +1,7 @@
 package io.fixbridge.venue.bybit;
 
+import io.fixbridge.venue.kit.EventGate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
@@ -136,7 +138,7 @@ public final class BybitAdapter implements VenueAdapter {
     private final BybitConfig config;
     private final Clock clock;
     private final VenueExecutors executors;
-    private final EventGate gate;
+    private final EventGate<OrderTracker> gate;
     private final BybitRest rest;
     private final Map<String, BybitRest.Signing> signings = new LinkedHashMap<>();
     private final OrderQueries queries;
@@ -167,7 +169,7 @@ public final class BybitAdapter implements VenueAdapter {
             signings.put(a.name(), new BybitRest.Signing(a.name(), credentials(name, a)));
         }
         this.executors = VenueExecutors.create("bybit-" + name, 2, 4);
-        this.gate = new EventGate(name, executors.newSerialExecutor(),
+        this.gate = new EventGate<OrderTracker>(name, executors.newSerialExecutor(),
                 new OrderTracker(Duration.ofHours(config.trackedOrderIdleHours()), clock));
         BybitRest.Hooks hooks = hooks();
         this.rest = new BybitRest(config, signings.keySet(), executors, clock, hooks);

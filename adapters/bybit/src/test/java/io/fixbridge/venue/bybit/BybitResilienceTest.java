@@ -1,5 +1,7 @@
 package io.fixbridge.venue.bybit;
 
+import io.fixbridge.testkit.LogCapture;
+
 import io.fixbridge.sims.bybit.BybitSymbol;
 import io.fixbridge.sims.bybit.RateLimits;
 import io.fixbridge.sims.bybit.TruthOrder;

@@ -1,4 +1,4 @@
-package io.fixbridge.venue.bybit;
+package io.fixbridge.testkit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,13 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Captures every log line of the {@code io.fixbridge} loggers (at DEBUG and above) while open, with
  * the messages and stack traces of their exceptions, so tests can assert what never appears.
  */
-final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<String> threads = new CopyOnWriteArrayList<>();
     private final Logger root = (Logger) LoggerFactory.getLogger("io.fixbridge");
     private final Level previous;
 
-    LogCapture() {
+    public LogCapture() {
         previous = root.getLevel();
         root.setLevel(Level.DEBUG);
         setName("capture");
@@ -42,12 +42,12 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     }
 
     /** Every captured line so far, each prefixed with the name of the thread that logged it and " | ". */
-    List<String> linesWithThreads() {
+    public List<String> linesWithThreads() {
         return new ArrayList<>(threads);
     }
 
     /** Every captured line so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return new ArrayList<>(lines);
     }
 

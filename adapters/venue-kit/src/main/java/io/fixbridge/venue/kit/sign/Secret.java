@@ -1,11 +1,11 @@
-package io.fixbridge.venue.bybit;
+package io.fixbridge.venue.kit.sign;
 
 import java.util.Objects;
 
 /**
- * A credential (API key, HMAC secret) that never shows itself: its {@link #toString()} is
- * {@code ***}, so it cannot leak into a log line, an exception message or a record's
- * {@code toString}. Only signing code reads it, through {@link #reveal()}. Immutable.
+ * A credential (API key, HMAC secret, Ed25519 private key) that never shows itself: its
+ * {@link #toString()} is {@code ***}, so it cannot leak into a log line, an exception message or
+ * a record's {@code toString}. Only signing code reads it, through {@link #reveal()}. Immutable.
  */
 public final class Secret {
     private final String value;
