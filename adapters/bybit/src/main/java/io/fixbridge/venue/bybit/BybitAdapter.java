@@ -391,13 +391,20 @@ public final class BybitAdapter implements VenueAdapter {
                         + order.clientOrderId() + " is taken (" + v.error().message() + ") and the query of it "
                         + "failed (" + BybitRest.unwrap(qf).getMessage() + "); the order's state is unknown"), qf);
             }
-            if (state.isPresent() && inst.venueSymbol().equals(state.get().order().symbol())
+            if (state.isEmpty()) {
+                // Bybit says the id is taken but does not show the order yet (its lists lag): not evidence
+                // of a refusal; the gateway settles it by querying again
+                throw new VenueException(VenueError.outcomeUnknown(v.error().code(), "Bybit says orderLinkId "
+                        + order.clientOrderId() + " is taken (" + v.error().message() + ") but does not show the "
+                        + "order yet; the order's state is unknown until it is queried again"), t);
+            }
+            if (inst.venueSymbol().equals(state.get().order().symbol())
                     && BybitTranslator.side(order.side()).equals(state.get().order().side())) {
                 return state.get();
             }
             throw new VenueException(VenueError.rejected(RejectReason.DUPLICATE_ORDER, v.error().code(),
-                    v.error().message() + (state.isPresent() ? " (it belongs to another order: "
-                            + state.get().order().side() + " " + state.get().order().symbol() + ")" : "")), t);
+                    v.error().message() + " (it belongs to another order: " + state.get().order().side() + " "
+                            + state.get().order().symbol() + ")"), t);
         });
     }
 
@@ -465,8 +472,13 @@ public final class BybitAdapter implements VenueAdapter {
         return cancelWith(s, inst, id, "Order").exceptionallyCompose(t -> {
             Throwable cause = BybitRest.unwrap(t);
             if (cause instanceof VenueException v && v.error().reason() == RejectReason.UNKNOWN_ORDER) {
-                return cancelWith(s, inst, id, "StopOrder").exceptionallyCompose(t2 -> CompletableFuture.failedFuture(
-                        cause));
+                // the StopOrder attempt's own failure counts unless it too is a definitive refusal
+                return cancelWith(s, inst, id, "StopOrder").exceptionallyCompose(t2 -> {
+                    Throwable second = BybitRest.unwrap(t2);
+                    boolean definitive = second instanceof VenueException v2
+                            && v2.error().outcome() == VenueError.Outcome.REJECTED;
+                    return CompletableFuture.failedFuture(definitive ? cause : second);
+                });
             }
             return CompletableFuture.failedFuture(cause);
         });

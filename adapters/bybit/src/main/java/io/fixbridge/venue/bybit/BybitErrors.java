@@ -65,13 +65,10 @@ import java.util.Set;
  * </table>
  *
  * <h2>Codes this table does not know</h2>
- * Bybit's v5 documentation defines {@code retCode != 0} as the request's failure: the API answers
- * with a code from its error table after validating the request or after the trading service ruled
- * on it, and the codes where the service could not tell (timeouts, server errors, "processing")
- * are the ones listed as OUTCOME_UNKNOWN above. A code this adapter does not know is therefore a
- * definitive refusal, REJECTED OTHER with Bybit's code and text, <em>unless</em> Bybit's text speaks of
- * a timeout, a server or internal error, a system busy or "processing" state, or asks to try again:
- * then the request may have taken effect and it is OUTCOME_UNKNOWN, to be settled by a status query.
+ * Only definitive evidence rejects an order. A code this adapter does not know is no such
+ * evidence (Bybit adds codes, and some are raised after the request reached the trading
+ * service), so it is OUTCOME_UNKNOWN, settled by a status query; a query that fails this way is
+ * simply asked again.
  */
 public final class BybitErrors {
 
@@ -235,11 +232,9 @@ public final class BybitErrors {
         if (known != null) {
             return none(VenueError.rejected(known, code, text));
         }
-        if (soundsUncertain(text)) {
-            return none(VenueError.outcomeUnknown(code, text + " (an error code this adapter does not know, whose "
-                    + "text leaves the outcome open; it is unknown until the order is queried)"));
-        }
-        return none(VenueError.rejected(RejectReason.OTHER, code, text));
+        // a code this table does not know is no definitive evidence that nothing was done
+        return none(VenueError.outcomeUnknown(code, text + " (an error code this adapter does not know; "
+                + "the outcome is unknown until the order is queried)"));
     }
 
     /** A request that never left this machine (connect failure, pool exhausted): nothing was done. */
@@ -309,12 +304,6 @@ public final class BybitErrors {
         };
     }
 
-    private static boolean soundsUncertain(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.contains("timeout") || t.contains("timed out") || t.contains("server error")
-                || t.contains("internal error") || t.contains("system error") || t.contains("system busy")
-                || t.contains("processing") || t.contains("try again") || t.contains("restarting");
-    }
 
     private static Classified none(VenueError error) {
         return new Classified(error, Consequence.NONE);
