@@ -298,6 +298,15 @@ final class OrderTracker {
     }
 
     /**
+     * Every order of {@code account} still remembered: the open ones and those done within
+     * {@link #RETENTION}, whose last executions a dropped connection may have carried away after
+     * their order update (Bybit sends order and execution as separate messages).
+     */
+    List<Tracked> remembered(String account) {
+        return orders.values().stream().filter(t -> t.account.equals(account)).toList();
+    }
+
+    /**
      * Forgets an order that was never placed (its submit was refused, or Bybit does not have it). An
      * order that was accepted or traded, or whose request is in flight, is kept.
      *

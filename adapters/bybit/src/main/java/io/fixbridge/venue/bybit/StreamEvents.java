@@ -111,11 +111,15 @@ final class StreamEvents {
         });
     }
 
-    /** After a reconnect: query every order of {@code account} not known to be done. */
+    /**
+     * After a reconnect: query every order of {@code account} the tracker remembers, open or done
+     * lately: an order's Filled update can arrive and its execution be lost with the connection.
+     * Fills are deduplicated by execId and an order ends once, so asking again is harmless.
+     */
     void fillGap(String account) {
         gate.run(() -> {
-            List<OrderTracker.Tracked> open = gate.tracker().open(account);
-            LOG.info("bybit venue {} account {}: private stream reconnected; checking {} open orders over REST",
+            List<OrderTracker.Tracked> open = gate.tracker().remembered(account);
+            LOG.info("bybit venue {} account {}: private stream reconnected; checking {} recent orders over REST",
                     venue, account, open.size());
             BybitRest.Signing s = signings.get(account);
             for (OrderTracker.Tracked t : open) {

@@ -117,6 +117,22 @@ class OrderTrackerTest {
     }
 
     @Test
+    void anOrderTheStreamReportedFilledIsStillGapFilledForTheExecutionTheDropCarriedAway() {
+        submitted();
+        tracker.apply(new OrderEvent.Accepted(A, ID, "v1", T));
+        tracker.apply(fill("t1", "0.003", false));
+        // the order update says Filled; its last execution was lost with the connection
+        tracker.finished(A, ID, new BigDecimal("0.005"));
+        assertThat(tracker.open(A)).isEmpty();
+        assertThat(tracker.remembered(A)).extracting(OrderTracker.Tracked::clientOrderId).containsExactly(ID);
+        // the gap fill's query brings the missing execution: it passes, once, completing the order
+        List<OrderEvent> recovered = tracker.apply(fill("t2", "0.002", false));
+        assertThat(recovered).singleElement().isInstanceOfSatisfying(OrderEvent.Fill.class,
+                f -> assertThat(f.orderFilled()).isTrue());
+        assertThat(tracker.apply(fill("t2", "0.002", false))).isEmpty();
+    }
+
+    @Test
     void replacedPassesOncePerQuantityAndPrices() {
         tracker.apply(new OrderEvent.Accepted(A, ID, "v1", T));
         OrderEvent.Replaced r = new OrderEvent.Replaced(A, ID, ID, "v1", new BigDecimal("0.005"), BigDecimal.ONE, null, T);
