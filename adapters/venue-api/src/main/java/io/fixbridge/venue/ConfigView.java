@@ -140,6 +140,36 @@ public final class ConfigView {
         };
     }
 
+    /**
+     * A base URL of the given scheme ({@code http} or {@code ws}, plain or with TLS), without a
+     * trailing slash.
+     */
+    public String url(String key, String fallback, String scheme) {
+        String value = string(key, fallback);
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith(scheme + "://") && !lower.startsWith(scheme + "s://")) {
+            throw error(key, "expected a " + scheme + ":// or " + scheme + "s:// URL, got '" + value + "'");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /** A whole number of at least one. */
+    public int positiveInt(String key, int fallback) {
+        int v = intValue(key, fallback);
+        if (v < 1) {
+            throw error(key, "must be at least 1, got " + v);
+        }
+        return v;
+    }
+
+    /** {@code value}, read from {@code key}, checked to be at least {@code min}. */
+    public long atLeast(String key, long value, long min) {
+        if (value < min) {
+            throw error(key, "must be at least " + min + ", got " + value);
+        }
+        return value;
+    }
+
     /** A nested section; empty when absent. */
     public ConfigView section(String key) {
         Object v = values.get(key);

@@ -117,7 +117,6 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
     private static final Set<String> TIMEOUT_KEYS = Set.of("connectMs", "requestMs", "wsPingMs", "reconnectMinMs",
             "reconnectMaxMs");
     private static final Set<String> ACCOUNT_KEYS = Set.of("name", "apiKey", "secret", "privateKey");
-    private static final Pattern UNRESOLVED = Pattern.compile("^\\$\\{([^}]+)}$");
     private static final Pattern SYMBOL = Pattern.compile("^[A-Z0-9]{2,30}$");
 
     public BinanceConfig {
@@ -219,10 +218,10 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
         ConfigView venue = settings.settings().requireOnly(VENUE_KEYS);
         boolean testnet = venue.bool("testnet", false);
         Urls urls = new Urls(
-                url(venue, "spotRestUrl", testnet ? TESTNET_SPOT_REST : MAINNET_SPOT_REST, "http"),
-                url(venue, "spotWsApiUrl", testnet ? TESTNET_SPOT_WS_API : MAINNET_SPOT_WS_API, "ws"),
-                url(venue, "futuresRestUrl", testnet ? TESTNET_FUTURES_REST : MAINNET_FUTURES_REST, "http"),
-                url(venue, "futuresWsUrl", testnet ? TESTNET_FUTURES_WS : MAINNET_FUTURES_WS, "ws"));
+                venue.url("spotRestUrl", testnet ? TESTNET_SPOT_REST : MAINNET_SPOT_REST, "http"),
+                venue.url("spotWsApiUrl", testnet ? TESTNET_SPOT_WS_API : MAINNET_SPOT_WS_API, "ws"),
+                venue.url("futuresRestUrl", testnet ? TESTNET_FUTURES_REST : MAINNET_FUTURES_REST, "http"),
+                venue.url("futuresWsUrl", testnet ? TESTNET_FUTURES_WS : MAINNET_FUTURES_WS, "ws"));
 
         Set<BinanceMarket> markets = EnumSet.noneOf(BinanceMarket.class);
         if (venue.has("markets")) {
@@ -247,12 +246,12 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
 
         ConfigView rl = venue.section("rateLimits").requireOnly(RATE_LIMIT_KEYS);
         RateLimits rateLimits = new RateLimits(
-                positiveInt(rl, "spotWeightPerMinute", DEFAULT_SPOT_WEIGHT_PER_MINUTE),
-                positiveInt(rl, "spotOrdersPer10s", DEFAULT_SPOT_ORDERS_PER_10S),
-                positiveInt(rl, "futuresWeightPerMinute", DEFAULT_FUTURES_WEIGHT_PER_MINUTE),
-                positiveInt(rl, "futuresOrdersPer10s", DEFAULT_FUTURES_ORDERS_PER_10S));
+                rl.positiveInt("spotWeightPerMinute", DEFAULT_SPOT_WEIGHT_PER_MINUTE),
+                rl.positiveInt("spotOrdersPer10s", DEFAULT_SPOT_ORDERS_PER_10S),
+                rl.positiveInt("futuresWeightPerMinute", DEFAULT_FUTURES_WEIGHT_PER_MINUTE),
+                rl.positiveInt("futuresOrdersPer10s", DEFAULT_FUTURES_ORDERS_PER_10S));
         ConfigView policy = venue.section("rateLimitPolicy").requireOnly(POLICY_KEYS);
-        long maxWait = atLeast(policy, "maxWaitMs", policy.longValue("maxWaitMs", DEFAULT_RATE_LIMIT_MAX_WAIT_MS), 0);
+        long maxWait = policy.atLeast("maxWaitMs", policy.longValue("maxWaitMs", DEFAULT_RATE_LIMIT_MAX_WAIT_MS), 0);
 
         Map<String, Integer> leverage = new LinkedHashMap<>();
         ConfigView lev = venue.section("leverage");
@@ -272,11 +271,11 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
 
         ConfigView t = venue.section("timeouts").requireOnly(TIMEOUT_KEYS);
         Timeouts timeouts = new Timeouts(
-                atLeast(t, "connectMs", t.longValue("connectMs", DEFAULT_CONNECT_MS), 1),
-                atLeast(t, "requestMs", t.longValue("requestMs", DEFAULT_REQUEST_MS), 1),
-                atLeast(t, "wsPingMs", t.longValue("wsPingMs", DEFAULT_WS_PING_MS), 1),
-                atLeast(t, "reconnectMinMs", t.longValue("reconnectMinMs", DEFAULT_RECONNECT_MIN_MS), 1),
-                atLeast(t, "reconnectMaxMs", t.longValue("reconnectMaxMs", DEFAULT_RECONNECT_MAX_MS), 1));
+                t.atLeast("connectMs", t.longValue("connectMs", DEFAULT_CONNECT_MS), 1),
+                t.atLeast("requestMs", t.longValue("requestMs", DEFAULT_REQUEST_MS), 1),
+                t.atLeast("wsPingMs", t.longValue("wsPingMs", DEFAULT_WS_PING_MS), 1),
+                t.atLeast("reconnectMinMs", t.longValue("reconnectMinMs", DEFAULT_RECONNECT_MIN_MS), 1),
+                t.atLeast("reconnectMaxMs", t.longValue("reconnectMaxMs", DEFAULT_RECONNECT_MAX_MS), 1));
         if (timeouts.reconnectMaxMs() < timeouts.reconnectMinMs()) {
             throw t.error("reconnectMaxMs", "must not be below reconnectMinMs (" + timeouts.reconnectMinMs() + ")");
         }
@@ -295,17 +294,17 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
         }
         return new BinanceConfig(testnet, urls, markets, recvWindow, rateLimits, maxWait,
                 venue.bool("hedgeMode", false), leverage,
-                atLeast(venue, "healthProbeIntervalMs",
+                venue.atLeast("healthProbeIntervalMs",
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
-                atLeast(venue, "listenKeyKeepaliveMinutes",
+                venue.atLeast("listenKeyKeepaliveMinutes",
                         venue.longValue("listenKeyKeepaliveMinutes", DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES), 1),
-                atLeast(venue, "trackedOrderIdleHours",
+                venue.atLeast("trackedOrderIdleHours",
                         venue.longValue("trackedOrderIdleHours", DEFAULT_TRACKED_ORDER_IDLE_HOURS), 1),
                 timeouts, accounts);
     }
 
     private static Account account(String name, ConfigView view) {
-        Secret apiKey = secret(view, "apiKey");
+        Secret apiKey = Secret.from(view, "apiKey");
         boolean hasSecret = view.has("secret");
         boolean hasPrivateKey = view.has("privateKey");
         if (hasSecret == hasPrivateKey) {
@@ -313,9 +312,9 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
                     + "(Ed25519 PKCS#8 PEM)" + (hasSecret ? ", not both" : ""));
         }
         if (hasSecret) {
-            return new Account(name, apiKey, KeyType.HMAC, secret(view, "secret"));
+            return new Account(name, apiKey, KeyType.HMAC, Secret.from(view, "secret"));
         }
-        Secret pem = secret(view, "privateKey");
+        Secret pem = Secret.from(view, "privateKey");
         if (!pem.reveal().contains("-----BEGIN PRIVATE KEY-----")) {
             throw view.error("privateKey", "expected an unencrypted PKCS#8 PEM (-----BEGIN PRIVATE KEY-----); "
                     + "the value given is not one (it is not shown)");
@@ -324,44 +323,7 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
     }
 
     /** A credential: present, resolved, never quoted in an error. */
-    private static Secret secret(ConfigView view, String key) {
-        if (!view.has(key)) {
-            throw view.error(key, "missing; set it, normally as ${ENVIRONMENT_VARIABLE}");
-        }
-        String value;
-        try {
-            value = view.string(key);
-        } catch (VenueConfigException e) {
-            throw view.error(key, "expected a text value (not shown)");
-        }
-        java.util.regex.Matcher m = UNRESOLVED.matcher(value);
-        if (m.matches()) {
-            throw view.error(key, "the environment variable " + m.group(1) + " is not set");
-        }
-        return new Secret(value);
-    }
 
-    private static String url(ConfigView view, String key, String fallback, String scheme) {
-        String value = view.string(key, fallback);
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.startsWith(scheme + "://") && !lower.startsWith(scheme + "s://")) {
-            throw view.error(key, "expected a " + scheme + ":// or " + scheme + "s:// URL, got '" + value + "'");
-        }
-        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    }
 
-    private static int positiveInt(ConfigView view, String key, int fallback) {
-        int v = view.intValue(key, fallback);
-        if (v < 1) {
-            throw view.error(key, "must be at least 1, got " + v);
-        }
-        return v;
-    }
 
-    private static long atLeast(ConfigView view, String key, long value, long min) {
-        if (value < min) {
-            throw view.error(key, "must be at least " + min + ", got " + value);
-        }
-        return value;
-    }
 }

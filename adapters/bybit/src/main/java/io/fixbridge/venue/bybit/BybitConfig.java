@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Bybit adapter's settings, with every default in this one place. Immutable; credentials are
@@ -123,7 +121,6 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
     private static final Set<String> TIMEOUT_KEYS = Set.of("connectMs", "requestMs", "wsPingMs", "reconnectMinMs",
             "reconnectMaxMs");
     private static final Set<String> ACCOUNT_KEYS = Set.of("name", "apiKey", "secret");
-    private static final Pattern UNRESOLVED = Pattern.compile("^\\$\\{([^}]+)}$");
 
     public BybitConfig {
         Objects.requireNonNull(restUrl, "restUrl");
@@ -219,8 +216,8 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
     public static BybitConfig from(VenueSettings settings) {
         ConfigView venue = settings.settings().requireOnly(VENUE_KEYS);
         boolean testnet = venue.bool("testnet", false);
-        String restUrl = url(venue, "restUrl", testnet ? TESTNET_REST : MAINNET_REST, "http");
-        String wsUrl = url(venue, "privateWsUrl", testnet ? TESTNET_PRIVATE_WS : MAINNET_PRIVATE_WS, "ws");
+        String restUrl = venue.url("restUrl", testnet ? TESTNET_REST : MAINNET_REST, "http");
+        String wsUrl = venue.url("privateWsUrl", testnet ? TESTNET_PRIVATE_WS : MAINNET_PRIVATE_WS, "ws");
 
         Set<BybitCategory> categories = EnumSet.noneOf(BybitCategory.class);
         if (venue.has("categories")) {
@@ -248,19 +245,19 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
         limitKeys.add("ipPer5s");
         ConfigView rl = venue.section("rateLimits").requireOnly(limitKeys);
         Map<String, Integer> perSecond = new LinkedHashMap<>();
-        DEFAULT_PER_SECOND.forEach((k, v) -> perSecond.put(k, positiveInt(rl, k, v)));
-        RateLimits rateLimits = new RateLimits(perSecond, positiveInt(rl, "ipPer5s", DEFAULT_IP_PER_5S));
+        DEFAULT_PER_SECOND.forEach((k, v) -> perSecond.put(k, rl.positiveInt(k, v)));
+        RateLimits rateLimits = new RateLimits(perSecond, rl.positiveInt("ipPer5s", DEFAULT_IP_PER_5S));
 
         ConfigView policy = venue.section("rateLimitPolicy").requireOnly(POLICY_KEYS);
-        long maxWait = atLeast(policy, "maxWaitMs", policy.longValue("maxWaitMs", DEFAULT_RATE_LIMIT_MAX_WAIT_MS), 0);
+        long maxWait = policy.atLeast("maxWaitMs", policy.longValue("maxWaitMs", DEFAULT_RATE_LIMIT_MAX_WAIT_MS), 0);
 
         ConfigView t = venue.section("timeouts").requireOnly(TIMEOUT_KEYS);
         Timeouts timeouts = new Timeouts(
-                atLeast(t, "connectMs", t.longValue("connectMs", DEFAULT_CONNECT_MS), 1),
-                atLeast(t, "requestMs", t.longValue("requestMs", DEFAULT_REQUEST_MS), 1),
-                atLeast(t, "wsPingMs", t.longValue("wsPingMs", DEFAULT_WS_PING_MS), 1),
-                atLeast(t, "reconnectMinMs", t.longValue("reconnectMinMs", DEFAULT_RECONNECT_MIN_MS), 1),
-                atLeast(t, "reconnectMaxMs", t.longValue("reconnectMaxMs", DEFAULT_RECONNECT_MAX_MS), 1));
+                t.atLeast("connectMs", t.longValue("connectMs", DEFAULT_CONNECT_MS), 1),
+                t.atLeast("requestMs", t.longValue("requestMs", DEFAULT_REQUEST_MS), 1),
+                t.atLeast("wsPingMs", t.longValue("wsPingMs", DEFAULT_WS_PING_MS), 1),
+                t.atLeast("reconnectMinMs", t.longValue("reconnectMinMs", DEFAULT_RECONNECT_MIN_MS), 1),
+                t.atLeast("reconnectMaxMs", t.longValue("reconnectMaxMs", DEFAULT_RECONNECT_MAX_MS), 1));
         if (timeouts.reconnectMaxMs() < timeouts.reconnectMinMs()) {
             throw t.error("reconnectMaxMs", "must not be below reconnectMinMs (" + timeouts.reconnectMinMs() + ")");
         }
@@ -271,7 +268,7 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
             if (accounts.stream().anyMatch(x -> x.name().equals(a.name()))) {
                 throw new VenueConfigException(view.path() + ": account " + a.name() + " is listed twice");
             }
-            accounts.add(new Account(a.name(), secret(view, "apiKey"), secret(view, "secret")));
+            accounts.add(new Account(a.name(), Secret.from(view, "apiKey"), Secret.from(view, "secret")));
         }
         if (accounts.isEmpty()) {
             throw new VenueConfigException(settings.settings().pathOf("accounts")
@@ -279,53 +276,16 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
         }
         return new BybitConfig(testnet, restUrl, wsUrl, categories, recvWindow, venue.bool("hedgeMode", false),
                 rateLimits, maxWait,
-                atLeast(venue, "ipBanPauseMs", venue.longValue("ipBanPauseMs", DEFAULT_IP_BAN_PAUSE_MS), 1),
-                atLeast(venue, "healthProbeIntervalMs",
+                venue.atLeast("ipBanPauseMs", venue.longValue("ipBanPauseMs", DEFAULT_IP_BAN_PAUSE_MS), 1),
+                venue.atLeast("healthProbeIntervalMs",
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
-                atLeast(venue, "trackedOrderIdleHours",
+                venue.atLeast("trackedOrderIdleHours",
                         venue.longValue("trackedOrderIdleHours", DEFAULT_TRACKED_ORDER_IDLE_HOURS), 1),
                 timeouts, accounts);
     }
 
     /** A credential: present, resolved, never quoted in an error. */
-    private static Secret secret(ConfigView view, String key) {
-        if (!view.has(key)) {
-            throw view.error(key, "missing; set it, normally as ${ENVIRONMENT_VARIABLE}");
-        }
-        String value;
-        try {
-            value = view.string(key);
-        } catch (VenueConfigException e) {
-            throw view.error(key, "expected a text value (not shown)");
-        }
-        Matcher m = UNRESOLVED.matcher(value);
-        if (m.matches()) {
-            throw view.error(key, "the environment variable " + m.group(1) + " is not set");
-        }
-        return new Secret(value);
-    }
 
-    private static String url(ConfigView view, String key, String fallback, String scheme) {
-        String value = view.string(key, fallback);
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.startsWith(scheme + "://") && !lower.startsWith(scheme + "s://")) {
-            throw view.error(key, "expected a " + scheme + ":// or " + scheme + "s:// URL, got '" + value + "'");
-        }
-        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    }
 
-    private static int positiveInt(ConfigView view, String key, int fallback) {
-        int v = view.intValue(key, fallback);
-        if (v < 1) {
-            throw view.error(key, "must be at least 1, got " + v);
-        }
-        return v;
-    }
 
-    private static long atLeast(ConfigView view, String key, long value, long min) {
-        if (value < min) {
-            throw view.error(key, "must be at least " + min + ", got " + value);
-        }
-        return value;
-    }
 }
