@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param quoteAsset   {@code USDT}
  * @param settleAsset  the asset fees and PnL settle in (the quote asset for spot)
  * @param tickSize     price increment; every price must be a multiple of it
+ * @param significantFigures the most significant figures a price may have, zero for no such
+ *                     rule; whole-number prices are always allowed (Hyperliquid: five). Where it
+ *                     is set, the step between valid prices grows with the price: at 1234.5 it is
+ *                     0.1, at 12345 it is 1
  * @param lotSize      quantity increment; every quantity must be a multiple of it
  * @param minQuantity  smallest order quantity
  * @param maxQuantity  largest order quantity
@@ -28,6 +32,7 @@ public record Instrument(
         String quoteAsset,
         String settleAsset,
         BigDecimal tickSize,
+        int significantFigures,
         BigDecimal lotSize,
         BigDecimal minQuantity,
         BigDecimal maxQuantity,
@@ -43,6 +48,9 @@ public record Instrument(
         Objects.requireNonNull(quoteAsset, "quoteAsset");
         Objects.requireNonNull(settleAsset, "settleAsset");
         requirePositive(tickSize, "tickSize");
+        if (significantFigures < 0) {
+            throw new IllegalArgumentException("significantFigures must be zero (no limit) or positive, was " + significantFigures);
+        }
         requirePositive(lotSize, "lotSize");
         requirePositive(minQuantity, "minQuantity");
         requirePositive(maxQuantity, "maxQuantity");
@@ -58,9 +66,12 @@ public record Instrument(
         }
     }
 
-    /** Whether {@code price} is a whole multiple of the tick size. */
+    /**
+     * Whether {@code price} is a valid price: a whole multiple of the tick size and, where the
+     * instrument limits significant figures, a multiple of the step at its magnitude.
+     */
     public boolean isOnTick(BigDecimal price) {
-        return isMultiple(price, tickSize);
+        return isMultiple(price, priceStep(price));
     }
 
     /** Whether {@code quantity} is a whole multiple of the lot size. */
@@ -73,15 +84,31 @@ public record Instrument(
         return quantity.multiply(price).multiply(contractSize);
     }
 
-    /** The nearest multiple of the tick at or below {@code price}. */
+    /** The nearest valid price at or below {@code price} (a positive price). */
     public BigDecimal tickBelow(BigDecimal price) {
-        return floorToStep(price, tickSize);
+        return floorToStep(price, priceStep(price));
     }
 
-    /** The nearest multiple of the tick at or above {@code price}. */
+    /** The nearest valid price at or above {@code price} (a positive price). */
     public BigDecimal tickAbove(BigDecimal price) {
-        BigDecimal below = floorToStep(price, tickSize);
-        return below.compareTo(price) == 0 ? below : below.add(tickSize);
+        BigDecimal step = priceStep(price);
+        BigDecimal below = floorToStep(price, step);
+        return below.compareTo(price) == 0 ? below : below.add(step);
+    }
+
+    /**
+     * The step between valid prices around {@code price}: the tick, or where significant
+     * figures are limited the unit of the last allowed figure (never coarser than one, since
+     * whole numbers are always valid).
+     */
+    public BigDecimal priceStep(BigDecimal price) {
+        if (significantFigures == 0 || price.signum() <= 0) {
+            return tickSize;
+        }
+        int magnitude = price.precision() - price.scale() - 1; // exponent of the leading digit
+        int lastFigure = magnitude - significantFigures + 1;
+        BigDecimal figureStep = lastFigure >= 0 ? BigDecimal.ONE : BigDecimal.ONE.scaleByPowerOfTen(lastFigure);
+        return figureStep.compareTo(tickSize) > 0 ? figureStep : tickSize;
     }
 
     /** Whether orders may be sent for this instrument now. */
@@ -98,7 +125,10 @@ public record Instrument(
         return steps.multiply(step).stripTrailingZeros().setScale(Math.max(0, step.stripTrailingZeros().scale()));
     }
 
-    /** A builder with the defaults: no minimum notional, contract size one, trading. */
+    /**
+     * A builder with the defaults: no significant-figure limit, no minimum notional, contract
+     * size one, trading.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,6 +142,7 @@ public record Instrument(
         private String quoteAsset;
         private String settleAsset;
         private BigDecimal tickSize;
+        private int significantFigures;
         private BigDecimal lotSize;
         private BigDecimal minQuantity;
         private BigDecimal maxQuantity;
@@ -126,6 +157,7 @@ public record Instrument(
         public Builder quoteAsset(String v) { this.quoteAsset = v; return this; }
         public Builder settleAsset(String v) { this.settleAsset = v; return this; }
         public Builder tickSize(BigDecimal v) { this.tickSize = v; return this; }
+        public Builder significantFigures(int v) { this.significantFigures = v; return this; }
         public Builder lotSize(BigDecimal v) { this.lotSize = v; return this; }
         public Builder minQuantity(BigDecimal v) { this.minQuantity = v; return this; }
         public Builder maxQuantity(BigDecimal v) { this.maxQuantity = v; return this; }
@@ -135,7 +167,7 @@ public record Instrument(
 
         public Instrument build() {
             return new Instrument(symbol, venueSymbol, marketType, baseAsset, quoteAsset,
-                    settleAsset == null ? quoteAsset : settleAsset, tickSize, lotSize,
+                    settleAsset == null ? quoteAsset : settleAsset, tickSize, significantFigures, lotSize,
                     minQuantity == null ? lotSize : minQuantity, maxQuantity, minNotional,
                     contractSize, status);
         }
