@@ -171,7 +171,8 @@ public final class BinanceAdapter implements VenueAdapter {
             rest.put(m, new BinanceRest(m, url, config, executors, clock, hooks));
         }
         this.queries = new OrderQueries(rest);
-        this.streamEvents = new StreamEvents(name, gate, queries::fetch, symbols::get, signings, clock);
+        this.streamEvents = new StreamEvents(name, gate, executors.scheduler(), queries::fetch, symbols::get, signings,
+                clock);
         this.health = new VenueHealth(name, executors.scheduler(),
                 Duration.ofMillis(config.healthProbeIntervalMs()), this::probeMarket, this::probeAccount);
     }

@@ -92,8 +92,9 @@ final class FuturesUserStream implements WebSocketListener, AutoCloseable {
         try {
             frame = StreamFrames.futures(text);
         } catch (RuntimeException e) {
-            LOG.error("binance {} account {}: a futures stream message does not parse ({}); it is skipped",
-                    venue, account, e.getMessage());
+            LOG.error("binance {} account {}: a futures stream message does not parse ({}); the account's "
+                    + "open orders are checked over REST instead", venue, account, e.getMessage());
+            onGap.run();
             return;
         }
         if (frame instanceof StreamFrames.ListenKeyExpired) {

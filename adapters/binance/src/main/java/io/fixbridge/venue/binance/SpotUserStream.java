@@ -101,8 +101,9 @@ final class SpotUserStream implements WebSocketListener, AutoCloseable {
         try {
             frame = StreamFrames.spot(text);
         } catch (RuntimeException e) {
-            LOG.error("binance {} account {}: a spot stream message does not parse ({}); it is skipped",
-                    venue, account, e.getMessage());
+            LOG.error("binance {} account {}: a spot stream message does not parse ({}); the account's "
+                    + "open orders are checked over REST instead", venue, account, e.getMessage());
+            onGap.run();
             return;
         }
         if (frame instanceof StreamFrames.Execution x) {

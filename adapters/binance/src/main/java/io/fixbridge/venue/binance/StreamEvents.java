@@ -1,6 +1,7 @@
 package io.fixbridge.venue.binance;
 
 import io.fixbridge.venue.kit.EventGate;
+import io.fixbridge.venue.kit.GapFillRetry;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -46,15 +48,17 @@ final class StreamEvents {
 
     private final String venue;
     private final EventGate<OrderTracker> gate;
+    private final GapFillRetry gapRetry;
     private final Lookup queries;
     private final Supplier<Symbols> symbols;
     private final Map<String, BinanceRest.Signing> signings;
     private final Clock clock;
 
-    StreamEvents(String venue, EventGate<OrderTracker> gate, Lookup queries, Supplier<Symbols> symbols,
-                 Map<String, BinanceRest.Signing> signings, Clock clock) {
+    StreamEvents(String venue, EventGate<OrderTracker> gate, ScheduledExecutorService scheduler, Lookup queries,
+                 Supplier<Symbols> symbols, Map<String, BinanceRest.Signing> signings, Clock clock) {
         this.venue = venue;
         this.gate = gate;
+        this.gapRetry = new GapFillRetry("binance venue " + venue, scheduler);
         this.queries = queries;
         this.symbols = symbols;
         this.signings = Map.copyOf(signings);
@@ -117,7 +121,7 @@ final class StreamEvents {
             BinanceRest.Signing s = signings.get(account);
             for (OrderTracker.Tracked t : open) {
                 try {
-                    queryForGap(s, account, t);
+                    queryForGap(s, account, t, 1);
                 } catch (RuntimeException e) {
                     LOG.error("binance venue {} account {}: the gap fill of order {} failed unexpectedly; the "
                             + "gateway's status query will settle it", venue, account, t.clientOrderId(), e);
@@ -126,8 +130,8 @@ final class StreamEvents {
         });
     }
 
-    /** On the event thread: queries one order and applies what its state tells. */
-    private void queryForGap(BinanceRest.Signing s, String account, OrderTracker.Tracked t) {
+    /** On the event thread: queries one order and applies what its state tells; a failure is retried. */
+    private void queryForGap(BinanceRest.Signing s, String account, OrderTracker.Tracked t, int attempt) {
         Optional<BinanceInstrument> inst = symbols.get().unified(t.symbol());
         if (inst.isEmpty()) {
             return;
@@ -137,9 +141,13 @@ final class StreamEvents {
         queries.fetch(s, inst.get(), id, t.algo()).whenCompleteAsync((state, failure) -> {
             try {
                 if (failure != null) {
-                    LOG.warn("binance venue {} account {}: gap fill of order {} failed ({}); the gateway's "
-                            + "status query will settle it", venue, account, id,
-                            BinanceRest.unwrap(failure).getMessage());
+                    String why = BinanceRest.unwrap(failure).getMessage();
+                    gapRetry.failed(account, id, attempt, why, next -> gate.run(() -> {
+                        if (gate.tracker().open(account, t.market()).stream()
+                                .anyMatch(o -> o.clientOrderId().equals(id))) {
+                            queryForGap(s, account, t, next);
+                        }
+                    }));
                 } else if (state.isPresent()) {
                     gate.emit(gapEvents(account, id, state.get()));
                 } else if (inFlightWhenAsked || gate.tracker().inFlight(account, id)) {

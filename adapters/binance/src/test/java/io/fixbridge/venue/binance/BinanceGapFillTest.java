@@ -105,6 +105,31 @@ class BinanceGapFillTest {
     }
 
     @Test
+    void aGapFillQueryThatFailsIsAskedAgainUntilTheMissedFillArrives() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("markets", List.of("spot"));
+        settings.put("timeouts", TIMEOUTS);
+        h = new AdapterHarness(SimSupport.start(), settings);
+        OrderRequest buy = limit(BTC, Side.BUY, "0.01", "59990").build();
+        h.submit(buy);
+
+        try (LogCapture log = new LogCapture()) {
+            dropStreams();
+            h.sim.sim.spotMarket().moveMid("BTCUSDT", -2000);
+            // the gap-fill query after the reconnect meets a failing Binance
+            h.sim.sim.faults().failNextRequests(1, 502);
+
+            await().atMost(AdapterHarness.TIMEOUT).until(() -> h.filled(buy.clientOrderId())
+                    .compareTo(new BigDecimal("0.01")) == 0);
+            assertThat(log.lines()).anyMatch(l -> l.contains("gap fill of order " + buy.clientOrderId())
+                    && l.contains("asking again"));
+        }
+        assertThat(h.events.fills(buy.clientOrderId())).extracting(OrderEvent.Fill::tradeId)
+                .containsExactlyElementsOf(truth(buy.clientOrderId()).fills().stream()
+                        .map(f -> String.valueOf(f.tradeId())).toList());
+    }
+
+    @Test
     void aCancelReplaceStillWaitingWhenTheGapFillAsksEndsInOneReplaced() throws Exception {
         h = new AdapterHarness(SimSupport.start(), slowOrders());
         OrderRequest original = limit(BTC, Side.BUY, "0.01", "59000").build();

@@ -11,6 +11,7 @@ import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.binance.dto.AccountTrade;
 import io.fixbridge.venue.binance.dto.RestOrder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,9 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gap fill's handling of what the order queries answer, on the event thread (here the calling
@@ -42,11 +47,17 @@ class StreamEventsTest {
     private final RecordingListener events = new RecordingListener();
     private final Map<String, Supplier<CompletableFuture<Optional<OrderQueries.State>>>> answers = new HashMap<>();
     private final Symbols symbols = new Symbols(BinanceTranslatorTest.spotInstruments());
-    private final StreamEvents streamEvents = new StreamEvents("binance-test", gate,
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final StreamEvents streamEvents = new StreamEvents("binance-test", gate, scheduler,
             (signing, instrument, id, algo) -> answers.get(id).get(), () -> symbols, Map.of(), clock);
 
     StreamEventsTest() {
         gate.listener(events);
+    }
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
     }
 
     private void submittedAndAnswered(String id) {
@@ -90,6 +101,24 @@ class StreamEventsTest {
         }
         assertThat(events.about(SECOND)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("Accepted", "Fill");
+    }
+
+    @Test
+    void aQueryThatFailsIsAskedAgainAndItsFillStillArrives() {
+        submittedAndAnswered(FIRST);
+        AtomicInteger asked = new AtomicInteger();
+        answers.put(FIRST, () -> asked.incrementAndGet() == 1
+                ? CompletableFuture.failedFuture(new IllegalStateException("HTTP 502 from Binance"))
+                : found(partlyFilled(FIRST, 5, new BigDecimal("30000"))));
+
+        try (LogCapture log = new LogCapture()) {
+            streamEvents.fillGap(A, BinanceMarket.SPOT);
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events.fills(FIRST)).hasSize(1));
+            assertThat(log.lines()).anyMatch(l -> l.startsWith("WARN") && l.contains("gap fill of order " + FIRST)
+                    && l.contains("HTTP 502") && l.contains("asking again"));
+        }
+        assertThat(asked).hasValue(2);
     }
 
     @Test

@@ -174,7 +174,8 @@ public final class BybitAdapter implements VenueAdapter {
         BybitRest.Hooks hooks = hooks();
         this.rest = new BybitRest(config, signings.keySet(), executors, clock, hooks);
         this.queries = new OrderQueries(rest);
-        this.streamEvents = new StreamEvents(name, gate, queries::fetch, symbols::get, signings, clock);
+        this.streamEvents = new StreamEvents(name, gate, executors.scheduler(), queries::fetch, symbols::get, signings,
+                clock);
         this.health = new VenueHealth(name, executors.scheduler(), Duration.ofMillis(config.healthProbeIntervalMs()),
                 this::probeAccount, clock);
     }

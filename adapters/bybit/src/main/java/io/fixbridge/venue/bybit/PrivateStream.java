@@ -123,8 +123,9 @@ final class PrivateStream implements WebSocketListener, AutoCloseable {
         try {
             node = BybitJson.tree(text);
         } catch (RuntimeException e) {
-            LOG.error("bybit {} account {}: a private stream message does not parse ({}); it is skipped", venue,
-                    account, e.getMessage());
+            LOG.error("bybit {} account {}: a private stream message does not parse ({}); the account's orders are "
+                    + "checked over REST instead", venue, account, e.getMessage());
+            onGap.run();
             return;
         }
         String topic = node.path("topic").asText("");
@@ -184,8 +185,9 @@ final class PrivateStream implements WebSocketListener, AutoCloseable {
                 default -> LOG.debug("bybit {} account {}: message of topic {} ignored", venue, account, topic);
             }
         } catch (RuntimeException e) {
-            LOG.error("bybit {} account {}: a {} message could not be read ({}); it is skipped", venue, account, topic,
-                    e.getMessage());
+            LOG.error("bybit {} account {}: a {} message could not be read ({}); the account's orders are checked "
+                    + "over REST instead", venue, account, topic, e.getMessage());
+            onGap.run();
         }
     }
 

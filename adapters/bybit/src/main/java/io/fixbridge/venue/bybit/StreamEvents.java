@@ -1,6 +1,7 @@
 package io.fixbridge.venue.bybit;
 
 import io.fixbridge.venue.kit.EventGate;
+import io.fixbridge.venue.kit.GapFillRetry;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.bybit.dto.BybitOrder;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +29,10 @@ import java.util.function.Supplier;
  * tracker drops the ones already reported), the end of the order. An order Bybit does not have (a
  * submit whose outcome was unknown and that never arrived) is forgotten, unless its request was in
  * flight when it was queried or still is: Bybit not having it yet proves nothing, and the request's
- * own answer settles it. A query that fails is logged and the other orders are still filled; the
- * gateway's own status query settles such an order.
+ * own answer settles it. A query that fails is asked again after a growing delay
+ * ({@link GapFillRetry}) for as long as the order is remembered: an open order's missed fill has no
+ * other way back to the gateway. A stream message that cannot be read is made up for the same way:
+ * the stream asks for a gap fill of its account.
  *
  * <p>Messages of orders without an orderLinkId (placed elsewhere, not by the gateway) are skipped. A
  * status Bybit adds later fails the translation loudly: an ERROR names the value and the message is
@@ -46,15 +50,17 @@ final class StreamEvents {
 
     private final String venue;
     private final EventGate<OrderTracker> gate;
+    private final GapFillRetry gapRetry;
     private final Lookup queries;
     private final Supplier<Symbols> symbols;
     private final Map<String, BybitRest.Signing> signings;
     private final Clock clock;
 
-    StreamEvents(String venue, EventGate<OrderTracker> gate, Lookup queries, Supplier<Symbols> symbols,
-                 Map<String, BybitRest.Signing> signings, Clock clock) {
+    StreamEvents(String venue, EventGate<OrderTracker> gate, ScheduledExecutorService scheduler, Lookup queries,
+                 Supplier<Symbols> symbols, Map<String, BybitRest.Signing> signings, Clock clock) {
         this.venue = venue;
         this.gate = gate;
+        this.gapRetry = new GapFillRetry("bybit venue " + venue, scheduler);
         this.queries = queries;
         this.symbols = symbols;
         this.signings = Map.copyOf(signings);
@@ -124,7 +130,7 @@ final class StreamEvents {
             BybitRest.Signing s = signings.get(account);
             for (OrderTracker.Tracked t : open) {
                 try {
-                    queryForGap(s, account, t);
+                    queryForGap(s, account, t, 1);
                 } catch (RuntimeException e) {
                     LOG.error("bybit venue {} account {}: the gap fill of order {} failed unexpectedly; the "
                             + "gateway's status query will settle it", venue, account, t.clientOrderId(), e);
@@ -133,8 +139,8 @@ final class StreamEvents {
         });
     }
 
-    /** On the event thread: queries one order and applies what its state tells. */
-    private void queryForGap(BybitRest.Signing s, String account, OrderTracker.Tracked t) {
+    /** On the event thread: queries one order and applies what its state tells; a failure is retried. */
+    private void queryForGap(BybitRest.Signing s, String account, OrderTracker.Tracked t, int attempt) {
         if (t.symbol() == null) {
             return;
         }
@@ -147,8 +153,7 @@ final class StreamEvents {
         queries.fetch(s, inst.get(), id).whenCompleteAsync((state, failure) -> {
             try {
                 if (failure != null) {
-                    LOG.warn("bybit venue {} account {}: gap fill of order {} failed ({}); the gateway's status "
-                            + "query will settle it", venue, account, id, BybitRest.unwrap(failure).getMessage());
+                    retryGap(s, account, t, attempt, BybitRest.unwrap(failure).getMessage());
                 } else if (state.isPresent()) {
                     gate.emit(stateEvents(account, id, state.get(), inst.get()));
                 } else if (inFlightWhenAsked || gate.tracker().inFlight(account, id)) {
@@ -162,6 +167,16 @@ final class StreamEvents {
                         + "gateway's status query will settle it", venue, account, id, e);
             }
         }, gate.executor());
+    }
+
+    /** After a failed gap-fill query: asks again later while the order is still remembered. */
+    private void retryGap(BybitRest.Signing s, String account, OrderTracker.Tracked t, int attempt, String why) {
+        String id = t.clientOrderId();
+        gapRetry.failed(account, id, attempt, why, next -> gate.run(() -> {
+            if (gate.tracker().remembered(account).stream().anyMatch(r -> r.clientOrderId().equals(id))) {
+                queryForGap(s, account, t, next);
+            }
+        }));
     }
 
     /**

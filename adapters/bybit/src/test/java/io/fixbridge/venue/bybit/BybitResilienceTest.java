@@ -273,6 +273,28 @@ class BybitResilienceTest {
     }
 
     @Test
+    void aGapFillQueryThatFailsIsAskedAgainUntilTheMissedFillArrives() throws Exception {
+        h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear"), "timeouts",
+                Map.of("connectMs", 1000, "requestMs", 2000, "wsPingMs", 5000, "reconnectMinMs", 1500,
+                        "reconnectMaxMs", 2000)));
+        OrderRequest o = limit(LINEAR, Side.BUY, "0.003", "59990.0").build();
+        h.submit(o);
+
+        try (LogCapture log = new LogCapture()) {
+            h.sim.sim.faults().dropPrivateStreams();
+            h.sim.sim.linearMarket().moveMid("BTCUSDT", -200);
+            // the first gap-fill query after the reconnect meets a failing Bybit
+            h.sim.sim.faults().failNextRequests(2, 502);
+
+            await().atMost(AdapterHarness.TIMEOUT).untilAsserted(() ->
+                    assertThat(h.filled(o.clientOrderId())).isEqualByComparingTo("0.003"));
+            assertThat(log.lines()).anyMatch(l -> l.contains("gap fill of order " + o.clientOrderId())
+                    && l.contains("asking again"));
+        }
+        assertThat(h.events.fills(o.clientOrderId())).last().satisfies(f -> assertThat(f.orderFilled()).isTrue());
+    }
+
+    @Test
     void aRequestTimeOutsideTheWindowResynchronisesTheClockAndIsSentOnceMore() throws Exception {
         TestClock clock = new TestClock();
         h = new AdapterHarness(SimSupport.start(), SPOT, clock);

@@ -164,4 +164,15 @@ class PrivateStreamTest {
         assertThat(gaps).hasValue(1);
         assertThat(second.sent).hasSize(2);
     }
+
+    @Test
+    void aMessageThatCannotBeReadIsMadeUpForByAGapFill() {
+        Session s = connected(1);
+        stream.onMessage(s, "{\"topic\":\"execution\",\"data\":[{\"execQty\":{\"not\":\"a number\"}}]}");
+        assertThat(executions).isEmpty();
+        assertThat(gaps).as("the account's orders are checked over REST").hasValue(1);
+
+        stream.onMessage(s, "{not json");
+        assertThat(gaps).hasValue(2);
+    }
 }
