@@ -329,33 +329,63 @@ final class KeystoreCommand implements Runnable {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = "Replace the key in the keystore by a new one (same passphrase); the old file is kept as <file>.<UTC time>.retired.")
+            description = {"Replace the key in the keystore by a new one (same passphrase); the old file is kept as <file>.<UTC time>.retired.",
+                    "For an API wallet the venue must approve first: --stage writes the new key to <file>.next and prints its address,",
+                    "the running gateway keeps the old key; after the approval, --activate puts the staged key in place."})
     static final class Rotate extends Base {
         @Option(names = "--kdf", defaultValue = "standard", paramLabel = "standard|light",
                 description = "scrypt cost of the new file: standard or light (tests only); default ${DEFAULT-VALUE}")
         Kdf kdf;
 
+        @Option(names = "--stage", description = "write the new key to <file>.next, leaving the key in use as it is")
+        boolean stage;
+
+        @Option(names = "--activate", description = "put the key staged with --stage in place of the one in use")
+        boolean activate;
+
         @Override
         int execute() {
+            if (stage && activate) {
+                throw new UsageError("--stage and --activate are two steps: run rotate --stage, approve the new address, "
+                        + "then rotate --activate");
+            }
             char[] pass = passphrase(false);
-            EthKeystore.Rotation rotation;
             try {
-                rotation = EthKeystore.rotate(file, pass, kdf.strength);
+                if (stage) {
+                    EthAddress next = EthKeystore.stage(file, pass, kdf.strength);
+                    out().println("staged a new key in " + EthKeystore.stagedFile(file) + " (the key in use is unchanged)");
+                    out().println("staged address:   " + next.checksummed());
+                    out().println("next steps:");
+                    out().println("  - approve " + next.checksummed() + " as an API (agent) wallet of the account");
+                    out().println("  - then: fixbridge keystore rotate --activate --file " + file
+                            + "  (a running gateway switches within its keystorePollInterval)");
+                    return 0;
+                }
+                EthKeystore.Rotation rotation = activate
+                        ? EthKeystore.activate(file, pass, java.time.Clock.systemUTC())
+                        : EthKeystore.rotate(file, pass, kdf.strength);
+                printRotation(rotation, !activate);
+                return 0;
             } finally {
                 Arrays.fill(pass, '\0');
             }
+        }
+
+        private void printRotation(EthKeystore.Rotation rotation, boolean unapproved) {
             out().println("rotated keystore " + file);
             out().println("previous address: " + rotation.previous().checksummed());
             out().println("new address:      " + rotation.current().checksummed());
             out().println("old key kept in:  " + rotation.retiredFile());
             out().println("next steps:");
-            out().println("  - as an API (agent) wallet: approve " + rotation.current().checksummed()
-                    + " for the account NOW; a running gateway signs with the new key");
-            out().println("    within its keystorePollInterval, and the venue refuses it until it is approved");
-            out().println("  - as the account itself: the new address is a different account; move funds to it first");
+            if (unapproved) {
+                out().println("  - as an API (agent) wallet: approve " + rotation.current().checksummed()
+                        + " for the account NOW; a running gateway signs with the new key");
+                out().println("    within its keystorePollInterval, and the venue refuses it until it is approved");
+                out().println("    (next time: rotate --stage, approve, rotate --activate)");
+                out().println("  - as the account itself: the new address is a different account; move funds to it first");
+            }
             out().println("  - once nothing signs with " + rotation.previous().checksummed() + " any more, revoke it and delete "
                     + rotation.retiredFile() + " securely");
-            return 0;
         }
     }
 }

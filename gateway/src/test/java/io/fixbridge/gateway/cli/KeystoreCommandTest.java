@@ -208,6 +208,35 @@ class KeystoreCommandTest {
     }
 
     @Test
+    void aStagedRotationKeepsTheKeyInUseUntilActivated() throws Exception {
+        Path file = dir.resolve("agent.json");
+        keystore(Map.of("K", PY_KEY), "", null, "import", "--file", file.toString(), "--private-key-env", "K",
+                "--passphrase-file", passFile.toString(), "--kdf", "light");
+
+        Result staged = cli("keystore", "rotate", "--stage", "--file", file.toString(), "--passphrase-file",
+                passFile.toString(), "--kdf", "light");
+
+        assertThat(staged.exitCode).as(staged.err).isZero();
+        EthAddress next = EthKeystore.address(EthKeystore.stagedFile(file));
+        assertThat(EthKeystore.address(file)).isEqualTo(EthAddress.parse(PY_ADDRESS));
+        assertThat(staged.out).contains("staged address:   " + next.checksummed(), "approve " + next.checksummed(),
+                "rotate --activate");
+
+        Result activated = cli("keystore", "rotate", "--activate", "--file", file.toString(), "--passphrase-file",
+                passFile.toString());
+
+        assertThat(activated.exitCode).as(activated.err).isZero();
+        assertThat(EthKeystore.load(file, PASS.toCharArray()).address()).isEqualTo(next);
+        assertThat(activated.out).contains("previous address: " + PY_ADDRESS, "new address:      " + next.checksummed())
+                .doesNotContain("approve " + next.checksummed() + " for the account NOW");
+
+        Result both = cli("keystore", "rotate", "--stage", "--activate", "--file", file.toString(), "--passphrase-file",
+                passFile.toString());
+        assertThat(both.exitCode).isEqualTo(KeystoreCommand.USAGE);
+        assertThat(both.err).contains("two steps");
+    }
+
+    @Test
     void theConsolePromptAsksTwiceAndThereIsAClearErrorWithoutAConsole() throws Exception {
         Path file = dir.resolve("prompted.json");
         Result mismatch = keystore(Map.of(), "", new ArrayDeque<>(List.of(PASS, "typo-one")), "create", "--file", file.toString(),

@@ -163,7 +163,46 @@ public final class EthKeystore {
     public static Rotation rotate(Path file, char[] passphrase, KdfStrength strength, Clock clock) {
         EthAddress previous = load(file, passphrase).address();
         EthSigningKey next = EthSigningKey.generate();
-        byte[] json = encrypt(next, passphrase, strength);
+        Path retired = retire(file, clock);
+        replace(file, writeTemp(file, encrypt(next, passphrase, strength)), retired);
+        return new Rotation(previous, next.address(), retired);
+    }
+
+    /** Where {@link #stage} puts the next key of {@code file}: {@code <file>.next}. */
+    public static Path stagedFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".next");
+    }
+
+    /**
+     * The first half of a rotation that must not take effect before the venue knows the new key
+     * (an API wallet to approve): writes a new key, under the same passphrase, to
+     * {@link #stagedFile}; {@code file} is untouched, so a running gateway keeps signing with the
+     * old key. {@link #activate} finishes the rotation. Refuses when a staged key exists already.
+     */
+    public static EthAddress stage(Path file, char[] passphrase, KdfStrength strength) {
+        load(file, passphrase); // the current file and the passphrase must be right
+        return importKey(stagedFile(file), EthSigningKey.generate(), passphrase, strength);
+    }
+
+    /**
+     * The second half of a staged rotation: the staged key replaces the one in {@code file}
+     * (atomically), and the old file is kept as {@code <file>.<UTC time>.retired}.
+     */
+    public static Rotation activate(Path file, char[] passphrase, Clock clock) {
+        Path staged = stagedFile(file);
+        if (!Files.exists(staged)) {
+            throw new KeyManagementException(Reason.NOT_FOUND, "no staged key " + staged
+                    + "; stage one first (keystore rotate --stage)");
+        }
+        EthAddress previous = load(file, passphrase).address();
+        EthAddress next = load(staged, passphrase).address();
+        Path retired = retire(file, clock);
+        replace(file, staged, retired);
+        return new Rotation(previous, next, retired);
+    }
+
+    /** Copies {@code file} to a new {@code <file>.<UTC time>[-n].retired}; nothing changes if that fails. */
+    private static Path retire(Path file, Clock clock) {
         String stamp = RETIRED_STAMP.format(clock.instant());
         Path retired = file.resolveSibling(file.getFileName() + "." + stamp + ".retired");
         for (int i = 1; Files.exists(retired); i++) {
@@ -175,19 +214,22 @@ public final class EthKeystore {
             throw new KeyManagementException(Reason.IO, "cannot keep the old keystore as " + retired
                     + " (nothing was changed): " + e, e);
         }
-        Path tmp = writeTemp(file, json);
+        return retired;
+    }
+
+    /** Moves {@code source} over {@code file}, atomically where the filesystem can. */
+    private static void replace(Path file, Path source, Path retired) {
         try {
             try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(source, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(source, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            deleteQuietly(tmp, e);
             throw new KeyManagementException(Reason.IO, "cannot replace keystore " + file
-                    + " (the old key is still in place; " + retired + " is a copy of it): " + e, e);
+                    + " (the old key is still in place; " + retired + " is a copy of it; the new key is in "
+                    + source + "): " + e, e);
         }
-        return new Rotation(previous, next.address(), retired);
     }
 
     private static byte[] encrypt(EthSigningKey key, char[] passphrase, KdfStrength strength) {

@@ -153,6 +153,32 @@ class EthKeystoreTest {
     }
 
     @Test
+    void aStagedRotationLeavesTheKeyInPlaceUntilItIsActivated() {
+        Path file = dir.resolve("agent.json");
+        EthSigningKey old = EthSigningKey.fromHex(EthCryptoTest.RS_KEY.toCharArray());
+        EthKeystore.importKey(file, old, PASS, KdfStrength.LIGHT);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:15:30.123Z"), ZoneOffset.UTC);
+
+        EthAddress staged = EthKeystore.stage(file, PASS, KdfStrength.LIGHT);
+
+        assertThat(EthKeystore.address(file)).as("still the old key").isEqualTo(old.address());
+        assertThat(EthKeystore.address(EthKeystore.stagedFile(file))).isEqualTo(staged);
+        assertThatThrownBy(() -> EthKeystore.stage(file, PASS, KdfStrength.LIGHT))
+                .isInstanceOfSatisfying(KeyManagementException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ALREADY_EXISTS));
+
+        EthKeystore.Rotation rotation = EthKeystore.activate(file, PASS, clock);
+
+        assertThat(rotation.previous()).isEqualTo(old.address());
+        assertThat(rotation.current()).isEqualTo(staged);
+        assertThat(EthKeystore.load(file, PASS).address()).isEqualTo(staged);
+        assertThat(EthKeystore.load(rotation.retiredFile(), PASS).address()).isEqualTo(old.address());
+        assertThat(EthKeystore.stagedFile(file)).doesNotExist();
+        assertThatThrownBy(() -> EthKeystore.activate(file, PASS, clock))
+                .isInstanceOfSatisfying(KeyManagementException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
+                .hasMessageContaining("rotate --stage");
+    }
+
+    @Test
     void passphraseSourcesNameTheirOriginAndStripTheNewline() throws Exception {
         Path passFile = dir.resolve("pass.txt");
         Files.write(passFile, "s3cret-phrase\r\n".getBytes(StandardCharsets.UTF_8));
