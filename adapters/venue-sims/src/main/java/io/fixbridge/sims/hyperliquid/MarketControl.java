@@ -1,0 +1,72 @@
+package io.fixbridge.sims.hyperliquid;
+
+import io.fixbridge.sims.common.EngineThread;
+
+import java.math.BigDecimal;
+
+/**
+ * Drives the synthetic market. Each call waits for the engine thread and returns once everything
+ * it caused (fills of resting orders, triggers, WebSocket messages) has happened.
+ *
+ * <p><b>Threading:</b> thread-safe; never call it from a Netty event loop. <b>Errors:</b> an
+ * unknown coin or a non-positive price throws IllegalArgumentException.
+ */
+public final class MarketControl {
+    private final EngineThread engineThread;
+    private final HlVenue venue;
+
+    MarketControl(EngineThread engineThread, HlVenue venue) {
+        this.engineThread = engineThread;
+        this.venue = venue;
+    }
+
+    /**
+     * Moves the mid of {@code coin} (BTC, PURR/USDC, @1) to {@code price} (rounded down to a valid
+     * price) and requotes: the new quotes trade with resting orders they cross, at those orders'
+     * prices, and trigger orders whose condition the new mid meets fire.
+     */
+    public void moveMid(String coin, String price) {
+        moveMid(coin, new BigDecimal(price));
+    }
+
+    public void moveMid(String coin, BigDecimal price) {
+        engineThread.await(() -> {
+            venue.moveMid(market(coin), price);
+            venue.flush();
+            return null;
+        });
+    }
+
+    /** The mid of {@code coin} now. */
+    public BigDecimal mid(String coin) {
+        return engineThread.await(() -> venue.mid(market(coin)));
+    }
+
+    /** One random-walk step of every market. */
+    public void step() {
+        engineThread.await(() -> {
+            venue.walk();
+            venue.flush();
+            return null;
+        });
+    }
+
+    /**
+     * Delists (true) or relists a market: meta shows {@code "isDelisted":true} for a perpetual and
+     * new orders are refused with "Trading is halted for this asset. asset=N"; resting orders stay.
+     */
+    public void setDelisted(String coin, boolean delisted) {
+        engineThread.await(() -> {
+            market(coin).delisted = delisted;
+            return null;
+        });
+    }
+
+    private HlMarket market(String coin) {
+        HlMarket m = venue.markets().byCoin(coin);
+        if (m == null) {
+            throw new IllegalArgumentException("no market " + coin);
+        }
+        return m;
+    }
+}
