@@ -1,16 +1,15 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.HttpWrites;
 import io.fixbridge.sims.binance.Endpoint.Call;
 import io.fixbridge.sims.binance.Endpoint.Role;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -162,12 +161,7 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         response.headers().forEach((k, v) -> http.headers().set(k, v));
-        if (keepAlive) {
-            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(http);
-        } else {
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
-        }
+        HttpWrites.send(ctx, http, keepAlive);
     }
 
     @Override

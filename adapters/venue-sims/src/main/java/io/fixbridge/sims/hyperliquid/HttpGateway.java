@@ -1,10 +1,10 @@
 package io.fixbridge.sims.hyperliquid;
 
+import io.fixbridge.sims.common.HttpWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.sims.common.SimJson;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -211,12 +210,7 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
                 Unpooled.wrappedBuffer(bytes));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-        if (keepAlive) {
-            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(http);
-        } else {
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
-        }
+        HttpWrites.send(ctx, http, keepAlive);
     }
 
     @Override
