@@ -1,6 +1,8 @@
 package io.fixbridge.venue;
 
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,15 +14,45 @@ import java.util.TreeSet;
 /**
  * A read-only view of one section of a configuration file that knows its own path, so that every
  * error names the setting ({@code venues[paper].market.seed}) and says what would be right.
- * Immutable and thread-safe.
+ * It also knows the directory of the file it came from, against which {@link #file} resolves
+ * relative paths. Immutable and thread-safe.
  */
 public final class ConfigView {
     private final String path;
     private final Map<String, Object> values;
+    private final Path baseDirectory;
 
+    /** A section whose relative file paths resolve against the working directory. */
     public ConfigView(String path, Map<String, ?> values) {
+        this(path, values, Path.of(""));
+    }
+
+    /** A section of a file in {@code baseDirectory}: relative file paths in it resolve against that. */
+    public ConfigView(String path, Map<String, ?> values, Path baseDirectory) {
         this.path = path;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values == null ? Map.of() : values));
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** The directory relative file paths resolve against. */
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /**
+     * A file or directory path, relative ones resolved against the configuration file's
+     * directory; absent: {@code fallback} resolved the same way (null for none).
+     */
+    public Path file(String key, String fallback) {
+        String raw = has(key) ? string(key) : fallback;
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return baseDirectory.resolve(raw).normalize();
+        } catch (InvalidPathException e) {
+            throw error(key, "'" + raw + "' is not a valid file path: " + e.getReason());
+        }
     }
 
     /** An empty section at {@code path}. */
@@ -53,7 +85,7 @@ public final class ConfigView {
         for (String k : keys) {
             rest.remove(k);
         }
-        return new ConfigView(path, rest);
+        return new ConfigView(path, rest, baseDirectory);
     }
 
     /** Refuses keys this section does not know, which are usually typos. */
@@ -174,12 +206,12 @@ public final class ConfigView {
     public ConfigView section(String key) {
         Object v = values.get(key);
         if (v == null) {
-            return ConfigView.empty(pathOf(key));
+            return new ConfigView(pathOf(key), Map.of(), baseDirectory);
         }
         if (!(v instanceof Map<?, ?> map)) {
             throw wrong(key, "a section of settings (key: value lines indented below it)", v);
         }
-        return new ConfigView(pathOf(key), stringKeys(key, map));
+        return new ConfigView(pathOf(key), stringKeys(key, map), baseDirectory);
     }
 
     /** A list of sections, each named in errors by its index or by its {@code nameKey} value. */
@@ -199,7 +231,7 @@ public final class ConfigView {
             }
             Object name = nameKey == null ? null : map.get(nameKey);
             String label = name == null ? String.valueOf(i) : name.toString();
-            out.add(new ConfigView(pathOf(key) + "[" + label + "]", stringKeys(key, map)));
+            out.add(new ConfigView(pathOf(key) + "[" + label + "]", stringKeys(key, map), baseDirectory));
         }
         return out;
     }

@@ -69,7 +69,7 @@ public final class GatewayConfigLoader {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> substituted = (Map<String, Object>) substitute(tree, "");
-            return build(source, new ConfigView("", substituted));
+            return build(source, new ConfigView("", substituted, source.toAbsolutePath().getParent()));
         } catch (VenueConfigException e) {
             throw new GatewayConfigException(source + ": " + e.getMessage(), e);
         }

@@ -85,8 +85,12 @@ public final class OrderChecks {
         if (price == null || instrument.isOnTick(price)) {
             return Optional.empty();
         }
-        return refuse(RejectReason.INVALID_PRICE_INCREMENT, tag + " " + plain(price) + " is not a multiple of the tick size "
-                + plain(instrument.tickSize()) + " for " + instrument.symbol() + "; nearest valid: "
+        String rule = instrument.significantFigures() > 0
+                ? " is not a valid price for " + instrument.symbol() + " (at most " + instrument.significantFigures()
+                        + " significant figures, a multiple of " + plain(instrument.tickSize())
+                        + "; whole numbers are always valid)"
+                : " is not a multiple of the tick size " + plain(instrument.tickSize()) + " for " + instrument.symbol();
+        return refuse(RejectReason.INVALID_PRICE_INCREMENT, tag + " " + plain(price) + rule + "; nearest valid: "
                 + plain(instrument.tickBelow(price)) + " or " + plain(instrument.tickAbove(price)));
     }
 

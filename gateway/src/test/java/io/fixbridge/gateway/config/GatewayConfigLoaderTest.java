@@ -51,6 +51,24 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void relativeFilePathsInVenueSettingsResolveAgainstTheConfigurationFilesDirectory() throws IOException {
+        Path file = write("""
+                venues:
+                  - name: paper
+                    type: paper
+                    accounts: [{name: main, keystore: keys/agent.json, absolute: /etc/fixbridge/agent.json}]
+                sessions:
+                  - {senderCompId: OMS1, venue: paper, account: main}
+                """);
+        GatewayConfig config = new GatewayConfigLoader().load(file);
+        var account = config.venues().get(0).accounts().get(0).settings();
+        assertThat(account.file("keystore", null)).isEqualTo(dir.toAbsolutePath().resolve("keys/agent.json"));
+        assertThat(account.file("absolute", null)).isEqualTo(Path.of("/etc/fixbridge/agent.json"));
+        assertThat(account.file("missing", "data/nonces")).isEqualTo(dir.toAbsolutePath().resolve("data/nonces"));
+        assertThat(account.file("missing", null)).isNull();
+    }
+
+    @Test
     void aMissingVariableNamesTheSettingAndTheVariable() throws IOException {
         Path file = write("""
                 venues:
