@@ -30,6 +30,7 @@ import io.fixbridge.venue.binance.dto.OrderListResponse;
 import io.fixbridge.venue.binance.dto.PositionRisk;
 import io.fixbridge.venue.binance.dto.RestOrder;
 import io.fixbridge.venue.binance.dto.SpotAccount;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.sign.ApiCredentials;
@@ -52,7 +53,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -142,6 +142,7 @@ public final class BinanceAdapter implements VenueAdapter {
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final VenueCalls calls;
     private final Object connectLock = new Object();
     /** Swapped whole, by {@link AtomicReference#updateAndGet}: connect and the health probe both update it. */
     private final AtomicReference<Symbols> symbols = new AtomicReference<>(Symbols.EMPTY);
@@ -156,6 +157,7 @@ public final class BinanceAdapter implements VenueAdapter {
     /** An adapter whose local time (rate limits, holds, timestamps before the clock sync) comes from {@code clock}. */
     public BinanceAdapter(String name, BinanceConfig config, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
+        this.calls = new VenueCalls("binance venue " + name, closed::get);
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         for (BinanceConfig.Account a : config.accounts()) {
@@ -216,11 +218,11 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<Void> connect() {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
+            return CompletableFuture.failedFuture(calls.closedError());
         }
         synchronized (connectLock) {
             if (connecting == null || connecting.isCompletedExceptionally()) {
-                connecting = clean(start(), "connect");
+                connecting = calls.clean(start(), "connect");
             }
             return connecting;
         }
@@ -242,7 +244,7 @@ public final class BinanceAdapter implements VenueAdapter {
             // on the adapter's own callback pool: a stream timeout completes on the JDK's shared
             // delayer thread, and closing the streams may wait for them
             if (failure != null) {
-                LOG.warn("binance venue {}: connect failed: {}", name, BinanceRest.unwrap(failure).getMessage());
+                LOG.warn("binance venue {}: connect failed: {}", name, VenueCalls.unwrap(failure).getMessage());
                 closeStreams();
             }
         }, executors.callbacks()).thenRun(() -> {
@@ -292,7 +294,7 @@ public final class BinanceAdapter implements VenueAdapter {
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(t -> {
-                    Throwable cause = BinanceRest.unwrap(t);
+                    Throwable cause = VenueCalls.unwrap(t);
                     return CompletableFuture.failedFuture(cause instanceof VenueException ? cause
                             : new VenueException(VenueError.retryable(null, "the Binance user data streams did not "
                             + "come up within " + timeout.toSeconds() + " s (" + cause + ")", null), cause));
@@ -319,7 +321,7 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<OrderEvent.Accepted> submit(OrderRequest order) {
         Objects.requireNonNull(order, "order");
-        return guarded("submit " + order.clientOrderId(), () -> {
+        return calls.guarded("submit " + order.clientOrderId(), () -> {
             BinanceRest.Signing s = signing(order.account());
             BinanceInstrument inst = tradable(order.symbol(), order.account());
             BinanceTranslator.Placement p = BinanceTranslator.placement(order, inst, config.hedgeMode());
@@ -357,7 +359,7 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<OrderEvent.Accepted>> submitOco(OcoRequest oco) {
         Objects.requireNonNull(oco, "oco");
-        return guarded("OCO " + oco.listClientOrderId(), () -> {
+        return calls.guarded("OCO " + oco.listClientOrderId(), () -> {
             BinanceRest.Signing s = signing(oco.account());
             BinanceInstrument inst = tradable(oco.above().symbol(), oco.account());
             Map<String, String> params = BinanceTranslator.ocoParams(oco, inst);
@@ -396,7 +398,7 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<OrderEvent.Canceled> cancel(CancelRequest cancel) {
         Objects.requireNonNull(cancel, "cancel");
-        return guarded("cancel " + cancel.clientOrderId(), () -> {
+        return calls.guarded("cancel " + cancel.clientOrderId(), () -> {
             BinanceRest.Signing s = signing(cancel.account());
             BinanceInstrument inst = instrument(cancel.symbol());
             return gate.call(() -> gate.tracker().find(cancel.account(), cancel.clientOrderId())
@@ -447,7 +449,7 @@ public final class BinanceAdapter implements VenueAdapter {
             return regular;
         }
         return regular.exceptionallyCompose(t -> {
-            Throwable cause = BinanceRest.unwrap(t);
+            Throwable cause = VenueCalls.unwrap(t);
             if (cause instanceof VenueException v && OrderQueries.isUnknownOrder(v.error())) {
                 return algo.get().exceptionallyCompose(t2 -> CompletableFuture.failedFuture(cause));
             }
@@ -459,7 +461,7 @@ public final class BinanceAdapter implements VenueAdapter {
     public CompletableFuture<OrderEvent.Replaced> replace(ReplaceRequest replace) {
         Objects.requireNonNull(replace, "replace");
         OrderRequest original = replace.original();
-        return guarded("replace " + original.clientOrderId(), () -> {
+        return calls.guarded("replace " + original.clientOrderId(), () -> {
             BinanceRest.Signing s = signing(original.account());
             BinanceInstrument inst = tradable(original.symbol(), original.account());
             return inst.market() == BinanceMarket.SPOT ? cancelReplace(s, inst, replace) : modify(s, inst, replace);
@@ -497,8 +499,8 @@ public final class BinanceAdapter implements VenueAdapter {
 
     /** On the event thread: settles a failed cancel-replace and says how it failed. */
     private VenueException replaceFailed(String account, String from, String to, Throwable failure) {
-        Throwable t = BinanceRest.unwrap(failure);
-        VenueException v = asVenueException(t, "replace " + from);
+        Throwable t = VenueCalls.unwrap(failure);
+        VenueException v = calls.asVenueException(t, "replace " + from);
         JsonNode data = t.getCause() instanceof BinanceApiError api ? api.data() : null;
         if (data != null && data.isObject() && data.has("cancelResult")) {
             CancelReplaceResponse r = BinanceJson.convert(data, CancelReplaceResponse.class);
@@ -534,7 +536,7 @@ public final class BinanceAdapter implements VenueAdapter {
         return rest.get(BinanceMarket.FUTURES).send(BinanceEndpoint.FUTURES_MODIFY_ORDER, s, query(params), true,
                 RestOrder.class).handleAsync((o, failure) -> {
                     if (failure != null) {
-                        throw tooLateIfDone(account, from, asVenueException(BinanceRest.unwrap(failure),
+                        throw tooLateIfDone(account, from, calls.asVenueException(VenueCalls.unwrap(failure),
                                 "modify " + from));
                     }
                     OrderEvent.Replaced r = BinanceTranslator.replaced(account, from, o,
@@ -551,7 +553,7 @@ public final class BinanceAdapter implements VenueAdapter {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        return guarded("query " + clientOrderId, () -> {
+        return calls.guarded("query " + clientOrderId, () -> {
             BinanceRest.Signing s = signing(account);
             BinanceInstrument inst = instrument(symbol);
             return gate.call(() -> gate.tracker().find(account, clientOrderId).map(OrderTracker.Tracked::algo)
@@ -566,7 +568,7 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<OrderSnapshot>> openOrders(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("open orders", () -> {
+        return calls.guarded("open orders", () -> {
             BinanceRest.Signing s = signing(account);
             List<CompletableFuture<List<OrderSnapshot>>> parts = new ArrayList<>();
             if (rest.containsKey(BinanceMarket.SPOT)) {
@@ -635,7 +637,7 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<Balance>> balances(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("balances", () -> {
+        return calls.guarded("balances", () -> {
             BinanceRest.Signing s = signing(account);
             if (rest.containsKey(BinanceMarket.SPOT)) {
                 return rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_ACCOUNT, s, QueryString.empty(), true,
@@ -650,7 +652,7 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<Position>> positions(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("positions", () -> {
+        return calls.guarded("positions", () -> {
             BinanceRest.Signing s = signing(account);
             if (!rest.containsKey(BinanceMarket.FUTURES)) {
                 return CompletableFuture.completedFuture(List.<Position>of());
@@ -698,45 +700,9 @@ public final class BinanceAdapter implements VenueAdapter {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Runs {@code call}; any exception, thrown or in the future, ends as a {@link VenueException}. */
-    private <T> CompletableFuture<T> guarded(String what, Supplier<CompletableFuture<T>> call) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
-        }
-        try {
-            return clean(call.get(), what);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(asVenueException(e, what));
-        }
-    }
-
-    private <T> CompletableFuture<T> clean(CompletableFuture<T> source, String what) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        source.whenComplete((value, failure) -> {
-            if (failure == null) {
-                out.complete(value);
-            } else {
-                out.completeExceptionally(asVenueException(BinanceRest.unwrap(failure), what));
-            }
-        });
-        return out;
-    }
-
-    private VenueException asVenueException(Throwable t, String what) {
-        if (t instanceof VenueException v) {
-            return v;
-        }
-        if (t instanceof RejectedExecutionException) {
-            return closedError();
-        }
-        LOG.warn("binance venue {}: {} failed unexpectedly", name, what, t);
-        return new VenueException(VenueError.outcomeUnknown(null, "binance venue " + name + ": " + what
-                + " failed unexpectedly: " + t.getMessage()), t);
-    }
-
     /** On the event thread: a refused request's orders are forgotten unless the outcome is unknown. */
     private VenueException settleRefusal(String account, List<String> ids, Throwable failure) {
-        VenueException v = asVenueException(BinanceRest.unwrap(failure), "order " + ids);
+        VenueException v = calls.asVenueException(VenueCalls.unwrap(failure), "order " + ids);
         if (v.error().outcome() != VenueError.Outcome.OUTCOME_UNKNOWN) {
             ids.forEach(id -> gate.tracker().forget(account, id));
         }
@@ -745,7 +711,7 @@ public final class BinanceAdapter implements VenueAdapter {
 
     /** On the event thread: an unknown-order refusal of an order the tracker saw finish becomes TOO_LATE. */
     private VenueException tooLateIfDone(String account, String clientOrderId, Throwable failure) {
-        VenueException v = asVenueException(BinanceRest.unwrap(failure), "order " + clientOrderId);
+        VenueException v = calls.asVenueException(VenueCalls.unwrap(failure), "order " + clientOrderId);
         VenueError adjusted = tooLate(account, clientOrderId, v.error());
         return adjusted == v.error() ? v : new VenueException(adjusted, v);
     }
@@ -825,11 +791,6 @@ public final class BinanceAdapter implements VenueAdapter {
         QueryString.Builder b = QueryString.builder();
         params.forEach(b::add);
         return b.build();
-    }
-
-    private VenueException closedError() {
-        return new VenueException(VenueError.rejected(RejectReason.VENUE_CLOSED, null,
-                "binance venue " + name + " is closed"));
     }
 
     private static ApiCredentials credentials(String venue, BinanceConfig.Account a) {

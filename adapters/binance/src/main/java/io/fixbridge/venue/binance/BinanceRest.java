@@ -5,6 +5,7 @@ import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.binance.dto.ServerTime;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.HttpClient;
 import io.fixbridge.venue.kit.http.HttpClientConfig;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -182,7 +182,7 @@ final class BinanceRest implements AutoCloseable {
         return permit.handle((ok, refused) -> refused)
                 .thenCompose(refused -> {
                     if (refused != null) {
-                        return CompletableFuture.failedFuture(rateLimited(endpoint, unwrap(refused)));
+                        return CompletableFuture.failedFuture(rateLimited(endpoint, VenueCalls.unwrap(refused)));
                     }
                     HttpRequest request;
                     try {
@@ -207,7 +207,7 @@ final class BinanceRest implements AutoCloseable {
                                                boolean narrow, boolean mayResync, Cost cost, Answer a) {
         String what = endpoint.method() + " " + endpoint.path();
         if (a.failure() != null) {
-            Throwable t = unwrap(a.failure());
+            Throwable t = VenueCalls.unwrap(a.failure());
             HttpTransportException te = HttpTransportException.find(t).orElse(null);
             if (te != null && !te.sentRequest()) {
                 if (cost != null) {
@@ -364,11 +364,4 @@ final class BinanceRest implements AutoCloseable {
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }
 
-    static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while (c instanceof CompletionException && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
-    }
 }

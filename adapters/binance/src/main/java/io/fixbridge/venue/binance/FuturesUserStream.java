@@ -4,6 +4,7 @@ import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.binance.dto.ListenKey;
 import io.fixbridge.venue.kit.Backoff;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.ws.ConnectionState;
@@ -135,7 +136,7 @@ final class FuturesUserStream implements WebSocketListener, AutoCloseable {
                         LOG.debug("binance {} account {}: futures listen key kept alive", venue, account);
                         return;
                     }
-                    Throwable t = BinanceRest.unwrap(failure);
+                    Throwable t = VenueCalls.unwrap(failure);
                     VenueError e = t instanceof VenueException v ? v.error() : null;
                     if (e != null && "-1125".equals(e.code())) {
                         LOG.warn("binance {} account {}: the futures listen key is gone; reconnecting with a new one",

@@ -6,6 +6,7 @@ import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.binance.dto.AccountTrade;
 import io.fixbridge.venue.binance.dto.AlgoOrder;
 import io.fixbridge.venue.binance.dto.RestOrder;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.http.QueryString;
 
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ final class OrderQueries {
             if (failure == null) {
                 return CompletableFuture.completedFuture(Optional.ofNullable(value));
             }
-            Throwable t = BinanceRest.unwrap(failure);
+            Throwable t = VenueCalls.unwrap(failure);
             if (t instanceof VenueException v && isUnknownOrder(v.error())) {
                 return CompletableFuture.completedFuture(Optional.<T>empty());
             }

@@ -5,6 +5,7 @@ import io.fixbridge.venue.kit.GapFillRetry;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
+import io.fixbridge.venue.kit.VenueCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +142,7 @@ final class StreamEvents {
         queries.fetch(s, inst.get(), id, t.algo()).whenCompleteAsync((state, failure) -> {
             try {
                 if (failure != null) {
-                    String why = BinanceRest.unwrap(failure).getMessage();
+                    String why = VenueCalls.unwrap(failure).getMessage();
                     gapRetry.failed(account, id, attempt, why, next -> gate.run(() -> {
                         if (gate.tracker().open(account, t.market()).stream()
                                 .anyMatch(o -> o.clientOrderId().equals(id))) {

@@ -2,6 +2,7 @@ package io.fixbridge.venue.binance;
 
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.kit.VenueCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,7 @@ final class VenueHealth {
                 LOG.info("binance venue {} {} trades again; orders are accepted", venue, market.configName());
             } else {
                 LOG.debug("binance venue {} {} still down: {}", venue, market.configName(),
-                        failure == null ? "no symbol is trading" : BinanceRest.unwrap(failure).getMessage());
+                        failure == null ? "no symbol is trading" : VenueCalls.unwrap(failure).getMessage());
                 scheduleMarketProbe(market);
             }
         }));

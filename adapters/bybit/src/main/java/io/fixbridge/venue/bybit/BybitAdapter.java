@@ -27,6 +27,7 @@ import io.fixbridge.venue.bybit.dto.InstrumentInfo;
 import io.fixbridge.venue.bybit.dto.OrderResult;
 import io.fixbridge.venue.bybit.dto.PositionInfo;
 import io.fixbridge.venue.bybit.dto.WalletBalance;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.ratelimit.RateLimitSnapshot;
@@ -48,12 +49,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Bybit v5 spot, linear and inverse perpetuals of unified trading accounts, as one venue.
@@ -147,6 +146,7 @@ public final class BybitAdapter implements VenueAdapter {
     private final List<PrivateStream> streams = new CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final VenueCalls calls;
     private final Object connectLock = new Object();
     private final AtomicReference<Symbols> symbols = new AtomicReference<>(Symbols.EMPTY);
     /** When the status of an instrument was last read by symbol (those not Trading are read again after a while). */
@@ -163,6 +163,7 @@ public final class BybitAdapter implements VenueAdapter {
     /** An adapter whose local time (rate limits, timestamps before the clock sync) comes from {@code clock}. */
     public BybitAdapter(String name, BybitConfig config, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
+        this.calls = new VenueCalls("bybit venue " + name, closed::get);
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         for (BybitConfig.Account a : config.accounts()) {
@@ -224,11 +225,11 @@ public final class BybitAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<Void> connect() {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
+            return CompletableFuture.failedFuture(calls.closedError());
         }
         synchronized (connectLock) {
             if (connecting == null || connecting.isCompletedExceptionally()) {
-                connecting = clean(start(), "connect");
+                connecting = calls.clean(start(), "connect");
             }
             return connecting;
         }
@@ -251,7 +252,7 @@ public final class BybitAdapter implements VenueAdapter {
             return openStreams();
         }).whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
-                LOG.warn("bybit venue {}: connect failed: {}", name, BybitRest.unwrap(failure).getMessage());
+                LOG.warn("bybit venue {}: connect failed: {}", name, VenueCalls.unwrap(failure).getMessage());
                 closeStreams();
             }
         }, executors.callbacks()).thenRun(() -> {
@@ -296,7 +297,7 @@ public final class BybitAdapter implements VenueAdapter {
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(t -> {
-                    Throwable cause = BybitRest.unwrap(t);
+                    Throwable cause = VenueCalls.unwrap(t);
                     return CompletableFuture.failedFuture(cause instanceof VenueException ? cause
                             : new VenueException(VenueError.retryable(null, "the Bybit private streams did not come "
                             + "up within " + timeout.toSeconds() + " s (" + cause + ")", null), cause));
@@ -328,7 +329,7 @@ public final class BybitAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<OrderEvent.Accepted> submit(OrderRequest order) {
         Objects.requireNonNull(order, "order");
-        return guarded("submit " + order.clientOrderId(), () -> {
+        return calls.guarded("submit " + order.clientOrderId(), () -> {
             BybitRest.Signing s = signing(order.account());
             return tradable(order.symbol(), order.account()).thenCompose(inst -> submit(s, inst, order));
         });
@@ -380,7 +381,7 @@ public final class BybitAdapter implements VenueAdapter {
      */
     private CompletableFuture<OrderQueries.State> duplicateOrFail(BybitRest.Signing s, BybitInstrument inst,
                                                                   OrderRequest order, Throwable failure) {
-        Throwable t = BybitRest.unwrap(failure);
+        Throwable t = VenueCalls.unwrap(failure);
         if (!(t instanceof VenueException v) || !isDuplicateLinkId(v.error())) {
             return CompletableFuture.failedFuture(t);
         }
@@ -390,7 +391,7 @@ public final class BybitAdapter implements VenueAdapter {
             if (qf != null) {
                 throw new VenueException(VenueError.outcomeUnknown(v.error().code(), "Bybit says orderLinkId "
                         + order.clientOrderId() + " is taken (" + v.error().message() + ") and the query of it "
-                        + "failed (" + BybitRest.unwrap(qf).getMessage() + "); the order's state is unknown"), qf);
+                        + "failed (" + VenueCalls.unwrap(qf).getMessage() + "); the order's state is unknown"), qf);
             }
             if (state.isEmpty()) {
                 // Bybit says the id is taken but does not show the order yet (its lists lag): not evidence
@@ -434,7 +435,7 @@ public final class BybitAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<OrderEvent.Canceled> cancel(CancelRequest cancel) {
         Objects.requireNonNull(cancel, "cancel");
-        return guarded("cancel " + cancel.clientOrderId(), () -> {
+        return calls.guarded("cancel " + cancel.clientOrderId(), () -> {
             BybitRest.Signing s = signing(cancel.account());
             String account = cancel.account();
             String id = cancel.clientOrderId();
@@ -471,11 +472,11 @@ public final class BybitAdapter implements VenueAdapter {
             return cancelWith(s, inst, id, spotStop.get() ? "StopOrder" : "Order");
         }
         return cancelWith(s, inst, id, "Order").exceptionallyCompose(t -> {
-            Throwable cause = BybitRest.unwrap(t);
+            Throwable cause = VenueCalls.unwrap(t);
             if (cause instanceof VenueException v && v.error().reason() == RejectReason.UNKNOWN_ORDER) {
                 // the StopOrder attempt's own failure counts unless it too is a definitive refusal
                 return cancelWith(s, inst, id, "StopOrder").exceptionallyCompose(t2 -> {
-                    Throwable second = BybitRest.unwrap(t2);
+                    Throwable second = VenueCalls.unwrap(t2);
                     boolean definitive = second instanceof VenueException v2
                             && v2.error().outcome() == VenueError.Outcome.REJECTED;
                     return CompletableFuture.failedFuture(definitive ? cause : second);
@@ -495,7 +496,7 @@ public final class BybitAdapter implements VenueAdapter {
     public CompletableFuture<OrderEvent.Replaced> replace(ReplaceRequest replace) {
         Objects.requireNonNull(replace, "replace");
         OrderRequest original = replace.original();
-        return guarded("replace " + original.clientOrderId(), () -> {
+        return calls.guarded("replace " + original.clientOrderId(), () -> {
             BybitRest.Signing s = signing(original.account());
             return tradable(original.symbol(), original.account()).thenCompose(inst -> amend(s, inst, replace));
         });
@@ -527,7 +528,7 @@ public final class BybitAdapter implements VenueAdapter {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        return guarded("query " + clientOrderId, () -> {
+        return calls.guarded("query " + clientOrderId, () -> {
             BybitRest.Signing s = signing(account);
             return resolve(symbol).thenCompose(inst -> queries.fetch(s, inst, clientOrderId).thenApply(state ->
                     state.map(st -> BybitTranslator.snapshot(account, symbol, st.order(), st.executions(), inst))));
@@ -542,7 +543,7 @@ public final class BybitAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<OrderSnapshot>> openOrders(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("open orders", () -> {
+        return calls.guarded("open orders", () -> {
             BybitRest.Signing s = signing(account);
             Symbols sy = requireConnected();
             List<CompletableFuture<List<OrderSnapshot>>> parts = new ArrayList<>();
@@ -588,7 +589,7 @@ public final class BybitAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<Balance>> balances(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("balances", () -> {
+        return calls.guarded("balances", () -> {
             BybitRest.Signing s = signing(account);
             return walletBalance(s).thenApply(r -> BybitTranslator.balances(BybitJson.list(r, WalletBalance.class)));
         });
@@ -601,7 +602,7 @@ public final class BybitAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<Position>> positions(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("positions", () -> {
+        return calls.guarded("positions", () -> {
             BybitRest.Signing s = signing(account);
             Symbols sy = requireConnected();
             List<CompletableFuture<List<Position>>> parts = new ArrayList<>();
@@ -672,45 +673,9 @@ public final class BybitAdapter implements VenueAdapter {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Runs {@code call}; any exception, thrown or in the future, ends as a {@link VenueException}. */
-    private <T> CompletableFuture<T> guarded(String what, Supplier<CompletableFuture<T>> call) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
-        }
-        try {
-            return clean(call.get(), what);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(asVenueException(e, what));
-        }
-    }
-
-    private <T> CompletableFuture<T> clean(CompletableFuture<T> source, String what) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        source.whenComplete((value, failure) -> {
-            if (failure == null) {
-                out.complete(value);
-            } else {
-                out.completeExceptionally(asVenueException(BybitRest.unwrap(failure), what));
-            }
-        });
-        return out;
-    }
-
-    private VenueException asVenueException(Throwable t, String what) {
-        if (t instanceof VenueException v) {
-            return v;
-        }
-        if (t instanceof RejectedExecutionException) {
-            return closedError();
-        }
-        LOG.warn("bybit venue {}: {} failed unexpectedly", name, what, t);
-        return new VenueException(VenueError.outcomeUnknown(null, "bybit venue " + name + ": " + what
-                + " failed unexpectedly: " + t.getMessage()), t);
-    }
-
     /** On the event thread: a refused submit's order is forgotten unless the outcome is unknown. */
     private VenueException settleRefusal(String account, String id, Throwable failure) {
-        VenueException v = asVenueException(BybitRest.unwrap(failure), "order " + id);
+        VenueException v = calls.asVenueException(VenueCalls.unwrap(failure), "order " + id);
         if (v.error().outcome() != VenueError.Outcome.OUTCOME_UNKNOWN) {
             gate.tracker().forget(account, id);
         }
@@ -719,7 +684,7 @@ public final class BybitAdapter implements VenueAdapter {
 
     /** On the event thread: an unknown-order refusal of an order the tracker saw finish becomes TOO_LATE. */
     private VenueException tooLateIfDone(String account, String id, Throwable failure) {
-        VenueException v = asVenueException(BybitRest.unwrap(failure), "order " + id);
+        VenueException v = calls.asVenueException(VenueCalls.unwrap(failure), "order " + id);
         VenueError e = v.error();
         if (e.outcome() != VenueError.Outcome.REJECTED || e.reason() != RejectReason.UNKNOWN_ORDER) {
             return v;
@@ -826,7 +791,7 @@ public final class BybitAdapter implements VenueAdapter {
             fetchInstrument(inst.category(), inst.venueSymbol()).whenComplete((found, failure) -> {
                 if (failure != null) {
                     LOG.debug("bybit venue {}: refreshing {} failed: {}", name, inst.symbol(),
-                            BybitRest.unwrap(failure).getMessage());
+                            VenueCalls.unwrap(failure).getMessage());
                 }
             });
         }
@@ -834,11 +799,6 @@ public final class BybitAdapter implements VenueAdapter {
 
     private CompletableFuture<?> probeAccount(String account) {
         return walletBalance(signings.get(account));
-    }
-
-    private VenueException closedError() {
-        return new VenueException(VenueError.rejected(RejectReason.VENUE_CLOSED, null,
-                "bybit venue " + name + " is closed"));
     }
 
     private static ApiCredentials credentials(String venue, BybitConfig.Account a) {

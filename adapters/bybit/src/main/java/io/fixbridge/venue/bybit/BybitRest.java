@@ -7,6 +7,7 @@ import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.bybit.dto.Envelope;
 import io.fixbridge.venue.bybit.dto.ServerTime;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.HttpClient;
 import io.fixbridge.venue.kit.http.HttpClientConfig;
@@ -36,7 +37,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -225,7 +225,7 @@ final class BybitRest implements AutoCloseable {
         return limiter.acquire(cost).handle((ok, refused) -> refused)
                 .thenCompose(refused -> {
                     if (refused != null) {
-                        return CompletableFuture.failedFuture(rateLimited(endpoint, unwrap(refused)));
+                        return CompletableFuture.failedFuture(rateLimited(endpoint, VenueCalls.unwrap(refused)));
                     }
                     HttpRequest request;
                     try {
@@ -248,7 +248,7 @@ final class BybitRest implements AutoCloseable {
         BybitEndpoint endpoint = call.endpoint();
         String what = endpoint.toString();
         if (a.failure() != null) {
-            Throwable t = unwrap(a.failure());
+            Throwable t = VenueCalls.unwrap(a.failure());
             HttpTransportException te = HttpTransportException.find(t).orElse(null);
             if (te != null && !te.sentRequest()) {
                 limiter.release(cost);
@@ -413,11 +413,4 @@ final class BybitRest implements AutoCloseable {
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }
 
-    static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while (c instanceof CompletionException && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
-    }
 }

@@ -6,6 +6,7 @@ import io.fixbridge.venue.kit.GapFillRetry;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.bybit.dto.BybitOrder;
 import io.fixbridge.venue.bybit.dto.Execution;
+import io.fixbridge.venue.kit.VenueCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,7 @@ final class StreamEvents {
         queries.fetch(s, inst.get(), id).whenCompleteAsync((state, failure) -> {
             try {
                 if (failure != null) {
-                    retryGap(s, account, t, attempt, BybitRest.unwrap(failure).getMessage());
+                    retryGap(s, account, t, attempt, VenueCalls.unwrap(failure).getMessage());
                 } else if (state.isPresent()) {
                     gate.emit(stateEvents(account, id, state.get(), inst.get()));
                 } else if (inFlightWhenAsked || gate.tracker().inFlight(account, id)) {

@@ -32,6 +32,7 @@ import io.fixbridge.venue.hyperliquid.dto.UserFillsMessage;
 import io.fixbridge.venue.hyperliquid.dto.UserRateLimit;
 import io.fixbridge.venue.hyperliquid.dto.VenueOrder;
 import io.fixbridge.venue.kit.EventGate;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.ratelimit.RateLimitSnapshot;
 import org.slf4j.Logger;
@@ -55,7 +56,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Hyperliquid perpetuals and spot as one venue: instruments from {@code /info meta} and
@@ -129,6 +129,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     private final AtomicReference<Markets> markets = new AtomicReference<>(Markets.EMPTY);
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final VenueCalls calls;
     private final Object connectLock = new Object();
     private CompletableFuture<Void> connecting;
     private volatile ScheduledFuture<?> housekeeping;
@@ -140,6 +141,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     /** An adapter whose local time (nonces, rate limits, mid freshness) comes from {@code clock}. */
     public HyperliquidAdapter(String name, HyperliquidConfig config, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
+        this.calls = new VenueCalls("hyperliquid venue " + name, closed::get);
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = new AccountHealth(name, clock);
@@ -234,11 +236,11 @@ public final class HyperliquidAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<Void> connect() {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
+            return CompletableFuture.failedFuture(calls.closedError());
         }
         synchronized (connectLock) {
             if (connecting == null || connecting.isCompletedExceptionally()) {
-                connecting = clean(start(), "connect");
+                connecting = calls.clean(start(), "connect");
             }
             return connecting;
         }
@@ -301,7 +303,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(t -> CompletableFuture.failedFuture(new VenueException(VenueError.retryable(null,
                         "the Hyperliquid streams did not come up within " + timeout.toSeconds() + " s ("
-                                + HyperliquidRest.unwrap(t) + ")", null))));
+                                + VenueCalls.unwrap(t) + ")", null))));
     }
 
     // ------------------------------------------------------------------ submit
@@ -309,7 +311,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<OrderEvent.Accepted> submit(OrderRequest order) {
         Objects.requireNonNull(order, "order");
-        return guarded("submit " + order.clientOrderId(), () -> {
+        return calls.guarded("submit " + order.clientOrderId(), () -> {
             AccountSigning s = signing(order.account());
             HyperliquidMarket m = tradable(order.symbol());
             Prices.check(order, m).ifPresent(e -> {
@@ -358,7 +360,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         OrderTracker tracker = gate.tracker();
         tracker.answered(account, id);
         if (a.failure() != null) {
-            VenueException v = asVenueException(HyperliquidRest.unwrap(a.failure()), "order " + id);
+            VenueException v = calls.asVenueException(VenueCalls.unwrap(a.failure()), "order " + id);
             if (v.error().outcome() != VenueError.Outcome.OUTCOME_UNKNOWN) {
                 tracker.forget(account, id);
             }
@@ -440,7 +442,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<OrderEvent.Canceled> cancel(CancelRequest cancel) {
         Objects.requireNonNull(cancel, "cancel");
-        return guarded("cancel " + cancel.clientOrderId(), () -> {
+        return calls.guarded("cancel " + cancel.clientOrderId(), () -> {
             AccountSigning s = signing(cancel.account());
             HyperliquidMarket m = market(cancel.symbol());
             String account = cancel.account();
@@ -458,7 +460,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         String account = cancel.account();
         String id = cancel.clientOrderId();
         if (failure != null) {
-            throw tooLateIfDone(account, id, asVenueException(HyperliquidRest.unwrap(failure), "cancel " + id));
+            throw tooLateIfDone(account, id, calls.asVenueException(VenueCalls.unwrap(failure), "cancel " + id));
         }
         JsonNode status = response.path("data").path("statuses").path(0);
         if (status.has("error")) {
@@ -486,7 +488,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         Objects.requireNonNull(replace, "replace");
         OrderRequest original = replace.original();
         OrderRequest replacement = replace.replacement();
-        return guarded("replace " + original.clientOrderId(), () -> {
+        return calls.guarded("replace " + original.clientOrderId(), () -> {
             AccountSigning s = signing(original.account());
             HyperliquidMarket m = tradable(original.symbol());
             if (replacement.type() == OrderType.MARKET) {
@@ -542,7 +544,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         OrderTracker tracker = gate.tracker();
         if (failure != null) {
             gate.emit(tracker.modifyFailed(p.tracked()));
-            throw tooLateIfDone(account, id, asVenueException(HyperliquidRest.unwrap(failure), "modify " + id));
+            throw tooLateIfDone(account, id, calls.asVenueException(VenueCalls.unwrap(failure), "modify " + id));
         }
         OrderAnswer answer;
         try {
@@ -671,7 +673,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
                         LOG.warn("hyperliquid venue {} account {}: the fills query after a reconnect failed ({})", name,
-                                account, HyperliquidRest.unwrap(failure).getMessage());
+                                account, VenueCalls.unwrap(failure).getMessage());
                     }
                 });
         for (OrderTracker.Tracked t : open) {
@@ -683,7 +685,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
             }, gate.executor()).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.warn("hyperliquid venue {} account {}: the status query of {} after a reconnect failed ({})",
-                            name, account, t.clientOrderId(), HyperliquidRest.unwrap(failure).getMessage());
+                            name, account, t.clientOrderId(), VenueCalls.unwrap(failure).getMessage());
                 }
             });
         }
@@ -702,7 +704,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        return guarded("query " + clientOrderId, () -> {
+        return calls.guarded("query " + clientOrderId, () -> {
             AccountSigning s = signing(account);
             HyperliquidMarket m = market(symbol);
             return gate.call(() -> gate.tracker().find(account, clientOrderId)).thenCompose(t -> {
@@ -740,7 +742,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<OrderSnapshot>> openOrders(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("open orders", () -> {
+        return calls.guarded("open orders", () -> {
             AccountSigning s = signing(account);
             Markets ms = requireConnected();
             return rest.info(HyperliquidJson.info("frontendOpenOrders", "user", s.user().hex()))
@@ -769,7 +771,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<Balance>> balances(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("balances", () -> {
+        return calls.guarded("balances", () -> {
             AccountSigning s = signing(account);
             CompletableFuture<JsonNode> spot = rest.info(HyperliquidJson.info("spotClearinghouseState", "user",
                     s.user().hex()));
@@ -785,7 +787,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     @Override
     public CompletableFuture<List<Position>> positions(String account) {
         Objects.requireNonNull(account, "account");
-        return guarded("positions", () -> {
+        return calls.guarded("positions", () -> {
             AccountSigning s = signing(account);
             Markets ms = requireConnected();
             return rest.info(HyperliquidJson.info("clearinghouseState", "user", s.user().hex())).thenApply(n ->
@@ -860,47 +862,12 @@ public final class HyperliquidAdapter implements VenueAdapter {
             executors.scheduler().schedule(() -> readBudget(signings.get(account)).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.warn("hyperliquid venue {} account {}: reading the request budget failed ({})", name, account,
-                            HyperliquidRest.unwrap(failure).getMessage());
+                            VenueCalls.unwrap(failure).getMessage());
                 }
             }), 10, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             LOG.debug("hyperliquid venue {}: not reading the budget, the adapter is closed", name);
         }
-    }
-
-    private <T> CompletableFuture<T> guarded(String what, Supplier<CompletableFuture<T>> call) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(closedError());
-        }
-        try {
-            return clean(call.get(), what);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(asVenueException(e, what));
-        }
-    }
-
-    private <T> CompletableFuture<T> clean(CompletableFuture<T> source, String what) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        source.whenComplete((value, failure) -> {
-            if (failure == null) {
-                out.complete(value);
-            } else {
-                out.completeExceptionally(asVenueException(HyperliquidRest.unwrap(failure), what));
-            }
-        });
-        return out;
-    }
-
-    private VenueException asVenueException(Throwable t, String what) {
-        if (t instanceof VenueException v) {
-            return v;
-        }
-        if (t instanceof RejectedExecutionException) {
-            return closedError();
-        }
-        LOG.warn("hyperliquid venue {}: {} failed unexpectedly", name, what, t);
-        return new VenueException(VenueError.outcomeUnknown(null, "hyperliquid venue " + name + ": " + what
-                + " failed unexpectedly: " + t.getMessage()), t);
     }
 
     /** On the event thread: an unknown-order refusal of an order the tracker saw end becomes TOO_LATE. */
@@ -946,8 +913,4 @@ public final class HyperliquidAdapter implements VenueAdapter {
         return m;
     }
 
-    private VenueException closedError() {
-        return new VenueException(VenueError.rejected(RejectReason.VENUE_CLOSED, null,
-                "hyperliquid venue " + name + " is closed"));
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.HttpClient;
 import io.fixbridge.venue.kit.http.HttpClientConfig;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
@@ -140,7 +140,7 @@ final class HyperliquidRest implements AutoCloseable {
     private CompletableFuture<JsonNode> send(String what, Cost cost, Supplier<String> body, String account) {
         return limiter.acquire(cost).handle((ok, refused) -> refused).thenCompose(refused -> {
             if (refused != null) {
-                return CompletableFuture.failedFuture(rateLimited(what, unwrap(refused)));
+                return CompletableFuture.failedFuture(rateLimited(what, VenueCalls.unwrap(refused)));
             }
             String payload;
             try {
@@ -161,7 +161,7 @@ final class HyperliquidRest implements AutoCloseable {
 
     private JsonNode answered(String what, Cost cost, HttpResponse response, Throwable failure, String account) {
         if (failure != null) {
-            Throwable t = unwrap(failure);
+            Throwable t = VenueCalls.unwrap(failure);
             HttpTransportException te = HttpTransportException.find(t).orElse(null);
             if (te != null && !te.sentRequest()) {
                 limiter.release(cost);
@@ -219,11 +219,4 @@ final class HyperliquidRest implements AutoCloseable {
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }
 
-    static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while (c instanceof CompletionException && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
-    }
 }
