@@ -13,18 +13,14 @@ import io.fixbridge.venue.kit.sign.eth.SigningKeySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * One account's signing: its key (fixed, or a keystore file polled for rotation), the signer, one
- * nonce source per signer address (each with its own high-water file {@code <nonceDirectory>/<address>.nonce},
- * so nonces keep increasing across restarts and a rotated key starts its own sequence), and the
+ * One account's signing: its key (fixed, or a keystore file polled for rotation), the signer, the
+ * adapter's one nonce source per signer address ({@link NonceSources}: a high-water file
+ * {@code <nonceDirectory>/<address>.nonce} shared by every account that key signs for, so nonces keep
+ * increasing across accounts and restarts and a rotated key starts its own sequence), and the
  * addresses: {@link #user()} is whose orders, fills and balances these are (the vault when trading a
  * vault or sub-account, else the configured user, else the signer's own address).
  *
@@ -41,18 +37,17 @@ final class AccountSigning implements AutoCloseable {
     private final EthAddress configuredUser;
     private final EthAddress vault;
     private final Path nonceDirectory;
-    private final Clock clock;
-    private final Map<EthAddress, NonceSource> nonces = new ConcurrentHashMap<>();
+    private final NonceSources nonces;
 
     private AccountSigning(String account, SigningKeySource keys, HyperliquidConfig config, EthAddress user,
-                           EthAddress vault, Clock clock) {
+                           EthAddress vault, NonceSources nonces) {
         this.account = account;
         this.keys = keys;
         this.signer = new HyperliquidSigner(keys, !config.testnet());
         this.configuredUser = user;
         this.vault = vault;
         this.nonceDirectory = config.nonceDirectory();
-        this.clock = clock;
+        this.nonces = nonces;
     }
 
     /**
@@ -61,7 +56,7 @@ final class AccountSigning implements AutoCloseable {
      *
      * @throws VenueConfigException naming the account's setting, never quoting a key or passphrase
      */
-    static AccountSigning of(String venue, HyperliquidConfig config, HyperliquidConfig.Account a, Clock clock) {
+    static AccountSigning of(String venue, HyperliquidConfig config, HyperliquidConfig.Account a, NonceSources nonces) {
         String path = "venues[" + venue + "].accounts[" + a.name() + "]";
         SigningKeySource keys;
         try {
@@ -80,7 +75,7 @@ final class AccountSigning implements AutoCloseable {
             throw new VenueConfigException(path + ".privateKey: not a private key (64 hex digits, optionally with 0x; "
                     + "the value is not shown)");
         }
-        return new AccountSigning(a.name(), keys, config, a.user(), a.vaultAddress(), clock);
+        return new AccountSigning(a.name(), keys, config, a.user(), a.vaultAddress(), nonces);
     }
 
     String account() {
@@ -120,23 +115,14 @@ final class AccountSigning implements AutoCloseable {
 
     /**
      * The {@code /exchange} body of {@code action}, signed now with the current key and that key's next
-     * nonce.
+     * nonce. The key is read once: the nonce and the signature come from the same key even when the
+     * keystore is rotated meanwhile.
      */
     String body(ObjectNode action) {
-        EthAddress who = keys.address();
-        long nonce = nonces.computeIfAbsent(who, this::nonceSource).next();
-        SignedAction signed = signer.signL1(action, nonce, vault, null);
+        EthSigningKey key = keys.current();
+        NonceSource source = nonces.of(nonceDirectory, key.address());
+        SignedAction signed = signer.signL1(action, source.next(), vault, null, key);
         return HyperliquidJson.write(signed.toRequestBody(HyperliquidJson.MAPPER));
-    }
-
-    private NonceSource nonceSource(EthAddress address) {
-        try {
-            Files.createDirectories(nonceDirectory);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the nonce directory " + nonceDirectory + ": "
-                    + e.getMessage(), e);
-        }
-        return NonceSource.persistent(nonceDirectory.resolve(address.hex() + ".nonce"), clock);
     }
 
     @Override

@@ -51,7 +51,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,8 +74,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * text; or the adapter's own check before signing, such as a price breaking the five-significant-figure
  * rule, which names the nearest valid prices), RETRYABLE means nothing was sent (rate limit, address
  * budget, connection refused, not connected yet, nonce refused), OUTCOME_UNKNOWN means the request was
- * written and no answer came; it is never resent: {@link #queryOrder} by cloid settles it. No method
- * throws for a venue problem; null arguments and a second {@link #subscribe} throw.
+ * written and no answer came, or the venue accepted it and a follow-up query failed; it is never resent:
+ * {@link #queryOrder} by cloid settles it. No method throws for a venue problem; null arguments and a
+ * second {@link #subscribe} throw.
  *
  * <h2>Orders</h2>
  * <ul>
@@ -85,8 +85,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *       (1 +/- {@code marketSlippage}), rounded to a valid price towards the mid; stop and take-profit
  *       (trigger-market) orders carry the trigger price moved the same way as their limit.</li>
  *   <li>replace: {@code batchModify} of one order (Hyperliquid's modify); the order gets a new oid and the
- *       replacement's cloid, reported in Replaced; the size sent is the new total less what has filled.</li>
- *   <li>cancel: {@code cancelByCloid}.</li>
+ *       replacement's cloid, reported in Replaced; the size sent is the new total less what has filled. A
+ *       modify whose outcome is unknown, or accepted without an oid, is settled by orderStatus on the new
+ *       cloid (see {@code settleModify}).</li>
+ *   <li>cancel: {@code cancelByCloid}; its future and Canceled come after the fills Hyperliquid says the
+ *       order had.</li>
  *   <li>After an account's stream reconnects, the userFills snapshot is de-duplicated by tid and every
  *       order known open is queried ({@code orderStatus} by cloid, {@code userFillsByTime}).</li>
  * </ul>
@@ -111,9 +114,10 @@ public final class HyperliquidAdapter implements VenueAdapter {
             ReplaceMode.NATIVE_AMEND,
             false);
 
-    private static final Duration IDLE_LIMIT = Duration.ofHours(48);
     /** How long the end of an order waits for fills Hyperliquid said it had before it is reported anyway. */
     private static final Duration HELD_END_PATIENCE = Duration.ofSeconds(10);
+    /** How often every account's address budget is read again from userRateLimit. */
+    private static final Duration BUDGET_REFRESH = Duration.ofSeconds(60);
 
     private final String name;
     private final HyperliquidConfig config;
@@ -121,6 +125,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     private final VenueExecutors executors;
     private final EventGate<OrderTracker> gate;
     private final HyperliquidRest rest;
+    private final FillPages fills;
     private final MidPrices mids;
     private final AccountHealth health;
     private final Map<String, AccountSigning> signings = new LinkedHashMap<>();
@@ -133,6 +138,9 @@ public final class HyperliquidAdapter implements VenueAdapter {
     private final Object connectLock = new Object();
     private CompletableFuture<Void> connecting;
     private volatile ScheduledFuture<?> housekeeping;
+    private volatile ScheduledFuture<?> budgetRefresh;
+    /** Modifies whose outcome is still unknown, settled by the housekeeping; event thread only. */
+    private final Map<OrderTracker.Tracked, Modify> doubtful = new LinkedHashMap<>();
 
     public HyperliquidAdapter(String name, HyperliquidConfig config) {
         this(name, config, Clock.systemUTC());
@@ -145,9 +153,10 @@ public final class HyperliquidAdapter implements VenueAdapter {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = new AccountHealth(name, clock);
+        NonceSources nonces = new NonceSources(clock);
         try {
             for (HyperliquidConfig.Account a : config.accounts()) {
-                AccountSigning s = AccountSigning.of(name, config, a, clock);
+                AccountSigning s = AccountSigning.of(name, config, a, nonces);
                 signings.put(a.name(), s);
                 budgets.put(a.name(), new AddressBudget());
                 s.onRotation(address -> health.keyRotated(a.name()));
@@ -157,15 +166,16 @@ public final class HyperliquidAdapter implements VenueAdapter {
             throw e;
         }
         this.executors = VenueExecutors.create("hyperliquid-" + name, 2, 4);
-        this.gate = new EventGate<>(name, executors.newSerialExecutor(), new OrderTracker(IDLE_LIMIT, clock));
+        this.gate = new EventGate<>(name, executors.newSerialExecutor(), new OrderTracker(clock));
         this.rest = new HyperliquidRest(config, executors, clock, this::refused);
+        this.fills = new FillPages(rest);
         this.mids = new MidPrices(name, config, rest, executors, clock);
         for (AccountSigning s : signings.values()) {
             String account = s.account();
             streams.put(account, new UserStream(name, account, s.user().hex(), config, executors,
                     updates -> gate.run(() -> orderUpdates(account, updates)),
                     fills -> gate.run(() -> userFills(account, fills)),
-                    () -> gate.run(() -> fillGap(account))));
+                    since -> gate.run(() -> fillGap(account, since)), clock));
         }
         signings.values().forEach(s -> LOG.info("hyperliquid venue {} account {}: signer {}, user {}{}", name,
                 s.account(), s.signer(), s.user(), s.vault() == null ? "" : " (vault)"));
@@ -258,33 +268,52 @@ public final class HyperliquidAdapter implements VenueAdapter {
             return null;
         }).thenCompose(x -> readBudgets()).thenCompose(x -> openStreams()).thenRun(() -> {
             ScheduledFuture<?> task = executors.scheduler().scheduleWithFixedDelay(() -> gate.run(() -> {
-                gate.emit(gate.tracker().releaseStaleEnds(HELD_END_PATIENCE));
+                emit(gate.tracker().releaseStaleEnds(HELD_END_PATIENCE));
                 gate.tracker().expire();
+                settleDoubtfulModifies();
+                fetchMissingFills();
             }), 5, 5, TimeUnit.SECONDS);
             housekeeping = task;
+            ScheduledFuture<?> budgetTask = executors.scheduler().scheduleWithFixedDelay(this::refreshBudgets,
+                    BUDGET_REFRESH.toMillis(), BUDGET_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+            budgetRefresh = budgetTask;
             if (closed.get()) {
                 task.cancel(false);
+                budgetTask.cancel(false);
             }
             LOG.info("hyperliquid venue {} connected ({}), accounts {}", name, config.testnet() ? "testnet" : "mainnet",
                     config.accountNames());
         });
     }
 
+    /** At connect: the configured starting count, else what userRateLimit says. */
     private CompletableFuture<Void> readBudgets() {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
+        Long configured = config.rateLimit().addressBudget();
         for (AccountSigning s : signings.values()) {
-            reads.add(readBudget(s));
+            if (configured != null) {
+                budgets.get(s.account()).set(configured);
+            } else {
+                reads.add(readBudget(s));
+            }
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
     }
 
+    /** The timer: every account's budget read again, so that what trading added to it is usable. */
+    private void refreshBudgets() {
+        for (AccountSigning s : signings.values()) {
+            budgets.get(s.account()).refill(() -> readBudget(s)).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.warn("hyperliquid venue {} account {}: reading the request budget failed ({})", name,
+                            s.account(), VenueCalls.unwrap(failure).getMessage());
+                }
+            });
+        }
+    }
+
     private CompletableFuture<Void> readBudget(AccountSigning s) {
         AddressBudget budget = budgets.get(s.account());
-        Long configured = config.rateLimit().addressBudget();
-        if (configured != null) {
-            budget.set(configured);
-            return CompletableFuture.completedFuture(null);
-        }
         return rest.info(HyperliquidJson.info("userRateLimit", "user", s.user().hex())).thenAccept(n -> {
             UserRateLimit r = HyperliquidJson.convert(n, UserRateLimit.class);
             budget.set(r.remaining());
@@ -320,7 +349,6 @@ public final class HyperliquidAdapter implements VenueAdapter {
             health.refusal(order.account()).ifPresent(e -> {
                 throw new VenueException(e);
             });
-            takeBudget(order.account());
             CompletableFuture<BigDecimal> mid = order.type() == OrderType.MARKET ? mids.mid(m.coin())
                     : CompletableFuture.completedFuture(null);
             return mid.thenCompose(px -> place(s, m, order, px));
@@ -336,17 +364,24 @@ public final class HyperliquidAdapter implements VenueAdapter {
         String account = order.account();
         String id = order.clientOrderId();
         return gate.call(() -> {
-                    Optional<OrderTracker.Tracked> known = gate.tracker().find(account, id);
-                    if (known.isPresent() && (known.get().accepted || known.get().inFlight > 0)) {
+                    if (gate.tracker().busy(account, id)) {
                         throw new VenueException(VenueError.rejected(RejectReason.DUPLICATE_ORDER, null,
                                 "client order id " + id + " (cloid " + cloid + ") is already an order of account "
                                         + account + " at Hyperliquid; nothing was sent"));
                     }
                     return gate.tracker().submitted(order, m.symbol(), cloid);
                 })
-                .thenCompose(t -> rest.exchange(account, "order", 1, () -> s.body(action))
+                .thenCompose(t -> takeBudget(s).thenCompose(x -> rest.exchange(account, "order", 1,
+                                () -> s.body(action)))
                         .handle(Answer::new)
-                        .thenComposeAsync(a -> placed(s, m, order, cloid, a), gate.executor()));
+                        .thenComposeAsync(a -> placed(s, m, order, cloid, a).whenComplete((ok, failure) -> {
+                            // on the event thread: an end the stream reported before an answer that is not a
+                            // refusal goes out now
+                            if (failure != null && VenueCalls.unwrap(failure) instanceof VenueException v
+                                    && v.error().outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
+                                emit(gate.tracker().releaseEndBeforeAnswer(account, id));
+                            }
+                        }), gate.executor()));
     }
 
     private record Answer(JsonNode response, Throwable failure) {
@@ -378,11 +413,21 @@ public final class HyperliquidAdapter implements VenueAdapter {
             if (c.consequence() == HyperliquidErrors.Consequence.DUPLICATE_CLOID) {
                 return duplicate(s, m, order, cloid, c.error());
             }
-            tracker.forget(account, id);
+            if (c.error().outcome() == VenueError.Outcome.REJECTED) {
+                tracker.refused(account, id, c.error());
+            } else {
+                tracker.forget(account, id);
+            }
             return CompletableFuture.failedFuture(new VenueException(c.error()));
         }
         if (answer instanceof OrderAnswer.Pending) {
-            return orderStatus(s, cloid).thenApplyAsync(found -> {
+            // accepted: from here on, whatever goes wrong leaves the outcome unknown, never a reject
+            return orderStatus(s, cloid).handleAsync((found, failure) -> {
+                if (failure != null) {
+                    throw new VenueException(VenueError.outcomeUnknown(null, "Hyperliquid accepted order " + id
+                            + " without an oid and the query of its oid failed (" + VenueCalls.unwrap(failure)
+                            .getMessage() + "); its state is settled by a query"));
+                }
                 if (!found.found()) {
                     throw new VenueException(VenueError.outcomeUnknown(null, "Hyperliquid accepted order " + id
                             + " without an oid and does not list it yet; its state is settled by a query"));
@@ -412,14 +457,23 @@ public final class HyperliquidAdapter implements VenueAdapter {
             tracker.oid(t, oid);
             out.addAll(tracker.venueFilled(t, venueFilled, clock.instant()));
         });
-        gate.emit(out);
+        out.addAll(tracker.releaseEndBeforeAnswer(account, id));
+        emit(out);
         return accepted;
     }
 
-    /** Hyperliquid says the cloid is taken: if it is this very order (same coin and side), the submit is it. */
+    /**
+     * Hyperliquid says the cloid is taken: if it is this very order (same coin and side), the submit is it.
+     * The cloid is known to exist, so a failed query leaves the outcome unknown.
+     */
     private CompletableFuture<OrderEvent.Accepted> duplicate(AccountSigning s, HyperliquidMarket m, OrderRequest order,
                                                              String cloid, VenueError refusal) {
-        return orderStatus(s, cloid).thenApplyAsync(found -> {
+        return orderStatus(s, cloid).handleAsync((found, failure) -> {
+            if (failure != null) {
+                throw new VenueException(VenueError.outcomeUnknown(null, "Hyperliquid says cloid " + cloid
+                        + " is taken and the query of it failed (" + VenueCalls.unwrap(failure).getMessage()
+                        + "); the order's state is settled by a query"));
+            }
             if (found.found() && m.coin().equals(found.order().order().coin())
                     && HyperliquidTranslator.side(found.order().order().side()) == order.side()) {
                 LOG.info("hyperliquid venue {} account {}: cloid {} is already order {}; the submit completes with it",
@@ -430,11 +484,29 @@ public final class HyperliquidAdapter implements VenueAdapter {
         }, gate.executor());
     }
 
-    private void takeBudget(String account) {
-        if (!budgets.get(account).take(1)) {
-            throw new VenueException(VenueError.retryable(null, "the Hyperliquid request budget of account " + account
-                    + " is used up (it grows by one request per USDC traded); nothing was sent", Duration.ofSeconds(10)));
+    /**
+     * One request of the account's address budget. When the local count is used up, userRateLimit is read
+     * again first (what trading added counts); only when Hyperliquid too says nothing is left is the
+     * request refused here, RETRYABLE.
+     */
+    private CompletableFuture<Void> takeBudget(AccountSigning s) {
+        AddressBudget budget = budgets.get(s.account());
+        if (budget.take(1)) {
+            return CompletableFuture.completedFuture(null);
         }
+        return budget.refill(() -> readBudget(s)).handle((ok, failure) -> {
+            if (failure != null) {
+                throw new VenueException(VenueError.retryable(null, "the Hyperliquid request budget of account "
+                        + s.account() + " is used up here and reading it again failed ("
+                        + VenueCalls.unwrap(failure).getMessage() + "); nothing was sent", Duration.ofSeconds(10)));
+            }
+            if (!budget.take(1)) {
+                throw new VenueException(VenueError.retryable(null, "the Hyperliquid request budget of account "
+                        + s.account() + " is used up (it grows by one request per USDC traded); nothing was sent",
+                        Duration.ofSeconds(10)));
+            }
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ cancel
@@ -450,13 +522,22 @@ public final class HyperliquidAdapter implements VenueAdapter {
             return gate.call(() -> gate.tracker().find(account, id).map(OrderTracker.Tracked::cloid)
                             .orElse(Cloids.of(id)))
                     .thenCompose(cloid -> rest.exchange(account, "cancelByCloid", 1,
-                            () -> s.body(HyperliquidTranslator.cancelByCloidAction(m.asset(), cloid))))
-                    .handleAsync((response, failure) -> canceled(cancel, response, failure), gate.executor());
+                                    () -> s.body(HyperliquidTranslator.cancelByCloidAction(m.asset(), cloid)))
+                            .handleAsync((response, failure) -> canceled(s, cancel, cloid, response, failure),
+                                    gate.executor()))
+                    .thenCompose(f -> f);
         });
     }
 
-    /** On the event thread. */
-    private OrderEvent.Canceled canceled(CancelRequest cancel, JsonNode response, Throwable failure) {
+    /**
+     * On the event thread. A confirmed cancel ends the order only after the fills Hyperliquid says it had:
+     * orderStatus gives what the order filled (origSz - sz) and the Canceled is held until those fills
+     * are reported (the future completes with it then); when that query fails, the end waits for the
+     * stream's canceled update, which carries the same; the housekeeping lets it through after
+     * {@link #HELD_END_PATIENCE} at the latest.
+     */
+    private CompletableFuture<OrderEvent.Canceled> canceled(AccountSigning s, CancelRequest cancel, String cloid,
+                                                            JsonNode response, Throwable failure) {
         String account = cancel.account();
         String id = cancel.clientOrderId();
         if (failure != null) {
@@ -470,11 +551,41 @@ public final class HyperliquidAdapter implements VenueAdapter {
         if (!"success".equals(status.asText())) {
             throw new VenueException(HyperliquidErrors.notAnAnswer("cancel status " + status));
         }
-        String oid = gate.tracker().find(account, id).map(OrderTracker.Tracked::oid).map(String::valueOf)
-                .orElse(cancel.venueOrderId());
+        OrderTracker tracker = gate.tracker();
+        Optional<OrderTracker.Tracked> known = tracker.find(account, id);
+        String oid = known.map(OrderTracker.Tracked::oid).map(String::valueOf).orElse(cancel.venueOrderId());
         OrderEvent.Canceled c = new OrderEvent.Canceled(account, id, oid, null, clock.instant());
-        gate.emit(gate.tracker().apply(c));
-        return c;
+        if (known.isEmpty()) {
+            emit(tracker.apply(c));
+            return CompletableFuture.completedFuture(c);
+        }
+        OrderTracker.Tracked t = known.get();
+        return orderStatus(s, cloid).handleAsync((found, queryFailure) -> {
+            BigDecimal filledHere = null;
+            if (queryFailure != null) {
+                LOG.info("hyperliquid venue {} account {}: the status query after canceling {} failed ({}); the "
+                        + "cancel is reported with the stream's canceled update", name, account, id,
+                        VenueCalls.unwrap(queryFailure).getMessage());
+            } else if (found.found()) {
+                filledHere = filledOf(found.order().order());
+            }
+            emit(tracker.cancelConfirmed(t, c, filledHere == null && queryFailure == null ? BigDecimal.ZERO
+                    : filledHere));
+            if (!t.open()) {
+                return CompletableFuture.completedFuture(c);
+            }
+            CompletableFuture<OrderEvent.Canceled> end = new CompletableFuture<>();
+            tracker.awaitEnd(t, end);
+            return end;
+        }, gate.executor()).thenCompose(f -> f);
+    }
+
+    /** What an order (its current oid) has filled: origSz - sz, or zero when they are not given. */
+    private static BigDecimal filledOf(VenueOrder o) {
+        if (o.origSz() == null || o.sz() == null) {
+            return BigDecimal.ZERO;
+        }
+        return new BigDecimal(o.origSz()).subtract(new BigDecimal(o.sz())).max(BigDecimal.ZERO);
     }
 
     // ------------------------------------------------------------------ replace
@@ -501,18 +612,19 @@ public final class HyperliquidAdapter implements VenueAdapter {
             health.refusal(original.account()).ifPresent(e -> {
                 throw new VenueException(e);
             });
-            takeBudget(original.account());
-            return gate.call(() -> prepareModify(replace, m)).thenCompose(p -> rest.exchange(original.account(),
-                            "batchModify", 1, () -> s.body(p.action()))
-                    .handleAsync((response, failure) -> modified(replace, p, response, failure), gate.executor()));
+            return gate.call(() -> prepareModify(s, replace, m)).thenCompose(p -> takeBudget(s)
+                    .thenCompose(x -> rest.exchange(original.account(), "batchModify", 1, () -> s.body(p.action())))
+                    .handle(Answer::new)
+                    .thenComposeAsync(a -> modified(p, a), gate.executor()));
         });
     }
 
-    private record Modify(OrderTracker.Tracked tracked, ObjectNode action) {
+    private record Modify(AccountSigning signing, ReplaceRequest replace, OrderTracker.Tracked tracked,
+                          String newCloid, ObjectNode action) {
     }
 
     /** On the event thread: the batchModify action, and the tracker told. */
-    private Modify prepareModify(ReplaceRequest replace, HyperliquidMarket m) {
+    private Modify prepareModify(AccountSigning s, ReplaceRequest replace, HyperliquidMarket m) {
         OrderRequest original = replace.original();
         OrderRequest replacement = replace.replacement();
         OrderTracker tracker = gate.tracker();
@@ -532,47 +644,157 @@ public final class HyperliquidAdapter implements VenueAdapter {
         ObjectNode action = t.oid() != null ? HyperliquidTranslator.batchModifyAction(t.oid(), wire)
                 : HyperliquidTranslator.batchModifyAction(t.cloid(), wire);
         tracker.modifying(t, replacement.clientOrderId(), newCloid);
-        return new Modify(t, action);
+        return new Modify(s, replace, t, newCloid, action);
     }
 
-    /** On the event thread. */
-    private OrderEvent.Replaced modified(ReplaceRequest replace, Modify p, JsonNode response, Throwable failure) {
-        OrderRequest original = replace.original();
-        OrderRequest replacement = replace.replacement();
-        String account = original.account();
-        String id = original.clientOrderId();
+    /**
+     * On the event thread: what the batchModify answer means. Only a definitive refusal fails the modify
+     * here; an answer that leaves the outcome unknown (no answer, not an answer) and an acceptance without
+     * an oid ({@code "waitingForFill"}, {@code "waitingForTrigger"}) are settled by orderStatus on the
+     * replacement's cloid ({@link #settleModify}).
+     */
+    private CompletableFuture<OrderEvent.Replaced> modified(Modify p, Answer a) {
+        String account = p.replace().original().account();
+        String id = p.replace().original().clientOrderId();
         OrderTracker tracker = gate.tracker();
-        if (failure != null) {
-            gate.emit(tracker.modifyFailed(p.tracked()));
-            throw tooLateIfDone(account, id, calls.asVenueException(VenueCalls.unwrap(failure), "modify " + id));
+        if (a.failure() != null) {
+            VenueException v = calls.asVenueException(VenueCalls.unwrap(a.failure()), "modify " + id);
+            if (v.error().outcome() == VenueError.Outcome.OUTCOME_UNKNOWN) {
+                return settleModify(p, v, false);
+            }
+            emit(tracker.modifyFailed(p.tracked()));
+            return CompletableFuture.failedFuture(tooLateIfDone(account, id, v));
         }
         OrderAnswer answer;
         try {
-            answer = HyperliquidTranslator.orderAnswer(response.path("data").path("statuses").path(0));
+            answer = HyperliquidTranslator.orderAnswer(a.response().path("data").path("statuses").path(0));
         } catch (UnknownVenueValueException e) {
-            gate.emit(tracker.modifyFailed(p.tracked()));
-            throw new VenueException(HyperliquidErrors.notAnAnswer(e.getMessage()), e);
+            return settleModify(p, new VenueException(HyperliquidErrors.notAnAnswer(e.getMessage()), e), false);
         }
         if (answer instanceof OrderAnswer.Error err) {
-            gate.emit(tracker.modifyFailed(p.tracked()));
+            emit(tracker.modifyFailed(p.tracked()));
             HyperliquidErrors.Classified c = HyperliquidErrors.orderError(err.text());
             refused(account, c, err.text());
-            throw tooLateIfDone(account, id, new VenueException(c.error()));
+            return CompletableFuture.failedFuture(tooLateIfDone(account, id, new VenueException(c.error())));
         }
-        Long oid = answer instanceof OrderAnswer.Resting r ? Long.valueOf(r.oid())
-                : answer instanceof OrderAnswer.Filled f ? Long.valueOf(f.oid()) : null;
-        OrderEvent.Replaced replaced = new OrderEvent.Replaced(account, id, replacement.clientOrderId(),
-                oid != null ? String.valueOf(oid) : p.tracked().oid() == null ? replace.venueOrderId()
-                        : String.valueOf(p.tracked().oid()),
-                replacement.quantity(), replacement.price(), replacement.stopPrice(), clock.instant());
-        List<OrderEvent> out = tracker.modified(p.tracked(), oid, replaced);
-        if (oid == null) {
-            out.set(0, new OrderEvent.Replaced(account, id, replacement.clientOrderId(),
-                    p.tracked().oid() == null ? replace.venueOrderId() : String.valueOf(p.tracked().oid()),
-                    replacement.quantity(), replacement.price(), replacement.stopPrice(), replaced.timestamp()));
+        if (answer instanceof OrderAnswer.Pending) {
+            return settleModify(p, null, true);
         }
-        gate.emit(out);
-        return (OrderEvent.Replaced) out.get(0);
+        long oid = answer instanceof OrderAnswer.Resting r ? r.oid() : ((OrderAnswer.Filled) answer).oid();
+        return CompletableFuture.completedFuture(completeModify(p, oid));
+    }
+
+    /**
+     * On the event thread: a modify whose outcome is unknown ({@code unknown} says why) or that Hyperliquid
+     * accepted without naming the new oid ({@code accepted}). The tracker keeps holding what the stream
+     * says about both orders while orderStatus on the replacement's cloid answers: the replacement exists
+     * -> the modify happened; it does not -> the modify failed (unless Hyperliquid accepted it); the query
+     * fails -> the replace fails with OUTCOME_UNKNOWN and the housekeeping keeps asking.
+     */
+    private CompletableFuture<OrderEvent.Replaced> settleModify(Modify p, VenueException unknown, boolean accepted) {
+        gate.tracker().modifyInDoubt(p.tracked());
+        return orderStatus(p.signing(), p.newCloid()).handleAsync((found, failure) -> {
+            if (p.tracked().pendingId() == null) {
+                throw new VenueException(VenueError.outcomeUnknown(null, "the modify of "
+                        + p.replace().original().clientOrderId() + " was settled meanwhile; query the order"));
+            }
+            if (failure != null) {
+                if (accepted) {
+                    return completeModify(p, null);
+                }
+                doubtful.put(p.tracked(), p);
+                throw new VenueException(VenueError.outcomeUnknown(null, unknown.error().message()
+                        + "; the query of the replacement's cloid " + p.newCloid() + " failed too ("
+                        + VenueCalls.unwrap(failure).getMessage() + ")"), unknown);
+            }
+            Long newOid = replacementOid(p, found);
+            if (newOid != null || accepted) {
+                return completeModify(p, newOid);
+            }
+            emit(gate.tracker().modifyFailed(p.tracked()));
+            throw new VenueException(VenueError.rejected(RejectReason.OTHER, null, "the modify of "
+                    + p.replace().original().clientOrderId() + " did not take effect: Hyperliquid does not know "
+                    + "the replacement's cloid " + p.newCloid() + " (" + unknown.error().message() + ")"));
+        }, gate.executor());
+    }
+
+    /** The oid of the replacement in an orderStatus answer on its cloid, or null when it does not exist. */
+    private static Long replacementOid(Modify p, OrderStatusAnswer found) {
+        if (!found.found() || found.order().order() == null || found.order().order().oid() == null) {
+            return null;
+        }
+        Long oid = found.order().order().oid();
+        return p.tracked().oids().contains(oid) ? null : oid;
+    }
+
+    /** On the event thread, from the housekeeping: modifies whose outcome is still unknown are asked about. */
+    private void settleDoubtfulModifies() {
+        for (Modify p : List.copyOf(doubtful.values())) {
+            orderStatus(p.signing(), p.newCloid()).whenCompleteAsync((found, failure) -> {
+                if (doubtful.get(p.tracked()) != p) {
+                    return;
+                }
+                if (failure != null) {
+                    LOG.warn("hyperliquid venue {} account {}: the modify of {} is still unsettled ({})", name,
+                            p.replace().original().account(), p.replace().original().clientOrderId(),
+                            VenueCalls.unwrap(failure).getMessage());
+                    return;
+                }
+                doubtful.remove(p.tracked());
+                Long newOid = replacementOid(p, found);
+                if (newOid != null) {
+                    completeModify(p, newOid);
+                } else {
+                    emit(gate.tracker().modifyFailed(p.tracked()));
+                }
+            }, gate.executor());
+        }
+    }
+
+    /**
+     * On the event thread: the modify happened; the order is the replacement with {@code newOid} (null when
+     * Hyperliquid has not named it yet: the next oid the stream shows for the new cloid is it, and the
+     * Replaced names the old one).
+     */
+    private OrderEvent.Replaced completeModify(Modify p, Long newOid) {
+        doubtful.remove(p.tracked());
+        OrderRequest original = p.replace().original();
+        OrderRequest replacement = p.replace().replacement();
+        Long before = p.tracked().oid();
+        String venueId = newOid != null ? String.valueOf(newOid)
+                : before != null ? String.valueOf(before) : p.replace().venueOrderId();
+        OrderEvent.Replaced replaced = new OrderEvent.Replaced(original.account(), original.clientOrderId(),
+                replacement.clientOrderId(), venueId, replacement.quantity(), replacement.price(),
+                replacement.stopPrice(), clock.instant());
+        emit(gate.tracker().modified(p.tracked(), newOid, replaced));
+        return replaced;
+    }
+
+    /**
+     * Emits events to the listener, then completes a cancel waiting for its order's end: with the
+     * Canceled (an Expired counts as one), or TOO_LATE when the order filled or was refused instead.
+     */
+    private void emit(List<OrderEvent> events) {
+        gate.emit(events);
+        OrderTracker tracker = gate.tracker();
+        for (OrderEvent e : events) {
+            boolean end = e instanceof OrderEvent.Canceled || e instanceof OrderEvent.Expired
+                    || e instanceof OrderEvent.Rejected || e instanceof OrderEvent.Fill f && f.orderFilled();
+            if (!end) {
+                continue;
+            }
+            tracker.find(e.account(), e.clientOrderId()).flatMap(tracker::takeEndWaiter).ifPresent(w -> {
+                if (e instanceof OrderEvent.Canceled c) {
+                    w.complete(c);
+                } else if (e instanceof OrderEvent.Expired x) {
+                    w.complete(new OrderEvent.Canceled(x.account(), x.clientOrderId(), x.venueOrderId(), null,
+                            x.timestamp()));
+                } else {
+                    w.completeExceptionally(new VenueException(VenueError.rejected(RejectReason.TOO_LATE, null,
+                            "order " + e.clientOrderId() + " ended otherwise before the cancel took effect")));
+                }
+            });
+        }
     }
 
     // ------------------------------------------------------------------ streams
@@ -596,16 +818,17 @@ public final class HyperliquidAdapter implements VenueAdapter {
                 }
                 Optional<OrderEvent> e = HyperliquidTranslator.orderEvent(account, id, u,
                         t.map(OrderTracker.Tracked::immediate).orElse(false));
-                if (t.isPresent() && t.get().pendingCloid == null) {
+                if (t.isPresent() && t.get().pendingCloid() == null) {
                     HyperliquidOrderStatus status = HyperliquidOrderStatus.parse(u.status());
                     if (status == HyperliquidOrderStatus.FILLED) {
-                        tracker.finished(t.get());
+                        // a filled order filled its whole size (origSz of its current oid)
+                        tracker.finished(t.get(), o.origSz() == null ? null : new BigDecimal(o.origSz()));
                     } else if (status.kind().terminal() && o.origSz() != null && o.sz() != null) {
                         tracker.venueFilledSoFar(t.get(), new BigDecimal(o.origSz()).subtract(new BigDecimal(o.sz())));
                     }
                 }
                 if (e.isPresent()) {
-                    gate.emit(t.isPresent() ? tracker.fromStream(t.get(), o.cloid(), o.oid(), e.get())
+                    emit(t.isPresent() ? tracker.fromStream(t.get(), o.cloid(), o.oid(), e.get())
                             : tracker.apply(e.get()));
                 }
             } catch (UnknownVenueValueException e) {
@@ -636,7 +859,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
                     continue;
                 }
                 OrderEvent.Fill fill = HyperliquidTranslator.fill(account, id, f, false);
-                gate.emit(t.isPresent() ? tracker.fromStream(t.get(), f.cloid(), f.oid(), fill) : tracker.apply(fill));
+                emit(t.isPresent() ? tracker.fromStream(t.get(), f.cloid(), f.oid(), fill) : tracker.apply(fill));
             } catch (RuntimeException e) {
                 LOG.error("hyperliquid venue {} account {}: fill {} could not be applied ({})", name, account,
                         f.tid(), e.getMessage());
@@ -646,38 +869,43 @@ public final class HyperliquidAdapter implements VenueAdapter {
 
     /** The client id stream entries of {@code cloid} are reported under for {@code t}. */
     private static String idFor(OrderTracker.Tracked t, String cloid) {
-        if (t.pendingCloid != null && cloid != null && cloid.equalsIgnoreCase(t.pendingCloid)) {
-            return t.pendingId;
+        if (t.pendingCloid() != null && cloid != null && cloid.equalsIgnoreCase(t.pendingCloid())) {
+            return t.pendingId();
         }
         return t.clientOrderId();
     }
 
     /**
-     * On the event thread, after a stream reconnected: every order of the account known open is queried
-     * ({@code orderStatus} by cloid) and the account's fills since the oldest of them
-     * ({@code userFillsByTime}) are applied; what was already reported is dropped.
+     * On the event thread, after a stream reconnected: the account's fills from a minute before the stream
+     * was last heard of ({@code userFillsByTime}, paged) are applied, and every order of the account known
+     * open is queried ({@code orderStatus} by cloid); what was already reported is dropped.
+     *
+     * @param since when the stream was last heard of before it went down
      */
-    private void fillGap(String account) {
+    private void fillGap(String account, Instant since) {
+        AccountSigning s = signings.get(account);
+        long start = (since == null ? clock.instant() : since).minusSeconds(60).toEpochMilli();
+        fills.since(s.user().hex(), start).thenAcceptAsync(r -> {
+            if (!r.complete()) {
+                LOG.warn("hyperliquid venue {} account {}: more than {} pages of fills since the stream went down; "
+                        + "only the ones read are applied", name, account, FillPages.MAX_PAGES);
+            }
+            userFills(account, new UserFillsMessage(true, s.user().hex(), r.fills()));
+        }, gate.executor()).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("hyperliquid venue {} account {}: the fills query after a reconnect failed ({})", name,
+                        account, VenueCalls.unwrap(failure).getMessage());
+            }
+        });
         List<OrderTracker.Tracked> open = gate.tracker().open(account);
         if (open.isEmpty()) {
             return;
         }
-        AccountSigning s = signings.get(account);
         LOG.info("hyperliquid venue {} account {}: the stream reconnected; querying {} open orders", name, account,
                 open.size());
-        long since = open.stream().map(OrderTracker.Tracked::placedAt).min(Instant::compareTo).orElse(clock.instant())
-                .minusSeconds(60).toEpochMilli();
-        rest.info(HyperliquidJson.info("userFillsByTime", "user", s.user().hex(), "startTime", since))
-                .thenAcceptAsync(n -> userFills(account, new UserFillsMessage(true, s.user().hex(),
-                        HyperliquidJson.list(n, UserFill.class))), gate.executor())
-                .whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("hyperliquid venue {} account {}: the fills query after a reconnect failed ({})", name,
-                                account, VenueCalls.unwrap(failure).getMessage());
-                    }
-                });
         for (OrderTracker.Tracked t : open) {
             String cloid = t.cloid();
+            String clientOrderId = t.clientOrderId();
             orderStatus(s, cloid).thenAcceptAsync(found -> {
                 if (found.found()) {
                     orderUpdates(account, List.of(found.order()));
@@ -685,9 +913,33 @@ public final class HyperliquidAdapter implements VenueAdapter {
             }, gate.executor()).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     LOG.warn("hyperliquid venue {} account {}: the status query of {} after a reconnect failed ({})",
-                            name, account, t.clientOrderId(), VenueCalls.unwrap(failure).getMessage());
+                            name, account, clientOrderId, VenueCalls.unwrap(failure).getMessage());
                 }
             });
+        }
+    }
+
+    /**
+     * On the event thread, from the housekeeping: orders Hyperliquid says filled whose fills did not all come
+     * (a lost userFills message) get them from {@code userFillsByTime}, once.
+     */
+    private void fetchMissingFills() {
+        for (OrderTracker.Tracked t : gate.tracker().missingFills(HELD_END_PATIENCE)) {
+            String account = t.view().account();
+            String clientOrderId = t.clientOrderId();
+            Set<Long> oids = t.oids();
+            AccountSigning s = signings.get(account);
+            LOG.info("hyperliquid venue {} account {}: order {} filled with {} of its fills reported; fetching them",
+                    name, account, clientOrderId, t.filled());
+            fills.since(s.user().hex(), t.placedAt().minusSeconds(60).toEpochMilli()).thenAcceptAsync(r ->
+                    userFills(account, new UserFillsMessage(true, s.user().hex(), r.fills().stream()
+                            .filter(f -> f.oid() != null && oids.contains(f.oid())).toList())), gate.executor())
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("hyperliquid venue {} account {}: fetching the fills of {} failed ({})", name,
+                                    account, clientOrderId, VenueCalls.unwrap(failure).getMessage());
+                        }
+                    });
         }
     }
 
@@ -707,32 +959,37 @@ public final class HyperliquidAdapter implements VenueAdapter {
         return calls.guarded("query " + clientOrderId, () -> {
             AccountSigning s = signing(account);
             HyperliquidMarket m = market(symbol);
-            return gate.call(() -> gate.tracker().find(account, clientOrderId)).thenCompose(t -> {
-                String cloid = t.map(OrderTracker.Tracked::cloid).orElse(Cloids.of(clientOrderId));
-                boolean immediate = t.map(OrderTracker.Tracked::immediate).orElse(false);
-                Set<Long> oids = t.map(OrderTracker.Tracked::oids).orElse(Set.of());
+            // an immutable copy made on the event thread: the tracker's orders change only there
+            return gate.call(() -> gate.tracker().find(account, clientOrderId).map(OrderTracker.Tracked::view))
+                    .thenCompose(t -> {
+                String cloid = t.map(OrderTracker.View::cloid).orElse(Cloids.of(clientOrderId));
+                boolean immediate = t.map(OrderTracker.View::immediate).orElse(false);
+                Set<Long> oids = t.map(OrderTracker.View::oids).orElse(Set.of());
+                boolean modified = t.map(OrderTracker.View::modified).orElse(false);
+                BigDecimal total = modified ? t.get().quantity() : null;
+                BigDecimal before = modified ? t.get().filledBeforeModify() : BigDecimal.ZERO;
                 return orderStatus(s, cloid).thenCompose(found -> {
                     if (!found.found()) {
                         return CompletableFuture.completedFuture(Optional.<OrderSnapshot>empty());
                     }
                     OrderUpdate u = found.order();
                     OrderSnapshot bare = HyperliquidTranslator.snapshot(account, clientOrderId, m.symbol(), u,
-                            List.of(), immediate);
+                            List.of(), immediate, total, before);
                     if (bare.filledQuantity().signum() == 0) {
                         return CompletableFuture.completedFuture(Optional.of(bare));
                     }
-                    long since = (u.order().timestamp() == null ? clock.millis() : u.order().timestamp()) - 60_000;
-                    return rest.info(HyperliquidJson.info("userFillsByTime", "user", s.user().hex(), "startTime",
-                            since)).thenApply(n -> {
-                                List<OrderEvent.Fill> fills = new ArrayList<>();
-                                for (UserFill f : HyperliquidJson.list(n, UserFill.class)) {
-                                    if (f.oid() != null && (f.oid().equals(u.order().oid()) || oids.contains(f.oid()))) {
-                                        fills.add(HyperliquidTranslator.fill(account, clientOrderId, f, false));
-                                    }
-                                }
-                                return Optional.of(HyperliquidTranslator.snapshot(account, clientOrderId, m.symbol(), u,
-                                        fills, immediate));
-                            });
+                    long placed = u.order().timestamp() == null ? clock.millis() : u.order().timestamp();
+                    long since = Math.min(placed, t.map(v -> v.placedAt().toEpochMilli()).orElse(placed)) - 60_000;
+                    return fills.since(s.user().hex(), since).thenApply(r -> {
+                        List<OrderEvent.Fill> own = new ArrayList<>();
+                        for (UserFill f : r.fills()) {
+                            if (f.oid() != null && (f.oid().equals(u.order().oid()) || oids.contains(f.oid()))) {
+                                own.add(HyperliquidTranslator.fill(account, clientOrderId, f, false));
+                            }
+                        }
+                        return Optional.of(HyperliquidTranslator.snapshot(account, clientOrderId, m.symbol(), u, own,
+                                immediate, total, before));
+                    });
                 });
             });
         });
@@ -755,9 +1012,12 @@ public final class HyperliquidAdapter implements VenueAdapter {
                             if (m.isEmpty() || id == null) {
                                 continue;
                             }
+                            Optional<OrderTracker.View> v = t.map(OrderTracker.Tracked::view)
+                                    .filter(OrderTracker.View::modified);
                             out.add(HyperliquidTranslator.snapshot(account, id, m.get().symbol(),
                                     new OrderUpdate(o, HyperliquidOrderStatus.OPEN.wire(), o.timestamp()), List.of(),
-                                    false));
+                                    false, v.map(OrderTracker.View::quantity).orElse(null),
+                                    v.map(OrderTracker.View::filledBeforeModify).orElse(BigDecimal.ZERO)));
                         }
                         return List.copyOf(out);
                     }, gate.executor());
@@ -808,6 +1068,10 @@ public final class HyperliquidAdapter implements VenueAdapter {
         if (task != null) {
             task.cancel(false);
         }
+        ScheduledFuture<?> budgetTask = budgetRefresh;
+        if (budgetTask != null) {
+            budgetTask.cancel(false);
+        }
         streams.values().forEach(this::closeQuietly);
         closeQuietly(mids);
         closeQuietly(rest);
@@ -845,28 +1109,14 @@ public final class HyperliquidAdapter implements VenueAdapter {
                 AddressBudget b = account == null ? null : budgets.get(account);
                 if (b != null) {
                     b.set(0);
-                    LOG.warn("hyperliquid venue {} account {}: the address request budget is used up ({}); reading it "
-                            + "again in 10 s", name, account, text);
-                    scheduleBudgetRead(account);
+                    LOG.warn("hyperliquid venue {} account {}: the address request budget is used up ({}); it is read "
+                            + "again before the next request", name, account, text);
                 }
             }
-            case NONCE -> LOG.warn("hyperliquid venue {} account {}: Hyperliquid refused a nonce ({}); check the "
-                    + "clock of this machine", name, account, text);
+            case NONCE -> LOG.warn("hyperliquid venue {} account {}: Hyperliquid refused a nonce ({}); the request "
+                    + "was not executed; check the clock of this machine", name, account, text);
             default -> {
             }
-        }
-    }
-
-    private void scheduleBudgetRead(String account) {
-        try {
-            executors.scheduler().schedule(() -> readBudget(signings.get(account)).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    LOG.warn("hyperliquid venue {} account {}: reading the request budget failed ({})", name, account,
-                            VenueCalls.unwrap(failure).getMessage());
-                }
-            }), 10, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("hyperliquid venue {}: not reading the budget, the adapter is closed", name);
         }
     }
 

@@ -40,7 +40,8 @@ import java.util.Set;
  *       reconnectMax: 30s
  *     rateLimit:
  *       weightPerMinute: 1200         # per IP, /info and /exchange together
- *       addressBudget: 10000          # optional: per-address request budget; default: read userRateLimit
+ *       addressBudget: 10000          # optional: the budget's starting count instead of reading userRateLimit
+ *                                     # at connect; it refills from userRateLimit like a read count
  *       maxWait: 1s                   # a request waits this long for weight, else RETRYABLE
  *     accounts:
  *       - name: main
@@ -121,7 +122,8 @@ public record HyperliquidConfig(boolean testnet, String restUrl, String wsUrl, B
      * Rate limits.
      *
      * @param weightPerMinute the IP weight budget per minute
-     * @param addressBudget   the per-address request budget, or null to read it from userRateLimit at connect
+     * @param addressBudget   the per-address budget's starting count, or null to read it from userRateLimit at
+     *                        connect; either way it is read again from userRateLimit on a timer and when used up
      * @param maxWait         how long a request may wait for weight
      */
     public record RateLimits(int weightPerMinute, Long addressBudget, Duration maxWait) {

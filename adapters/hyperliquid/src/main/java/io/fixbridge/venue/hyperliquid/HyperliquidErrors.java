@@ -32,9 +32,11 @@ import java.util.regex.Pattern;
  *   <tr><td>duplicate cloid</td><td>REJECTED DUPLICATE_ORDER</td><td>a submit asks orderStatus by cloid</td></tr>
  *   <tr><td>User or API Wallet 0x... does not exist</td><td>REJECTED UNKNOWN_ACCOUNT</td><td>the account is marked
  *       unhealthy; ERROR log naming the signer (approve the API wallet)</td></tr>
- *   <tr><td>Invalid nonce, Nonce too low/high</td><td>RETRYABLE (nothing was done)</td><td>the nonce source is moved
- *       past the venue's time</td></tr>
- *   <tr><td>Too many cumulative requests sent</td><td>RETRYABLE</td><td>the address budget is read again</td></tr>
+ *   <tr><td>Invalid nonce, Nonce too low/high</td><td>RETRYABLE (nothing was done)</td><td>WARN log (check the
+ *       clock); the nonce source already issues every nonce above all earlier ones of that signer, so
+ *       there is nothing to move</td></tr>
+ *   <tr><td>Too many cumulative requests sent</td><td>RETRYABLE</td><td>the local count is set to zero, so the
+ *       address budget is read again before the next request</td></tr>
  *   <tr><td>Order was never placed, already canceled, or filled</td><td>REJECTED UNKNOWN_ORDER (TOO_LATE when the
  *       adapter saw the order end)</td><td></td></tr>
  *   <tr><td>Cannot modify canceled or filled order</td><td>REJECTED TOO_LATE</td><td></td></tr>
@@ -55,7 +57,7 @@ public final class HyperliquidErrors {
         NONE,
         /** The signer is not known to Hyperliquid (an API wallet not approved): mark the account unhealthy. */
         UNKNOWN_SIGNER,
-        /** Hyperliquid refused the nonce: move the nonce source forward. */
+        /** Hyperliquid refused the nonce: logged (the nonce source is already past every nonce it issued). */
         NONCE,
         /** The address's cumulative request budget is used up: read userRateLimit again. */
         ADDRESS_BUDGET,

@@ -177,16 +177,6 @@ public final class HyperliquidTranslator {
         return a;
     }
 
-    /** {@code {"type":"cancel","cancels":[{"a":asset,"o":oid}]}}. */
-    public static ObjectNode cancelAction(int asset, long oid) {
-        ObjectNode a = JSON.objectNode();
-        a.put("type", "cancel");
-        ObjectNode c = a.putArray("cancels").addObject();
-        c.put("a", asset);
-        c.put("o", oid);
-        return a;
-    }
-
     /** {@code {"type":"cancelByCloid","cancels":[{"asset":asset,"cloid":"0x.."}]}}. */
     public static ObjectNode cancelByCloidAction(int asset, String cloid) {
         ObjectNode a = JSON.objectNode();
@@ -194,24 +184,6 @@ public final class HyperliquidTranslator {
         ObjectNode c = a.putArray("cancels").addObject();
         c.put("asset", asset);
         c.put("cloid", cloid);
-        return a;
-    }
-
-    /** {@code {"type":"modify","oid":oid,"order":{...}}}. */
-    public static ObjectNode modifyAction(long oid, ObjectNode order) {
-        ObjectNode a = JSON.objectNode();
-        a.put("type", "modify");
-        a.put("oid", oid);
-        a.set("order", order);
-        return a;
-    }
-
-    /** {@code {"type":"modify","oid":"0x cloid","order":{...}}}, for an order whose oid is not known. */
-    public static ObjectNode modifyAction(String cloid, ObjectNode order) {
-        ObjectNode a = JSON.objectNode();
-        a.put("type", "modify");
-        a.put("oid", cloid);
-        a.set("order", order);
         return a;
     }
 
@@ -348,6 +320,21 @@ public final class HyperliquidTranslator {
      */
     public static OrderSnapshot snapshot(String account, String clientOrderId, String symbol, OrderUpdate u,
                                          List<OrderEvent.Fill> fills, boolean immediate) {
+        return snapshot(account, clientOrderId, symbol, u, fills, immediate, null, BigDecimal.ZERO);
+    }
+
+    /**
+     * An order's state from an orderStatus answer of its current oid and its fills, for an order that may
+     * have been modified: Hyperliquid's answer knows only the current oid (its origSz is what the modify
+     * sent, the new total less what had filled), so the quantity is the order's total and the filled
+     * quantity counts what filled before the modify on top.
+     *
+     * @param totalQuantity      the order's total quantity, or null to take the answer's origSz
+     * @param filledBeforeModify what the order had filled when its last modify took effect
+     */
+    public static OrderSnapshot snapshot(String account, String clientOrderId, String symbol, OrderUpdate u,
+                                         List<OrderEvent.Fill> fills, boolean immediate, BigDecimal totalQuantity,
+                                         BigDecimal filledBeforeModify) {
         VenueOrder o = u.order();
         HyperliquidOrderStatus s = HyperliquidOrderStatus.parse(u.status());
         BigDecimal orig = dec(o.origSz() != null ? o.origSz() : o.sz());
@@ -355,6 +342,10 @@ public final class HyperliquidTranslator {
         BigDecimal filled = orig == null ? BigDecimal.ZERO : orig.subtract(left == null ? BigDecimal.ZERO : left);
         if (s == HyperliquidOrderStatus.FILLED && (left == null || left.signum() == 0) && orig != null) {
             filled = orig;
+        }
+        filled = filled.add(filledBeforeModify == null ? BigDecimal.ZERO : filledBeforeModify);
+        if (totalQuantity != null) {
+            orig = totalQuantity;
         }
         BigDecimal fromFills = fills.stream().map(OrderEvent.Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (fromFills.compareTo(filled) > 0) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the adapter knows about each order it placed, and the one gate every order event passes before
@@ -37,12 +38,23 @@ import java.util.Set;
  *       the replacement's cloid. While the modify is in flight, stream entries of the new cloid are held
  *       and a cancel of the old oid is held; when it succeeds the order is known by the new client id,
  *       oid and quantity from then on (held entries of the new cloid are applied, the old oid's cancel
- *       is dropped); when it fails the held cancel is applied.</li>
+ *       is dropped); when it fails the held cancel is applied. Every oid the order had before a
+ *       modify is retired: a later cancel of it is the modify itself and is dropped. Only a definitive
+ *       refusal of the modify counts as failed; when its outcome is unknown the held entries stay held
+ *       until the adapter has settled it ({@link #modified} or {@link #modifyFailed});</li>
+ *   <li>holds an order's end until the fills Hyperliquid says made it have been reported
+ *       ({@link #venueFilledSoFar}, {@link #venueFilled}); a cancel confirmed by the REST answer waits
+ *       the same way ({@link #cancelConfirmed}), and {@link #releaseStaleEnds} lets a held end through
+ *       when the fills do not come;</li>
+ *   <li>holds an end the stream reports while the order's own answer is awaited: a refusal in the answer
+ *       (a definitive REJECTED, which the submit reports) drops it, so the stream's status for such an order
+ *       (an IOC's {@code iocCancelRejected}) is never a second end; any other answer, or none, lets it
+ *       through ({@link #releaseEndBeforeAnswer}); an order Hyperliquid refused is remembered as done.</li>
  * </ul>
  * Orders are found by client order id, by cloid (old and new) and by oid (old and new).
  *
- * <p>Retention: an order known to be done is remembered for {@link #RETENTION} after it was last heard of;
- * any other for the idle limit, then forgotten with a WARN.
+ * <p>Retention: an order known to be done is remembered for {@link #RETENTION} after it was last heard of,
+ * then forgotten; an order not known to be done is never forgotten (it may still trade).
  *
  * <p>Not thread-safe: confined to the adapter's event thread.
  */
@@ -50,7 +62,6 @@ final class OrderTracker {
     private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
     static final Duration RETENTION = Duration.ofMinutes(15);
 
-    private final Duration idleLimit;
     private final Clock clock;
     private final Map<Key, Tracked> byId = new LinkedHashMap<>();
     private final Map<Key, Tracked> byCloid = new HashMap<>();
@@ -88,6 +99,14 @@ final class OrderTracker {
         OrderEvent heldEnd;
         /** What had filled when the last modify succeeded (the new oid's own fills count on top). */
         BigDecimal filledBeforeModify = BigDecimal.ZERO;
+        /** The oids the order had before a modify: their cancels are the modify itself. */
+        final Set<Long> retiredOids = new HashSet<>();
+        /** Whether the fills of a filled order that did not all come were fetched once. */
+        boolean fillsFetched;
+        /** An end the stream reported while the order's own answer was still awaited. */
+        OrderEvent endBeforeAnswer;
+        /** A cancel Hyperliquid confirmed, waiting for the order's end to be reported. */
+        CompletableFuture<OrderEvent.Canceled> endWaiter;
 
         Tracked(String account, String clientOrderId, Instant now) {
             this.account = account;
@@ -131,10 +150,39 @@ final class OrderTracker {
         BigDecimal filled() {
             return filled;
         }
+
+        /** The replacement's cloid while a modify is in flight, else null. */
+        String pendingCloid() {
+            return pendingCloid;
+        }
+
+        /** The replacement's client order id while a modify is in flight, else null. */
+        String pendingId() {
+            return pendingId;
+        }
+
+        /** An immutable copy of what a query needs, for use off the event thread. */
+        View view() {
+            return new View(account, clientOrderId, cloid, oid, immediate, Set.copyOf(oids), filled, quantity,
+                    filledBeforeModify, !retiredOids.isEmpty(), placedAt);
+        }
     }
 
-    OrderTracker(Duration idleLimit, Clock clock) {
-        this.idleLimit = Objects.requireNonNull(idleLimit, "idleLimit");
+    /**
+     * An immutable copy of a tracked order's identity, safe to read on any thread.
+     *
+     * @param oids               every oid the order has had (a modify gives a new one)
+     * @param quantity           the order's total quantity (after a modify: the replacement's total)
+     * @param filledBeforeModify what had filled when the last modify took effect
+     * @param modified           whether the order was modified (its current oid is not its first)
+     * @param placedAt           when the adapter first sent or saw the order
+     */
+    record View(String account, String clientOrderId, String cloid, Long oid, boolean immediate, Set<Long> oids,
+                BigDecimal filled, BigDecimal quantity, BigDecimal filledBeforeModify, boolean modified,
+                Instant placedAt) {
+    }
+
+    OrderTracker(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -142,6 +190,10 @@ final class OrderTracker {
 
     /** An order about to be sent: in flight until {@link #answered}. */
     Tracked submitted(OrderRequest order, String symbol, String cloid) {
+        Tracked earlier = byId.get(new Key(order.account(), order.clientOrderId()));
+        if (earlier != null && earlier.terminal && !earlier.accepted && earlier.inFlight == 0) {
+            remove(earlier);
+        }
         Tracked t = track(order.account(), order.clientOrderId());
         t.cloid = cloid;
         t.symbol = symbol;
@@ -150,6 +202,75 @@ final class OrderTracker {
         byCloid.put(new Key(order.account(), cloid), t);
         t.inFlight++;
         return t;
+    }
+
+    /** Whether an order with this client id is accepted or has a request in flight (a new one is a duplicate). */
+    boolean busy(String account, String clientOrderId) {
+        Tracked t = byId.get(new Key(account, clientOrderId));
+        return t != null && (t.accepted || t.inFlight > 0);
+    }
+
+    /**
+     * Hyperliquid refused the order definitively ({@code {"error"}} answer): it is done, and stream entries
+     * about it (an IOC's {@code iocCancelRejected}) are dropped; it is forgotten after {@link #RETENTION}.
+     */
+    void refused(String account, String clientOrderId, VenueError error) {
+        Tracked t = byId.get(new Key(account, clientOrderId));
+        if (t != null && !t.accepted) {
+            t.terminal = true;
+            t.endBeforeAnswer = null;
+            t.rejection = error;
+            t.lastUpdate = clock.instant();
+        }
+    }
+
+    /**
+     * Hyperliquid confirmed a cancel of {@code t} ({@code "success"}). The Canceled goes out only after the
+     * fills that Hyperliquid says the order had: {@code filledOfThisOrder} is what its current oid filled
+     * (origSz - sz of an orderStatus answer), or null when that is not known, in which case the end waits
+     * for the stream's canceled update (which carries it) or {@link #releaseStaleEnds}.
+     *
+     * @return the events to emit now (the Canceled, or nothing while it is held)
+     */
+    List<OrderEvent> cancelConfirmed(Tracked t, OrderEvent.Canceled canceled, BigDecimal filledOfThisOrder) {
+        if (t.terminal) {
+            return List.of();
+        }
+        if (filledOfThisOrder == null) {
+            if (t.heldEnd == null) {
+                t.heldEnd = canceled;
+            }
+            t.lastUpdate = clock.instant();
+            return List.of();
+        }
+        venueFilledSoFar(t, filledOfThisOrder);
+        return apply(canceled);
+    }
+
+    /**
+     * The order's answer was not a refusal (it was accepted, or its outcome is unknown): an end the stream
+     * reported meanwhile is applied now.
+     */
+    List<OrderEvent> releaseEndBeforeAnswer(String account, String clientOrderId) {
+        Tracked t = byId.get(new Key(account, clientOrderId));
+        if (t == null || t.endBeforeAnswer == null) {
+            return List.of();
+        }
+        OrderEvent e = t.endBeforeAnswer;
+        t.endBeforeAnswer = null;
+        return apply(e);
+    }
+
+    /** {@code waiter} is completed (by the adapter) when {@code t}'s end is reported. */
+    void awaitEnd(Tracked t, CompletableFuture<OrderEvent.Canceled> waiter) {
+        t.endWaiter = waiter;
+    }
+
+    /** The cancel waiting for {@code t}'s end, once: the adapter completes it as the end goes out. */
+    Optional<CompletableFuture<OrderEvent.Canceled>> takeEndWaiter(Tracked t) {
+        CompletableFuture<OrderEvent.Canceled> w = t.endWaiter;
+        t.endWaiter = null;
+        return Optional.ofNullable(w);
     }
 
     /** The answer (or failure) of the request {@link #submitted} announced is being handled. */
@@ -200,6 +321,9 @@ final class OrderTracker {
      */
     void venueFilledSoFar(Tracked t, BigDecimal filledOfThisOrder) {
         if (filledOfThisOrder == null || filledOfThisOrder.signum() <= 0 || t.terminal) {
+            return;
+        }
+        if (t.pendingId != null) {
             return;
         }
         BigDecimal target = t.filledBeforeModify.add(filledOfThisOrder);
@@ -265,6 +389,7 @@ final class OrderTracker {
         return byId.values().stream().filter(t -> t.account.equals(account) && t.open()).distinct().toList();
     }
 
+
     /** Forgets an order that was never placed, unless accepted, traded or in flight. */
     boolean forget(String account, String clientOrderId) {
         Tracked t = byId.get(new Key(account, clientOrderId));
@@ -298,6 +423,9 @@ final class OrderTracker {
      * now on. Returns the Replaced (first) and the events the stream reported meanwhile about the new order.
      */
     List<OrderEvent> modified(Tracked t, Long newOid, OrderEvent.Replaced replaced) {
+        if (t.pendingId == null) {
+            return List.of();
+        }
         t.inFlight = Math.max(0, t.inFlight - 1);
         Key oldKey = new Key(t.account, t.clientOrderId);
         if (!t.clientOrderId.equals(t.pendingId)) {
@@ -307,8 +435,13 @@ final class OrderTracker {
         }
         t.cloid = t.pendingCloid;
         Long oid = newOid != null ? newOid : t.pendingOid;
+        t.retiredOids.addAll(t.oids);
         if (oid != null) {
-            t.oid = oid;
+            t.retiredOids.remove(oid);
+        }
+        // until the new oid is known, none is current: the next oid seen for the new cloid is it
+        t.oid = oid;
+        if (oid != null) {
             t.oids.add(oid);
             byOid.put(new Key(t.account, String.valueOf(oid)), t);
         }
@@ -325,8 +458,24 @@ final class OrderTracker {
         return out;
     }
 
-    /** The modify failed: the order stands as it was; an end the stream reported meanwhile is applied. */
+    /**
+     * The modify's request is answered but its outcome is not known yet (no answer, not an answer): what
+     * the stream reports about the old and the new order stays held until {@link #modified} or
+     * {@link #modifyFailed} settles it.
+     */
+    void modifyInDoubt(Tracked t) {
+        t.inFlight = Math.max(0, t.inFlight - 1);
+        t.lastUpdate = clock.instant();
+    }
+
+    /**
+     * The modify failed (a definitive refusal, or the replacement does not exist): the order stands as it
+     * was; an end the stream reported meanwhile is applied.
+     */
     List<OrderEvent> modifyFailed(Tracked t) {
+        if (t.pendingId == null) {
+            return List.of();
+        }
         t.inFlight = Math.max(0, t.inFlight - 1);
         byCloid.remove(new Key(t.account, t.pendingCloid));
         List<OrderEvent> held = new ArrayList<>(t.heldOldEnd);
@@ -372,9 +521,13 @@ final class OrderTracker {
                 t.heldOldEnd.add(event);
                 return List.of();
             }
-        } else if (oid != null && t.oid != null && !oid.equals(t.oid) && t.oids.contains(oid)
-                && !(event instanceof OrderEvent.Fill)) {
+        } else if (oid != null && t.retiredOids.contains(oid) && !(event instanceof OrderEvent.Fill)) {
             // the old order of a completed modify: its cancel is the modify itself
+            return List.of();
+        } else if (t.inFlight > 0 && !t.accepted && !t.terminal && (event instanceof OrderEvent.Canceled
+                || event instanceof OrderEvent.Expired || event instanceof OrderEvent.Rejected)) {
+            // the order's own answer decides: a refusal there is the end, anything else lets this through
+            t.endBeforeAnswer = event;
             return List.of();
         }
         return apply(event);
@@ -443,25 +596,44 @@ final class OrderTracker {
         return out;
     }
 
-    /** Hyperliquid reports the order filled: it is done (its fills are the events). */
-    void finished(Tracked t) {
+    /**
+     * Hyperliquid reports the order's current oid filled, {@code filledOfThisOrder} in all (its origSz):
+     * it is done; its fills are the events, and {@link #missingFills} names it when they do not all come.
+     */
+    void finished(Tracked t, BigDecimal filledOfThisOrder) {
+        venueFilledSoFar(t, filledOfThisOrder);
         t.terminal = true;
         t.lastUpdate = clock.instant();
     }
 
-    /** Forgets done orders not heard of for {@link #RETENTION} and others idle for the idle limit (logged). */
+    /**
+     * Filled orders whose fills have not all come within {@code patience} of the venue saying so, once
+     * each: the adapter fetches their fills ({@code userFillsByTime}).
+     */
+    List<Tracked> missingFills(Duration patience) {
+        Instant horizon = clock.instant().minus(patience);
+        List<Tracked> out = new ArrayList<>();
+        for (Tracked t : byId.values()) {
+            if (t.terminal && !t.fillsFetched && t.endAfterFilled != null && t.filled.compareTo(t.endAfterFilled) < 0
+                    && t.lastUpdate.isBefore(horizon)) {
+                t.fillsFetched = true;
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Forgets done orders not heard of for {@link #RETENTION}. An order not known to be done is kept however
+     * long it rests: it may still trade.
+     */
     void expire() {
         Instant now = clock.instant();
         List<Tracked> gone = new ArrayList<>();
         for (Iterator<Tracked> it = byId.values().iterator(); it.hasNext(); ) {
             Tracked t = it.next();
-            boolean done = t.terminal && t.lastUpdate.isBefore(now.minus(RETENTION));
-            boolean idle = !t.terminal && t.inFlight == 0 && t.lastUpdate.isBefore(now.minus(idleLimit));
-            if (done || idle) {
-                if (idle) {
-                    LOG.warn("hyperliquid account {}: forgetting order {} (oid {}), not known to be done and not heard "
-                            + "of since {}", t.account, t.clientOrderId, t.oid, t.lastUpdate);
-                }
+            if (t.terminal && t.heldEnd == null && t.pendingId == null && t.endWaiter == null
+                    && t.lastUpdate.isBefore(now.minus(RETENTION))) {
                 gone.add(t);
             }
         }

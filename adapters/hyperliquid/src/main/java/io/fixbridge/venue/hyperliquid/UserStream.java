@@ -14,6 +14,8 @@ import io.fixbridge.venue.kit.ws.WebSocketSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,9 @@ import java.util.function.Consumer;
  * {@code {"method":"ping"}} every {@code timeouts.wsPing} (Hyperliquid closes a connection silent for 60 s)
  * and drops a connection silent for two of them. The first userFills message of every subscription is a
  * snapshot of recent fills (the adapter drops those it already reported, by tid). Once both
- * subscriptions of a reconnected connection are confirmed, {@code onGap} runs so the adapter re-queries
- * every order it knows open.
+ * subscriptions of a reconnected connection are confirmed, {@code onGap} runs with the time the stream was
+ * last heard of before it went down (any message, pongs included), so the adapter re-reads the fills from
+ * then on and re-queries every order it knows open.
  *
  * <p>Threading: the kit calls the listener serially on its callback pool; the consumers are called
  * there. Thread-safe.
@@ -39,7 +42,10 @@ final class UserStream implements WebSocketListener, AutoCloseable {
     private final String user;
     private final Consumer<List<OrderUpdate>> onOrders;
     private final Consumer<UserFillsMessage> onFills;
-    private final Runnable onGap;
+    private final Consumer<Instant> onGap;
+    private final Clock clock;
+    private volatile Instant lastHeard;
+    private volatile Instant gapSince;
     private final WebSocketClient client;
     private final CompletableFuture<Void> firstSubscription = new CompletableFuture<>();
     private volatile int acks;
@@ -47,13 +53,16 @@ final class UserStream implements WebSocketListener, AutoCloseable {
     private volatile boolean gapPending;
 
     UserStream(String venue, String account, String user, HyperliquidConfig config, VenueExecutors executors,
-               Consumer<List<OrderUpdate>> onOrders, Consumer<UserFillsMessage> onFills, Runnable onGap) {
+               Consumer<List<OrderUpdate>> onOrders, Consumer<UserFillsMessage> onFills, Consumer<Instant> onGap,
+               Clock clock) {
         this.venue = venue;
         this.account = account;
         this.user = Objects.requireNonNull(user, "user");
         this.onOrders = onOrders;
         this.onFills = onFills;
         this.onGap = onGap;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lastHeard = clock.instant();
         this.client = WebSocketClient.create(wsConfig(config), this, executors);
     }
 
@@ -78,7 +87,10 @@ final class UserStream implements WebSocketListener, AutoCloseable {
     @Override
     public void onConnected(WebSocketSession session) {
         acks = 0;
-        gapPending = gapPending || everSubscribed;
+        if (everSubscribed && !gapPending) {
+            gapPending = true;
+            gapSince = lastHeard;
+        }
         session.send(subscribe("orderUpdates"));
         session.send(subscribe("userFills"));
     }
@@ -94,6 +106,9 @@ final class UserStream implements WebSocketListener, AutoCloseable {
 
     @Override
     public void onMessage(WebSocketSession session, String text) {
+        if (!gapPending) {
+            lastHeard = clock.instant();
+        }
         JsonNode node;
         try {
             node = HyperliquidJson.tree(text);
@@ -131,7 +146,7 @@ final class UserStream implements WebSocketListener, AutoCloseable {
         firstSubscription.complete(null);
         if (gapPending) {
             gapPending = false;
-            onGap.run();
+            onGap.accept(gapSince);
         }
     }
 

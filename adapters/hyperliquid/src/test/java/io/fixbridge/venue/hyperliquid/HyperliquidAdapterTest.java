@@ -67,10 +67,64 @@ class HyperliquidAdapterTest {
         await().atMost(Harness.TIMEOUT).untilAsserted(() -> assertThat(h.kinds(ioc.clientOrderId()))
                 .containsExactly("Accepted", "Fill", "Expired"));
         assertThat(h.filled(ioc.clientOrderId())).isEqualByComparingTo("1");
-        VenueError none = failure(h.adapter.submit(limit(BTC, Side.BUY, "0.001", "59000")
-                .timeInForce(TimeInForce.IOC).build()));
+        OrderRequest unmatched = limit(BTC, Side.BUY, "0.001", "59000").timeInForce(TimeInForce.IOC).build();
+        VenueError none = failure(h.adapter.submit(unmatched));
         assertThat(none.outcome()).isEqualTo(VenueError.Outcome.REJECTED);
         assertThat(none.message()).contains("could not immediately match");
+    }
+
+    @Test
+    void anIocRejectedByTheAnswerGetsNoSecondEndFromTheStreamsIocCancelRejected() {
+        OrderRequest unmatched = limit(BTC, Side.BUY, "0.001", "59000").timeInForce(TimeInForce.IOC).build();
+
+        VenueError none = failure(h.adapter.submit(unmatched));
+        OrderRequest after = order(BTC, Side.BUY, OrderType.MARKET, "0.001").build();
+        h.submit(after);
+        await().atMost(Harness.TIMEOUT).untilAsserted(() -> assertThat(h.filled(after.clientOrderId()))
+                .isEqualByComparingTo("0.001"));
+
+        assertThat(none.outcome()).isEqualTo(VenueError.Outcome.REJECTED);
+        assertThat(h.truth(unmatched.clientOrderId()).orElseThrow().status()).isEqualTo("iocCancelRejected");
+        assertThat(h.kinds(unmatched.clientOrderId())).as("the stream's status came before the later fill")
+                .isEmpty();
+    }
+
+    @Test
+    void aModifyWhoseAnswerIsLostIsSettledByTheReplacementsCloidAndLosesNoFill() {
+        OrderRequest o = limit(BTC, Side.BUY, "0.5", "59000").build();
+        OrderEvent.Accepted accepted = h.submit(o);
+        OrderRequest replacement = o.toBuilder().clientOrderId(Harness.newId()).price(new BigDecimal("58500")).build();
+        h.sim.sim.faults().loseNextOrderResponse();
+
+        OrderEvent.Replaced r = answer(h.adapter.replace(new ReplaceRequest(o, accepted.venueOrderId(), BigDecimal.ZERO,
+                replacement)));
+
+        TruthOrder now = h.truth(replacement.clientOrderId()).orElseThrow();
+        assertThat(r.venueOrderId()).isEqualTo(String.valueOf(now.oid()));
+        assertThat(r.newClientOrderId()).isEqualTo(replacement.clientOrderId());
+        h.sim.sim.market().moveMid("BTC", "58000");
+        await().atMost(Harness.TIMEOUT).untilAsserted(() -> assertThat(h.filled(replacement.clientOrderId()))
+                .isEqualByComparingTo("0.5"));
+        assertThat(h.kinds(o.clientOrderId())).as("no Canceled of the modified order").containsExactly("Accepted",
+                "Replaced");
+        assertThat(h.events.fills(replacement.clientOrderId())).last()
+                .satisfies(f -> assertThat(f.orderFilled()).isTrue());
+    }
+
+    @Test
+    void aCancelConfirmedBeforeTheFillsArriveEndsTheOrderAfterThem() {
+        h.sim.sim.faults().dropStreams();
+        OrderRequest o = limit(BTC, Side.BUY, "2", "60001").build();
+        h.submit(o);
+
+        OrderEvent.Canceled c = answer(h.adapter.cancel(new CancelRequest(SimSupport.ACCOUNT, BTC, o.clientOrderId(),
+                null)));
+
+        assertThat(c.clientOrderId()).isEqualTo(o.clientOrderId());
+        assertThat(h.filled(o.clientOrderId())).as("the fill came before the cancel completed")
+                .isEqualByComparingTo("1");
+        await().atMost(Harness.TIMEOUT).untilAsserted(() -> assertThat(h.kinds(o.clientOrderId()))
+                .containsExactly("Accepted", "Fill", "Canceled"));
     }
 
     @Test
@@ -162,7 +216,18 @@ class HyperliquidAdapterTest {
         assertThat(now.limitPx()).isEqualByComparingTo("59000");
         assertThat(h.kinds(o.clientOrderId())).containsExactly("Accepted", "Fill", "Replaced");
         assertThat(answer(h.adapter.queryOrder(SimSupport.ACCOUNT, BTC, replacement.clientOrderId())))
-                .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(OrderSnapshot.Status.NEW));
+                .hasValueSatisfying(s -> {
+                    assertThat(s.status()).as("1 of the total 3 has filled").isEqualTo(
+                            OrderSnapshot.Status.PARTIALLY_FILLED);
+                    assertThat(s.quantity()).as("the total, not the new oid's size").isEqualByComparingTo("3");
+                    assertThat(s.filledQuantity()).as("the old oid's fill counts").isEqualByComparingTo("1");
+                    assertThat(s.venueOrderId()).isEqualTo(r.venueOrderId());
+                });
+        assertThat(answer(h.adapter.openOrders(SimSupport.ACCOUNT))).singleElement().satisfies(s -> {
+            assertThat(s.clientOrderId()).isEqualTo(replacement.clientOrderId());
+            assertThat(s.quantity()).isEqualByComparingTo("3");
+            assertThat(s.filledQuantity()).isEqualByComparingTo("1");
+        });
 
         h.sim.sim.market().moveMid("BTC", "58000");
         await().atMost(Harness.TIMEOUT).untilAsserted(() -> assertThat(h.filled(replacement.clientOrderId()))

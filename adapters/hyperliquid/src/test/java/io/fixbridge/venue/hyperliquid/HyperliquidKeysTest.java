@@ -124,6 +124,41 @@ class HyperliquidKeysTest {
     }
 
     @Test
+    void anAccountAndItsVaultSignedByOneKeyDrawFromOneNonceSequence() throws Exception {
+        List<Long> nonces = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (SimSupport sim = sim(); RewritingProxy proxy = new RewritingProxy(sim.sim.baseUrl())) {
+            proxy.rule((path, request, forward) -> {
+                if (path.equals("/exchange")) {
+                    nonces.add(request.path("nonce").asLong());
+                }
+                return forward.get();
+            });
+            Map<String, Map<String, Object>> accounts = new java.util.LinkedHashMap<>();
+            accounts.put(SimSupport.ACCOUNT, Map.of("privateKey", SimSupport.ALICE_KEY));
+            accounts.put("vault", Map.of("privateKey", SimSupport.ALICE_KEY, "vaultAddress", VAULT.hex()));
+            try (Harness h = new Harness(sim, sim.settingsForAccounts(Map.of("restUrl", proxy.url()), accounts))) {
+                h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
+                h.submit(limit(BTC, Side.BUY, "0.001", "50000").account("vault").build());
+                h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
+                h.submit(limit(BTC, Side.BUY, "0.001", "50000").account("vault").build());
+
+                assertThat(nonces).hasSize(4);
+                for (int i = 1; i < nonces.size(); i++) {
+                    assertThat(nonces.get(i)).as("one signer's nonces in the order sent: %s", nonces)
+                            .isGreaterThan(nonces.get(i - 1));
+                }
+                assertThat(sim.sim.truth().orders(VAULT)).hasSize(2);
+                assertThat(sim.sim.truth().orders(SimSupport.ALICE)).hasSize(2);
+                try (java.util.stream.Stream<Path> files = Files.list(sim.nonces)) {
+                    assertThat(files.filter(f -> f.toString().endsWith(".nonce")))
+                            .singleElement().satisfies(f -> assertThat(Long.parseLong(Files.readString(f).strip()))
+                                    .isGreaterThan(nonces.get(3)));
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnknownSignerIsRejectedMarksTheAccountAndNamesTheAddress() throws Exception {
         EthAddress stranger = EthSigningKey.fromHex(STRANGER_KEY.toCharArray()).address();
         try (LogCapture log = new LogCapture(); SimSupport sim = sim();

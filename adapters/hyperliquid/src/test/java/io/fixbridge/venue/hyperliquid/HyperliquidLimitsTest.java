@@ -1,6 +1,9 @@
 package io.fixbridge.venue.hyperliquid;
 
 import io.fixbridge.sims.hyperliquid.RateLimits;
+import io.fixbridge.venue.OrderEvent;
+import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.VenueError;
 import org.junit.jupiter.api.Test;
@@ -53,16 +56,49 @@ class HyperliquidLimitsTest {
     }
 
     @Test
-    void aConfiguredAddressBudgetIsCountedDownBeforeSending() throws Exception {
+    void aConfiguredAddressBudgetThatRunsOutRefillsFromUserRateLimit() throws Exception {
         SimSupport sim = SimSupport.start();
         try (Harness h = new Harness(sim, sim.settings(Map.of("rateLimit", Map.of("addressBudget", 1))))) {
             h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
 
-            VenueError e = failure(h.adapter.submit(limit(BTC, Side.BUY, "0.001", "50000").build()));
+            OrderEvent.Accepted second = h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
 
-            assertThat(e.outcome()).isEqualTo(VenueError.Outcome.RETRYABLE);
-            assertThat(e.message()).contains("used up");
-            assertThat(sim.sim.truth().orders(SimSupport.ALICE)).hasSize(1);
+            assertThat(second.venueOrderId()).as("the venue still has 9998 requests left").isNotBlank();
+            assertThat(sim.sim.truth().orders(SimSupport.ALICE)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aBudgetUsedUpAtTheVenueIsReadAgainAndUsableOnceTheVenueAllowsMore() throws Exception {
+        SimSupport sim = SimSupport.start();
+        try (Harness h = new Harness(sim, sim.settings(Map.of()))) {
+            sim.sim.rateLimits(new RateLimits(1200, 1, 0));
+            h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
+            VenueError venue = failure(h.adapter.submit(limit(BTC, Side.BUY, "0.001", "50000").build()));
+
+            sim.sim.rateLimits(new RateLimits(1200, 10, 0));
+            OrderEvent.Accepted after = h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
+
+            assertThat(venue.message()).contains("Too many cumulative requests");
+            assertThat(after.venueOrderId()).isNotBlank();
+            assertThat(sim.sim.truth().orders(SimSupport.ALICE)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aDuplicateRefusedHereCostsNoBudget() throws Exception {
+        SimSupport sim = SimSupport.start();
+        try (Harness h = new Harness(sim, sim.settings(Map.of("rateLimit", Map.of("addressBudget", 2))))) {
+            sim.sim.rateLimits(new RateLimits(1200, 2, 0));
+            OrderRequest first = limit(BTC, Side.BUY, "0.001", "50000").build();
+            h.submit(first);
+
+            VenueError duplicate = failure(h.adapter.submit(first));
+            OrderEvent.Accepted second = h.submit(limit(BTC, Side.BUY, "0.001", "50000").build());
+
+            assertThat(duplicate.reason()).isEqualTo(RejectReason.DUPLICATE_ORDER);
+            assertThat(second.venueOrderId()).isNotBlank();
+            assertThat(sim.sim.truth().orders(SimSupport.ALICE)).hasSize(2);
         }
     }
 

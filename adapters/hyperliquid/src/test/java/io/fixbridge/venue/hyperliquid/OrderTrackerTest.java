@@ -27,7 +27,7 @@ class OrderTrackerTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Clock clock = Clock.fixed(T, ZoneOffset.UTC);
-    private final OrderTracker tracker = new OrderTracker(Duration.ofHours(48), clock);
+    private final OrderTracker tracker = new OrderTracker(clock);
 
     private static OrderEvent.Fill fill(String id, String oid, String tid, String qty) {
         return new OrderEvent.Fill(A, id, oid, tid, new BigDecimal(qty), new BigDecimal("60000"), BigDecimal.ZERO,
@@ -175,30 +175,195 @@ class OrderTrackerTest {
                 .isInstanceOf(OrderEvent.Expired.class);
     }
 
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now = T;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aLiveOrderIsNeverForgottenHoweverLongItRests() {
+        MovingClock moving = new MovingClock();
+        OrderTracker tr = new OrderTracker(moving);
+        tr.apply(new OrderEvent.Accepted(A, ID, "7", T));
+
+        moving.now = T.plus(Duration.ofDays(30));
+        tr.expire();
+
+        assertThat(tr.find(A, ID)).hasValueSatisfying(t -> assertThat(t.open()).isTrue());
+        assertThat(kinds(tr.apply(fill(ID, "7", "500", "0.1")))).as("its late fill still finds it")
+                .containsExactly("Fill");
+    }
+
+    @Test
+    void aModifyWhoseOutcomeIsUnknownKeepsHoldingUntilSettledAndLosesNoFill() {
+        OrderTracker.Tracked t = submitted(TimeInForce.GTC, "2");
+        tracker.apply(new OrderEvent.Accepted(A, ID, "7", T));
+        tracker.modifying(t, NEW_ID, Cloids.of(NEW_ID));
+        List<OrderEvent> oldCancel = tracker.fromStream(t, Cloids.of(ID), 7L, new OrderEvent.Canceled(A, ID, "7", null, T));
+        List<OrderEvent> newFill = tracker.fromStream(t, Cloids.of(NEW_ID), 9L, fill(NEW_ID, "9", "210", "0.5"));
+
+        tracker.modifyInDoubt(t);
+        List<OrderEvent> lateOldCancel = tracker.fromStream(t, Cloids.of(ID), 7L,
+                new OrderEvent.Canceled(A, ID, "7", null, T));
+        List<OrderEvent> done = tracker.modified(t, 9L, new OrderEvent.Replaced(A, ID, NEW_ID, "9", new BigDecimal("2"),
+                BigDecimal.ONE, null, T));
+
+        assertThat(oldCancel).isEmpty();
+        assertThat(newFill).isEmpty();
+        assertThat(lateOldCancel).as("still held while the modify is in doubt").isEmpty();
+        assertThat(kinds(done)).containsExactly("Replaced", "Fill");
+        assertThat(t.open()).isTrue();
+        assertThat(tracker.byOid(A, 9L)).contains(t);
+        assertThat(tracker.byCloid(A, Cloids.of(NEW_ID))).contains(t);
+        assertThat(tracker.modifyFailed(t)).as("a settled modify is not failed afterwards").isEmpty();
+    }
+
+    @Test
+    void aModifyAcceptedWithoutAnOidRetiresTheOldOidAndTakesTheNextOneSeen() {
+        OrderTracker.Tracked t = submitted(TimeInForce.GTC, "2");
+        tracker.apply(new OrderEvent.Accepted(A, ID, "7", T));
+        tracker.modifying(t, NEW_ID, Cloids.of(NEW_ID));
+        List<OrderEvent> done = tracker.modified(t, null, new OrderEvent.Replaced(A, ID, NEW_ID, "7",
+                new BigDecimal("2"), BigDecimal.ONE, null, T));
+
+        List<OrderEvent> oldCancel = tracker.fromStream(t, Cloids.of(ID), 7L,
+                new OrderEvent.Canceled(A, NEW_ID, "7", null, T));
+        tracker.fromStream(t, Cloids.of(NEW_ID), 9L, new OrderEvent.Accepted(A, NEW_ID, "9", T));
+
+        assertThat(kinds(done)).containsExactly("Replaced");
+        assertThat(oldCancel).as("the old oid's cancel is the modify itself").isEmpty();
+        assertThat(t.open()).isTrue();
+        assertThat(t.oid()).isEqualTo(9L);
+    }
+
+    @Test
+    void anOrderHyperliquidRefusedIgnoresTheStreamsEndAndItsIdCanBeUsedAgain() {
+        OrderTracker.Tracked t = submitted(TimeInForce.IOC, "1");
+        VenueError err = VenueError.rejected(RejectReason.OTHER, null, "Order could not immediately match");
+        tracker.answered(A, ID);
+
+        tracker.refused(A, ID, err);
+        List<OrderEvent> streamEnd = tracker.fromStream(t, Cloids.of(ID), 7L, new OrderEvent.Expired(A, ID, "7", T));
+
+        assertThat(streamEnd).as("iocCancelRejected of a refused order is no second end").isEmpty();
+        assertThat(tracker.busy(A, ID)).isFalse();
+        OrderTracker.Tracked again = submitted(TimeInForce.GTC, "1");
+        assertThat(again).isNotSameAs(t);
+        assertThat(kinds(tracker.apply(new OrderEvent.Accepted(A, ID, "8", T)))).containsExactly("Accepted");
+    }
+
+    @Test
+    void aStreamEndBeforeTheAnswerWaitsForItAndALostAnswerLetsItThroughAsExpired() {
+        OrderTracker.Tracked t = submitted(TimeInForce.IOC, "1");
+
+        List<OrderEvent> streamEnd = tracker.fromStream(t, Cloids.of(ID), 7L, new OrderEvent.Expired(A, ID, "7", T));
+        tracker.answered(A, ID);
+        List<OrderEvent> lost = tracker.releaseEndBeforeAnswer(A, ID);
+
+        assertThat(streamEnd).isEmpty();
+        assertThat(kinds(lost)).containsExactly("Accepted", "Expired");
+        assertThat(t.open()).isFalse();
+    }
+
+    @Test
+    void aStreamEndBeforeARefusingAnswerIsDropped() {
+        OrderTracker.Tracked t = submitted(TimeInForce.IOC, "1");
+
+        tracker.fromStream(t, Cloids.of(ID), 7L, new OrderEvent.Expired(A, ID, "7", T));
+        tracker.answered(A, ID);
+        tracker.refused(A, ID, VenueError.rejected(RejectReason.OTHER, null, "could not immediately match"));
+
+        assertThat(tracker.releaseEndBeforeAnswer(A, ID)).isEmpty();
+        assertThat(t.open()).isFalse();
+    }
+
+    @Test
+    void aConfirmedCancelEndsOnlyAfterTheFillsTheVenueReports() {
+        OrderTracker.Tracked t = submitted(TimeInForce.GTC, "2");
+        tracker.apply(new OrderEvent.Accepted(A, ID, "7", T));
+        OrderEvent.Canceled c = new OrderEvent.Canceled(A, ID, "7", null, T);
+
+        List<OrderEvent> now = tracker.cancelConfirmed(t, c, new BigDecimal("0.4"));
+        List<OrderEvent> fill = tracker.apply(fill(ID, "7", "600", "0.4"));
+
+        assertThat(now).isEmpty();
+        assertThat(kinds(fill)).containsExactly("Fill", "Canceled");
+        assertThat(t.open()).isFalse();
+    }
+
+    @Test
+    void aConfirmedCancelWithoutTheFilledQuantityWaitsForTheStreamsCancel() {
+        OrderTracker.Tracked t = submitted(TimeInForce.GTC, "2");
+        tracker.apply(new OrderEvent.Accepted(A, ID, "7", T));
+
+        List<OrderEvent> now = tracker.cancelConfirmed(t, new OrderEvent.Canceled(A, ID, "7", null, T), null);
+        tracker.venueFilledSoFar(t, new BigDecimal("0.3"));
+        List<OrderEvent> stream = tracker.fromStream(t, Cloids.of(ID), 7L, new OrderEvent.Canceled(A, ID, "7", null, T));
+        List<OrderEvent> fill = tracker.apply(fill(ID, "7", "700", "0.3"));
+
+        assertThat(now).isEmpty();
+        assertThat(stream).isEmpty();
+        assertThat(kinds(fill)).containsExactly("Fill", "Canceled");
+    }
+
+    @Test
+    void aFilledOrderWhoseFillsDoNotAllComeIsNamedOnceForAFetch() {
+        MovingClock moving = new MovingClock();
+        OrderTracker tr = new OrderTracker(moving);
+        tr.apply(new OrderEvent.Accepted(A, ID, "7", T));
+        OrderTracker.Tracked t = tr.find(A, ID).orElseThrow();
+        tr.apply(fill(ID, "7", "800", "0.4"));
+
+        tr.finished(t, BigDecimal.ONE);
+        List<OrderTracker.Tracked> early = tr.missingFills(Duration.ofSeconds(10));
+        moving.now = T.plusSeconds(11);
+        List<OrderTracker.Tracked> late = tr.missingFills(Duration.ofSeconds(10));
+        List<OrderTracker.Tracked> again = tr.missingFills(Duration.ofSeconds(10));
+
+        assertThat(early).isEmpty();
+        assertThat(late).containsExactly(t);
+        assertThat(again).isEmpty();
+    }
+
+    @Test
+    void aViewIsAnImmutableCopyForOtherThreads() {
+        OrderTracker.Tracked t = submitted(TimeInForce.GTC, "2");
+        tracker.apply(new OrderEvent.Accepted(A, ID, "7", T));
+        OrderTracker.View view = t.view();
+
+        tracker.modifying(t, NEW_ID, Cloids.of(NEW_ID));
+        tracker.modified(t, 9L, new OrderEvent.Replaced(A, ID, NEW_ID, "9", new BigDecimal("2"), BigDecimal.ONE, null, T));
+
+        assertThat(view.cloid()).isEqualTo(Cloids.of(ID));
+        assertThat(view.oids()).containsExactly(7L);
+        assertThat(t.view().oids()).containsExactlyInAnyOrder(7L, 9L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.oids().add(1L))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
     @Test
     void doneOrdersAreForgottenAfterTheRetention() {
-        Instant[] now = {T};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
-        OrderTracker tr = new OrderTracker(Duration.ofHours(48), moving);
+        MovingClock moving = new MovingClock();
+        OrderTracker tr = new OrderTracker(moving);
         tr.apply(new OrderEvent.Accepted(A, ID, "7", T));
         tr.apply(new OrderEvent.Canceled(A, ID, "7", null, T));
 
-        now[0] = T.plus(OrderTracker.RETENTION).plusSeconds(1);
+        moving.now = T.plus(OrderTracker.RETENTION).plusSeconds(1);
         tr.expire();
 
         assertThat(tr.size()).isZero();

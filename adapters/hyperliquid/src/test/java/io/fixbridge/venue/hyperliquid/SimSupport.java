@@ -65,6 +65,11 @@ final class SimSupport implements AutoCloseable {
 
     /** Venue settings with {@code account} as alice's settings. */
     VenueSettings settings(Map<String, Object> extra, Map<String, Object> account) {
+        return settingsForAccounts(extra, Map.of(ACCOUNT, account));
+    }
+
+    /** Venue settings with several accounts, by name, in the map's order. */
+    VenueSettings settingsForAccounts(Map<String, Object> extra, Map<String, Map<String, Object>> accounts) {
         Map<String, Object> venue = new LinkedHashMap<>();
         venue.put("restUrl", sim.baseUrl());
         venue.put("wsUrl", sim.wsUrl());
@@ -73,8 +78,9 @@ final class SimSupport implements AutoCloseable {
         venue.put("timeouts", Map.of("connect", "1s", "request", "2s", "wsPing", "5s", "reconnectMin", "50ms",
                 "reconnectMax", "500ms"));
         venue.putAll(extra);
-        return new VenueSettings("hl-sim", "hyperliquid", new ConfigView("venues[hl-sim]", venue),
-                List.of(new VenueSettings.Account(ACCOUNT, new ConfigView("venues[hl-sim].accounts[alice]", account))));
+        List<VenueSettings.Account> list = accounts.entrySet().stream().map(e -> new VenueSettings.Account(e.getKey(),
+                new ConfigView("venues[hl-sim].accounts[" + e.getKey() + "]", e.getValue()))).toList();
+        return new VenueSettings("hl-sim", "hyperliquid", new ConfigView("venues[hl-sim]", venue), list);
     }
 
     HyperliquidAdapter adapter(Map<String, Object> extra) {

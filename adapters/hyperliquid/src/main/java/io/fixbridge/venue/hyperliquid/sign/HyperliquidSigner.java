@@ -34,9 +34,19 @@ public final class HyperliquidSigner {
      * returned {@link SignedAction} sends.
      */
     public SignedAction signL1(ObjectNode action, long nonce, EthAddress vaultOrNull, Long expiresAfterOrNull) {
+        return signL1(action, nonce, vaultOrNull, expiresAfterOrNull, keys.current());
+    }
+
+    /**
+     * Signs an L1 action with {@code key}, a key this signer's source gave out: a caller that picks the
+     * nonce by the key's address reads the key once and passes it here, so that a rotation in between
+     * cannot sign one key's nonce with another key.
+     */
+    public SignedAction signL1(ObjectNode action, long nonce, EthAddress vaultOrNull, Long expiresAfterOrNull,
+                               EthSigningKey key) {
+        Objects.requireNonNull(key, "key");
         ObjectNode copy = Objects.requireNonNull(action, "action").deepCopy();
         byte[] digest = L1Signing.agentDigest(L1Signing.connectionId(copy, nonce, vaultOrNull, expiresAfterOrNull), mainnet);
-        EthSigningKey key = keys.current();
         EcdsaSignature signature = key.signDigest(digest);
         return new SignedAction(copy, nonce, signature, vaultOrNull, expiresAfterOrNull, key.address());
     }
