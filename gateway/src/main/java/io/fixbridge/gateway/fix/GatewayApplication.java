@@ -78,9 +78,11 @@ public final class GatewayApplication implements Application {
             case MsgType.ORDER_CANCEL_REQUEST -> engine.onCancel(sessionId, message, FixInbound.cancel(message));
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> engine.onReplace(sessionId, message, FixInbound.replace(message));
             case MsgType.ORDER_STATUS_REQUEST -> engine.onStatusRequest(sessionId, message, FixInbound.statusRequest(message));
+            case MsgType.ORDER_MASS_STATUS_REQUEST ->
+                    engine.onMassStatusRequest(sessionId, message, FixInbound.massStatusRequest(message));
             default -> send(sessionId, ExecutionReports.businessReject(message, UNSUPPORTED_MESSAGE_TYPE,
                     "MsgType(35)=" + type + " is not supported on an order-entry session; supported: "
-                            + "D (NewOrderSingle), E (NewOrderList, OCO), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest)"));
+                            + "D (NewOrderSingle), E (NewOrderList, OCO), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest), AF (OrderMassStatusRequest)"));
         }
     }
 

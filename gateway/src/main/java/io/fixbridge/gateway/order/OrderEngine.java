@@ -23,6 +23,7 @@ import io.fixbridge.gateway.route.Router;
 import io.fixbridge.gateway.route.Venue;
 import io.fixbridge.gateway.route.VenueRegistry;
 import io.fixbridge.gateway.translate.ExecutionReports;
+import io.fixbridge.gateway.translate.FixInbound;
 import io.fixbridge.gateway.translate.FixValues;
 import io.fixbridge.gateway.translate.Inbound;
 import io.fixbridge.gateway.translate.Inbound.Parsed;
@@ -112,6 +113,11 @@ public final class OrderEngine implements AutoCloseable {
     /** An OrderStatusRequest. */
     public void onStatusRequest(SessionID session, Message raw, Parsed<Inbound.StatusRequest> parsed) {
         execute(() -> status(session, raw, parsed));
+    }
+
+    /** An OrderMassStatusRequest: the session's open orders, one status report each. */
+    public void onMassStatusRequest(SessionID session, Message raw, Parsed<Inbound.MassStatusRequest> parsed) {
+        execute(() -> massStatus(session, raw, parsed));
     }
 
     /** An event from a venue's stream. Called on adapter threads; only enqueues. */
@@ -588,6 +594,31 @@ public final class OrderEngine implements AutoCloseable {
         Message m = ExecutionReports.refuseNewOrder(raw, "NONE", new Refusal(RejectReason.UNKNOWN_ORDER, text));
         m.setChar(150, 'I');
         sink.send(session, m);
+    }
+
+    private void massStatus(SessionID session, Message raw, Parsed<Inbound.MassStatusRequest> parsed) {
+        String sessionKey = remember(session);
+        String reqId = FixInbound.massStatusReqId(raw);
+        if (parsed instanceof Parsed.Refused<Inbound.MassStatusRequest> r) {
+            sink.send(session, ExecutionReports.massStatusNone(reqId, r.refusal().text()));
+            return;
+        }
+        Inbound.MassStatusRequest q = ((Parsed.Ok<Inbound.MassStatusRequest>) parsed).value();
+        List<GatewayOrder> matching = registry.openOf(sessionKey).stream()
+                .filter(o -> q.symbol() == null || q.symbol().equals(o.terms().symbol()))
+                .filter(o -> q.account() == null || q.account().equals(o.terms().account()))
+                .filter(o -> q.side() == null || q.side() == o.terms().side())
+                .toList();
+        if (matching.isEmpty()) {
+            sink.send(session, ExecutionReports.massStatusNone(q.massStatusReqId(), "no open order matches"));
+            return;
+        }
+        for (int i = 0; i < matching.size(); i++) {
+            GatewayOrder order = matching.get(i);
+            Message m = ExecutionReports.toFix(OrderStateMachine.status(order), order.orderId(), order.venue());
+            ExecutionReports.markMassStatus(m, q.massStatusReqId(), matching.size(), i == matching.size() - 1);
+            sink.send(session, m);
+        }
     }
 
     private void venueEvent(String venue, OrderEvent event) {

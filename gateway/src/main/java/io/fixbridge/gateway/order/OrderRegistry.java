@@ -53,6 +53,11 @@ final class OrderRegistry {
         return byVenueClientId.get(key(venue, account, clientOrderId));
     }
 
+    /** The orders of {@code session} that are not done, in the order they were accepted. */
+    List<GatewayOrder> openOf(String session) {
+        return all.stream().filter(o -> o.session().equals(session) && !o.isDone()).toList();
+    }
+
     /** Every order, in the order they were accepted. */
     List<GatewayOrder> all() {
         return all;

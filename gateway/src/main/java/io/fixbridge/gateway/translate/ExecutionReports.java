@@ -123,6 +123,38 @@ public final class ExecutionReports {
     }
 
     /**
+     * The one answer to an OrderMassStatusRequest that matches no open order, or that is refused
+     * (then {@code text} says why): OrderID and ClOrdID {@code NONE}, ExecType I, OrdStatus 8,
+     * TotNumReports(911) 0, LastRptRequested(912) Y.
+     */
+    public static Message massStatusNone(String massStatusReqId, String text) {
+        Message m = new quickfix.fix44.ExecutionReport();
+        m.setString(37, "NONE");
+        m.setString(11, "NONE");
+        m.setString(17, "NONE-" + (massStatusReqId == null ? "AF" : massStatusReqId));
+        m.setChar(150, 'I');
+        m.setChar(39, '8');
+        m.setString(55, "NONE");
+        m.setChar(54, '1');
+        decimal(m, 151, BigDecimal.ZERO);
+        decimal(m, 14, BigDecimal.ZERO);
+        decimal(m, 6, BigDecimal.ZERO);
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+        markMassStatus(m, massStatusReqId, 0, true);
+        text(m, text);
+        return m;
+    }
+
+    /** Marks a status report as one of {@code total} answering MassStatusReqID {@code massStatusReqId}. */
+    public static void markMassStatus(Message report, String massStatusReqId, int total, boolean last) {
+        if (massStatusReqId != null) {
+            report.setString(584, massStatusReqId);
+        }
+        report.setInt(911, total);
+        report.setBoolean(912, last);
+    }
+
+    /**
      * An OrderCancelReject for a cancel or replace that cannot even be matched to an order
      * (unknown OrigClOrdID, malformed request).
      *

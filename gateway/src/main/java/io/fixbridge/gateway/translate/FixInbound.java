@@ -247,6 +247,46 @@ public final class FixInbound {
         }
     }
 
+    /** The MassStatusReqID(584) of an OrderMassStatusRequest, or null when it is missing. */
+    public static String massStatusReqId(Message m) {
+        try {
+            return optional(m, 584);
+        } catch (FieldNotFound e) {
+            return null;
+        }
+    }
+
+    /**
+     * An OrderMassStatusRequest (35=AF). MassStatusReqType(585) 7 (all orders) and 1 (the orders of
+     * a Symbol) are taken; the other types name criteria the gateway does not keep (parties,
+     * underlyings, CFI codes, trading sessions) and are refused with a Text saying which are taken.
+     */
+    public static Parsed<Inbound.MassStatusRequest> massStatusRequest(Message m) {
+        try {
+            String id = m.getString(584);
+            int type = m.getInt(585);
+            String symbol = optional(m, Symbol.FIELD);
+            if (type != 7 && type != 1) {
+                return refused(RejectReason.OTHER, "MassStatusReqType(585)=" + type + " is not supported; use 7 "
+                        + "(all open orders of the session) or 1 (the open orders of one Symbol(55))");
+            }
+            if (type == 1 && symbol == null) {
+                return refused(RejectReason.OTHER, "MassStatusReqType(585)=1 asks about one security: Symbol(55) is required");
+            }
+            Side side = null;
+            if (m.isSetField(quickfix.field.Side.FIELD)) {
+                side = FixValues.side(m.getChar(quickfix.field.Side.FIELD));
+                if (side == null) {
+                    return refused(RejectReason.OTHER, "Side(54) narrows the request to 1 (buy) or 2 (sell)");
+                }
+            }
+            return new Parsed.Ok<>(new Inbound.MassStatusRequest(id, type == 1 ? symbol : null,
+                    optional(m, Account.FIELD), side));
+        } catch (FieldNotFound e) {
+            return refused(RejectReason.OTHER, "required tag " + e.field + " is missing");
+        }
+    }
+
     /** Whether the header says the message may have been sent before (PossDupFlag 43 or PossResend 97). */
     public static boolean isPossibleDuplicate(Message m) {
         FieldMap h = m.getHeader();

@@ -50,6 +50,19 @@ public final class Inbound {
     }
 
     /**
+     * An OrderMassStatusRequest (35=AF) for the session's open orders: all of them
+     * (MassStatusReqType 585=7) or those of one Symbol (585=1), optionally narrowed by Account and
+     * Side.
+     *
+     * @param massStatusReqId the request's MassStatusReqID(584), echoed on every report
+     * @param symbol          the symbol asked about, or null for all
+     * @param account         only this account, or null
+     * @param side            only this side, or null
+     */
+    public record MassStatusRequest(String massStatusReqId, String symbol, String account, Side side) {
+    }
+
+    /**
      * A message the gateway refuses for its content, before any order exists.
      *
      * @param reason the reject reason (mapped to OrdRejReason / CxlRejReason)
