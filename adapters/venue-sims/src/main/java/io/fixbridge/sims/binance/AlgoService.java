@@ -56,9 +56,9 @@ final class AlgoService {
     }
 
     /** DELETE /fapi/v1/algoOrder. */
-    AlgoOrder cancel(String account, Long algoId, String clientAlgoId) {
+    AlgoOrder cancel(String account, String symbol, Long algoId, String clientAlgoId) {
         return venue.transact(() -> {
-            AlgoOrder a = findAlgo(account, algoId, clientAlgoId);
+            AlgoOrder a = findAlgo(account, symbol, algoId, clientAlgoId);
             if (a == null || !a.isOpen()) {
                 throw Errors.unknownOrderOnCancel();
             }
@@ -88,8 +88,8 @@ final class AlgoService {
     }
 
     /** GET /fapi/v1/algoOrder. */
-    AlgoOrder query(String account, Long algoId, String clientAlgoId) {
-        AlgoOrder a = findAlgo(account, algoId, clientAlgoId);
+    AlgoOrder query(String account, String symbol, Long algoId, String clientAlgoId) {
+        AlgoOrder a = findAlgo(account, symbol, algoId, clientAlgoId);
         if (a == null) {
             throw Errors.noSuchOrder();
         }
@@ -106,6 +106,15 @@ final class AlgoService {
             }
         }
         return out;
+    }
+
+    /**
+     * The algo order of {@code account} by id (or the open, else latest, one with the client id);
+     * null when there is none or when {@code symbol} (optional, as ccxt sends it) is not its symbol.
+     */
+    private AlgoOrder findAlgo(String account, String symbol, Long algoId, String clientAlgoId) {
+        AlgoOrder a = findAlgo(account, algoId, clientAlgoId);
+        return a == null || (symbol != null && !symbol.equals(a.listing.symbol())) ? null : a;
     }
 
     private AlgoOrder findAlgo(String account, Long algoId, String clientAlgoId) {

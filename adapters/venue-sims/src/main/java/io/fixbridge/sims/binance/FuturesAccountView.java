@@ -1,5 +1,6 @@
 package io.fixbridge.sims.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.Balance;
@@ -68,7 +69,7 @@ final class FuturesAccountView {
             BigDecimal notional = amount.multiply(mark);
             BigDecimal up = amount.multiply(mark.subtract(entry));
             BigDecimal im = notional.abs().divide(leverageDivisor, 8, java.math.RoundingMode.HALF_UP);
-            BigDecimal mm = notional.abs().multiply(new BigDecimal("0.004"));
+            BigDecimal mm = notional.abs().multiply(MAINT_MARGIN_RATIO);
             unrealized = unrealized.add(up);
             positionMargin = positionMargin.add(im);
             maintMargin = maintMargin.add(mm);
@@ -138,6 +139,40 @@ final class FuturesAccountView {
             total = total.add(p.quantity().multiply(venue.markPrice(l).subtract(p.entryPrice())));
         }
         return total;
+    }
+
+    /** The one maintenance margin rate every position uses (also in /fapi/v3/account and positionRisk). */
+    static final BigDecimal MAINT_MARGIN_RATIO = new BigDecimal("0.004");
+    /** The one bracket's notional cap (also POST /fapi/v1/leverage's maxNotionalValue). */
+    static final long NOTIONAL_CAP = 1_000_000_000L;
+
+    /**
+     * GET /fapi/v1/leverageBracket: one bracket per symbol (max initial leverage 125, notional
+     * 0..{@link #NOTIONAL_CAP}, maintenance ratio {@link #MAINT_MARGIN_RATIO}, cum 0). With a
+     * symbol Binance answers the single object, without one the array of all symbols.
+     */
+    JsonNode leverageBrackets(String symbol) {
+        if (symbol != null) {
+            return leverageBracket(venue.listing(symbol));
+        }
+        ArrayNode out = Json.array();
+        for (FuturesListing l : venue.listings().values()) {
+            out.add(leverageBracket(l));
+        }
+        return out;
+    }
+
+    private static ObjectNode leverageBracket(FuturesListing l) {
+        ObjectNode n = Json.object();
+        n.put("symbol", l.symbol());
+        ObjectNode b = n.putArray("brackets").addObject();
+        b.put("bracket", 1);
+        b.put("initialLeverage", 125);
+        b.put("notionalCap", NOTIONAL_CAP);
+        b.put("notionalFloor", 0);
+        b.put("maintMarginRatio", MAINT_MARGIN_RATIO);
+        b.put("cum", BigDecimal.ZERO.setScale(1));
+        return n;
     }
 
     /** GET /fapi/v2/positionRisk ({@code v3} false) or /fapi/v3/positionRisk. */

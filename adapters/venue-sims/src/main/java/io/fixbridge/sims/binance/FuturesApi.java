@@ -62,6 +62,15 @@ final class FuturesApi {
                     venue.listings().keySet().forEach(s -> out.add(venue.tickerPrice(s)));
                     return out;
                 }));
+        route(r, "GET", "/fapi/v1/ticker/24hr", Security.NONE, p -> p.has("symbol") ? 1 : 40, 0, Role.READ,
+                Set.of("symbol"), c -> onEngine(() -> {
+                    if (c.params().has("symbol")) {
+                        return venue.ticker24h(c.params().require("symbol"));
+                    }
+                    ArrayNode out = Json.array();
+                    venue.listings().keySet().forEach(s -> out.add(venue.ticker24h(s)));
+                    return out;
+                }));
         route(r, "GET", "/fapi/v1/premiumIndex", Security.NONE, p -> p.has("symbol") ? 1 : 10, 0, Role.READ,
                 Set.of("symbol"), c -> onEngine(() -> {
                     if (c.params().has("symbol")) {
@@ -167,6 +176,9 @@ final class FuturesApi {
                     Set.of("symbol"), c -> onEngine(() -> venue.views.positionRisk(c.accountName(),
                             c.params().opt("symbol").orElse(null), v3)));
         }
+        route(r, "GET", "/fapi/v1/leverageBracket", Security.SIGNED, Endpoint.fixed(1), 0, Role.READ,
+                Set.of("symbol"), c -> onEngine(() -> venue.views.leverageBrackets(
+                        c.params().opt("symbol").orElse(null))));
         route(r, "POST", "/fapi/v1/leverage", Security.SIGNED, Endpoint.fixed(1), 0, Role.READ,
                 Set.of("symbol", "leverage"), c -> onEngine(() -> venue.changeLeverage(c.accountName(),
                         c.params().require("symbol"), c.params().requireLong("leverage"))));
@@ -190,9 +202,9 @@ final class FuturesApi {
                 FuturesOrderParser.ALGO_PARAMS, c -> onEngine(() -> FuturesJson.algo(venue.algos.place(c.accountName(),
                         AlgoSpec.parse(c.params(), venue.listings(), clock.millis())))));
         route(r, "DELETE", "/fapi/v1/algoOrder", Security.SIGNED, Endpoint.fixed(1), 0, Role.CANCEL,
-                Set.of("algoId", "clientAlgoId"), c -> onEngine(() -> {
-                    AlgoOrder a = venue.algos.cancel(c.accountName(), algoId(c.params()),
-                            c.params().opt("clientAlgoId").orElse(null));
+                Set.of("symbol", "algoId", "clientAlgoId"), c -> onEngine(() -> {
+                    AlgoOrder a = venue.algos.cancel(c.accountName(), c.params().opt("symbol").orElse(null),
+                            algoId(c.params()), c.params().opt("clientAlgoId").orElse(null));
                     ObjectNode n = Json.object();
                     n.put("algoId", a.algoId);
                     n.put("clientAlgoId", a.clientAlgoId);
@@ -204,8 +216,9 @@ final class FuturesApi {
                 Set.of("symbol"), c -> onEngine(() -> venue.algos.cancelAll(c.accountName(),
                         c.params().require("symbol"))));
         route(r, "GET", "/fapi/v1/algoOrder", Security.SIGNED, Endpoint.fixed(1), 0, Role.READ,
-                Set.of("algoId", "clientAlgoId"), c -> onEngine(() -> FuturesJson.algoQuery(venue.algos.query(
-                        c.accountName(), algoId(c.params()), c.params().opt("clientAlgoId").orElse(null)))));
+                Set.of("symbol", "algoId", "clientAlgoId"), c -> onEngine(() -> FuturesJson.algoQuery(
+                        venue.algos.query(c.accountName(), c.params().opt("symbol").orElse(null),
+                                algoId(c.params()), c.params().opt("clientAlgoId").orElse(null)))));
         route(r, "GET", "/fapi/v1/openAlgoOrders", Security.SIGNED, p -> p.has("symbol") ? 1 : 40, 0, Role.READ,
                 Set.of("algoType", "symbol", "algoId"), c -> onEngine(() -> venue.algos.json(c.accountName(),
                         c.params().opt("symbol").orElse(null), c.params().optLong("algoId").orElse(null), true)));

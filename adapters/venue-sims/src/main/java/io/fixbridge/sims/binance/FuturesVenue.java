@@ -542,6 +542,12 @@ final class FuturesVenue extends EngineVenue {
         return n;
     }
 
+    /** GET /fapi/v1/ticker/24hr for one symbol (see {@link Ticker24h}: no statistics are kept). */
+    ObjectNode ticker24h(String symbol) {
+        FuturesListing l = listing(symbol);
+        return Ticker24h.futures(l.symbol(), latestPrice(l), now());
+    }
+
     /** GET /fapi/v1/ticker/price for one symbol. */
     ObjectNode tickerPrice(String symbol) {
         FuturesListing l = listing(symbol);

@@ -75,6 +75,8 @@ final class SpotApi {
                     venue.listings().keySet().forEach(s -> out.add(venue.tickerPrice(s)));
                     return out;
                 }));
+        route(r, "GET", "/api/v3/ticker/24hr", Security.NONE, SpotApi::ticker24hWeight, 0, Role.READ,
+                Set.of("symbol", "symbols", "type"), this::ticker24h);
         route(r, "POST", "/api/v3/order", Security.SIGNED, Endpoint.fixed(1), 1, Role.PLACE,
                 SpotOrderParser.ORDER_PARAMS, c -> onEngine(() -> {
                     SpotOrderSpec spec = SpotOrderParser.parse(c.params(), venue.listings());
@@ -191,24 +193,58 @@ final class SpotApi {
     }
 
     private CompletableFuture<RestResponse> exchangeInfo(Call c) {
-        return onEngine(() -> {
-            Params p = c.params();
-            List<SpotListing> chosen = new ArrayList<>();
-            if (p.has("symbol")) {
-                chosen.add(venue.listing(p.require("symbol")));
-            } else if (p.has("symbols")) {
-                JsonNode arr = Json.parse(p.require("symbols"));
-                if (arr == null || !arr.isArray()) {
-                    throw Errors.illegalChars("symbols", "^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\"){0,}){0,1}\\]$");
-                }
-                for (JsonNode s : arr) {
-                    chosen.add(venue.listing(s.asText()));
-                }
-            } else {
-                chosen.addAll(venue.listings().values());
+        return onEngine(() -> ExchangeInfoJson.spot(chosenListings(c.params()), limiter.limits(), clock.millis(),
+                faults.maintenance()));
+    }
+
+    /** The listings named by {@code symbol} or {@code symbols} (a JSON array), else all of them. */
+    private List<SpotListing> chosenListings(Params p) {
+        List<SpotListing> chosen = new ArrayList<>();
+        if (p.has("symbol")) {
+            chosen.add(venue.listing(p.require("symbol")));
+        } else if (p.has("symbols")) {
+            JsonNode arr = Json.parse(p.require("symbols"));
+            if (arr == null || !arr.isArray()) {
+                throw Errors.illegalChars("symbols", "^\\[(\"[A-Z0-9-_.]{1,20}\"(,\"[A-Z0-9-_.]{1,20}\"){0,}){0,1}\\]$");
             }
-            return ExchangeInfoJson.spot(chosen, limiter.limits(), clock.millis(), faults.maintenance());
+            for (JsonNode s : arr) {
+                chosen.add(venue.listing(s.asText()));
+            }
+        } else {
+            chosen.addAll(venue.listings().values());
+        }
+        return chosen;
+    }
+
+    /** GET /api/v3/ticker/24hr: one object for {@code symbol}, else an array; type FULL (default) or MINI. */
+    private CompletableFuture<RestResponse> ticker24h(Call c) {
+        Params p = c.params();
+        String type = p.opt("type").orElse("FULL");
+        if (!"FULL".equals(type) && !"MINI".equals(type)) {
+            return CompletableFuture.failedFuture(Errors.invalidParameter("type"));
+        }
+        boolean full = "FULL".equals(type);
+        return onEngine(() -> {
+            if (p.has("symbol")) {
+                return venue.ticker24h(p.require("symbol"), full);
+            }
+            ArrayNode out = Json.array();
+            chosenListings(p).forEach(l -> out.add(venue.ticker24h(l.symbol(), full)));
+            return out;
         });
+    }
+
+    /** Binance's weights: 2 per 20 symbols (1..20: 2, 21..100: 40, more: 80), 80 without symbols. */
+    private static int ticker24hWeight(Params p) {
+        if (p.has("symbol")) {
+            return 2;
+        }
+        if (!p.has("symbols")) {
+            return 80;
+        }
+        JsonNode arr = Json.parse(p.require("symbols"));
+        int n = arr == null || !arr.isArray() ? 1 : arr.size();
+        return n <= 20 ? 2 : n <= 100 ? 40 : 80;
     }
 
     private CompletableFuture<RestResponse> cancelReplace(Call c) {

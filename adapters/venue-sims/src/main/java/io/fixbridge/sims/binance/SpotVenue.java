@@ -505,6 +505,15 @@ final class SpotVenue extends EngineVenue {
         return arr;
     }
 
+    /** GET /api/v3/ticker/24hr for one symbol (see {@link Ticker24h}: no statistics are kept). */
+    ObjectNode ticker24h(String symbol, boolean full) {
+        SpotListing l = listing(symbol);
+        BigDecimal last = engine.referencePrice(l.unified()).orElse(synthetic.mid(l.unified()));
+        BookLevel bid = engine.book(l.unified()).depth(Side.BUY, 1).stream().findFirst().orElse(null);
+        BookLevel ask = engine.book(l.unified()).depth(Side.SELL, 1).stream().findFirst().orElse(null);
+        return Ticker24h.spot(l.symbol(), last, bid, ask, full, now());
+    }
+
     /** GET /api/v3/ticker/price for one symbol. */
     ObjectNode tickerPrice(String symbol) {
         SpotListing l = listing(symbol);

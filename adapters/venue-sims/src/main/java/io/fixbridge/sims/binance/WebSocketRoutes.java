@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Where WebSocket upgrades go: {@code /ws-api/v3} becomes a spot WebSocket API session;
- * {@code /ws/<listenKey>} and {@code /stream?streams=<listenKey>} become user-data streams of that
+ * {@code /ws/<listenKey>}, {@code /private/ws?listenKey=<listenKey>} (the futures private route) and
+ * {@code /stream?streams=<listenKey>} become user-data streams of that
  * key (an unknown or expired key is refused with HTTP 400 and -1125 before the handshake). The
  * upgrade replaces the HTTP gateway of the connection with Netty's WebSocket protocol handler
  * (handshake, close frames, ping/pong) and the session's frame handler.
@@ -24,6 +25,8 @@ import java.util.Map;
  */
 final class WebSocketRoutes {
     static final String WS_API_PATH = "/ws-api/v3";
+    /** USD-M futures' split private route: {@code /private/ws?listenKey=<key>} (raw events). */
+    static final String PRIVATE_PATH = "/private/ws";
 
     private final UserDataHub hub;
     private final ListenKeys listenKeys;
@@ -50,8 +53,10 @@ final class WebSocketRoutes {
         ChannelHandler frames;
         if (WS_API_PATH.equals(path)) {
             frames = new WsApiHandler(hub, auth, spotLimiter, faults, clock, pingMillis);
-        } else if (path.startsWith("/ws/") || "/stream".equals(path)) {
-            String key = path.startsWith("/ws/") ? path.substring(4) : firstStream(decoder.parameters());
+        } else if (path.startsWith("/ws/") || "/stream".equals(path) || PRIVATE_PATH.equals(path)) {
+            String key = path.startsWith("/ws/") ? path.substring(4)
+                    : PRIVATE_PATH.equals(path) ? first(decoder.parameters(), "listenKey")
+                    : firstStream(decoder.parameters());
             ListenKeys.Key listenKey = key == null ? null : listenKeys.lookup(key);
             if (listenKey == null) {
                 HttpGateway.write(ctx, RestResponse.error(Errors.listenKeyUnknown()), false);
@@ -73,6 +78,11 @@ final class WebSocketRoutes {
         hub.register(ctx.channel());
         ctx.fireChannelRead(req.retain());
         pipeline.remove(gateway);
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static String firstStream(Map<String, List<String>> query) {

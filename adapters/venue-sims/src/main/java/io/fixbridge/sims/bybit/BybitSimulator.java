@@ -119,6 +119,7 @@ public final class BybitSimulator implements AutoCloseable {
         Authenticator auth = new Authenticator(byKey, clock);
         Router router = new Router();
         new BybitApi(venue, engineThread, clock).register(router);
+        new AccountApi(List.copyOf(venue.listings().values()), clock).register(router);
         truth = new Truth(engineThread, venue, hub);
         for (Category c : Category.values()) {
             controls.put(c, new MarketControl(engineThread, venue, c));

@@ -131,7 +131,9 @@ final class Views {
         n.put("updatedTime", Long.toString(o.updatedTime));
         n.put("rejectReason", o.rejectReason);
         n.put("stopOrderType", o.stopOrderType());
-        n.put("tpslMode", "");
+        if (o.category() != Category.SPOT) {
+            n.put("tpslMode", "");     // "Spot does not have this field" (docs/v5/websocket/private/order)
+        }
         n.put("triggerPrice", o.isConditional() ? l.price(o.triggerPrice) : "");
         n.put("takeProfit", "");
         n.put("stopLoss", "");

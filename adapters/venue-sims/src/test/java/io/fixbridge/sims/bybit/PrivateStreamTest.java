@@ -163,4 +163,17 @@ class PrivateStreamTest {
             assertThat(bob.items("order", d -> "two-1".equals(d.path("orderLinkId").asText()))).isEmpty();
         }
     }
+
+    @Test
+    void spotOrderItemsLackTpslModeLikeBybitsWhileDerivativeItemsCarryIt() {
+        try (PrivateWs ws = PrivateWs.open(sim, Fixtures.ALICE_KEY, Fixtures.ALICE_SECRET, "order")) {
+            alice.post("/v5/order/create", limit("spot", "BTCUSDT", "Buy", "0.01", "59000", "tp-spot"));
+            alice.post("/v5/order/create", limit("linear", "BTCUSDT", "Buy", "0.010", "59000.0", "tp-lin"));
+            JsonNode spot = ws.awaitItem("order", d -> "tp-spot".equals(d.path("orderLinkId").asText()));
+            JsonNode linear = ws.awaitItem("order", d -> "tp-lin".equals(d.path("orderLinkId").asText()));
+            assertThat(spot.has("tpslMode")).as(spot.toString()).isFalse();
+            assertThat(spot.get("category").asText()).isEqualTo("spot");
+            assertThat(linear.get("tpslMode").asText()).isEmpty();
+        }
+    }
 }
