@@ -1,9 +1,8 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.FaultSwitches;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fault switches a test flips while the simulator runs. Every switch takes effect for the next
@@ -32,100 +31,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p><b>Threading:</b> thread-safe; switches are atomics read by the Netty event loops.
  */
-public final class Faults {
-    private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
-    private final AtomicInteger failuresLeft = new AtomicInteger();
-    private volatile int failureStatus = 503;
-    private volatile boolean maintenance;
-    private final AtomicInteger lostResponsesLeft = new AtomicInteger();
+public final class Faults extends FaultSwitches {
     private final Runnable dropStreams;
 
     Faults(Runnable dropStreams) {
+        super(503);
         this.dropStreams = Objects.requireNonNull(dropStreams, "dropStreams");
-    }
-
-    /** Delays every request by {@code delay}; {@link Duration#ZERO} turns it off. */
-    public void latency(Duration delay) {
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("latency must not be negative");
-        }
-        latency.set(delay);
-    }
-
-    public Duration latency() {
-        return latency.get();
-    }
-
-    /** Answers the next {@code n} HTTP requests with HTTP 503 and -1001. */
-    public void failNextRequests(int n) {
-        failNextRequests(n, 503);
-    }
-
-    /** Answers the next {@code n} HTTP requests with {@code httpStatus} (500..599) and -1001. */
-    public void failNextRequests(int n, int httpStatus) {
-        if (httpStatus < 500 || httpStatus > 599) {
-            throw new IllegalArgumentException("a server failure needs a 5xx status, got " + httpStatus);
-        }
-        failureStatus = httpStatus;
-        failuresLeft.set(Math.max(0, n));
-    }
-
-    /** Turns maintenance mode on or off. */
-    public void maintenance(boolean on) {
-        maintenance = on;
-    }
-
-    public boolean maintenance() {
-        return maintenance;
-    }
-
-    /** Executes the next order-placing request but never answers it (closes the connection). */
-    public void loseNextOrderResponse() {
-        loseNextOrderResponses(1);
-    }
-
-    /** Executes the next {@code n} order-placing requests but never answers them. */
-    public void loseNextOrderResponses(int n) {
-        lostResponsesLeft.set(Math.max(0, n));
     }
 
     /** Closes every user-data WebSocket now. */
     public void dropUserDataStreams() {
         dropStreams.run();
-    }
-
-    /** Turns every switch off. */
-    public void reset() {
-        latency.set(Duration.ZERO);
-        failuresLeft.set(0);
-        maintenance = false;
-        lostResponsesLeft.set(0);
-    }
-
-    /** The 5xx status to answer this request with, or 0 when it is not to fail. */
-    int takeFailure() {
-        return decrementIfPositive(failuresLeft) ? failureStatus : 0;
-    }
-
-    /** Whether this order-placing request's response is to be lost. */
-    boolean takeLostResponse() {
-        return decrementIfPositive(lostResponsesLeft);
-    }
-
-    /** Gives back a lost-response fault taken by a request that placed nothing (it was refused). */
-    void restoreLostResponse() {
-        lostResponsesLeft.incrementAndGet();
-    }
-
-    private static boolean decrementIfPositive(AtomicInteger counter) {
-        while (true) {
-            int n = counter.get();
-            if (n <= 0) {
-                return false;
-            }
-            if (counter.compareAndSet(n, n - 1)) {
-                return true;
-            }
-        }
     }
 }
