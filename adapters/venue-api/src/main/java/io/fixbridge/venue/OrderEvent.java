@@ -42,7 +42,8 @@ public sealed interface OrderEvent {
      * A trade. {@code tradeId} is unique per venue and order: the same fill reported twice has
      * the same trade id and is counted once. {@code orderFilled} is the venue's word that this
      * trade completed the order; it is what ends an order sized in the quote currency, whose
-     * size in base units nobody knew in advance.
+     * size in base units nobody knew in advance. {@code liquidity} is null when the venue did not
+     * say whether the order made or took liquidity (never guessed).
      */
     record Fill(String account, String clientOrderId, String venueOrderId, String tradeId,
                 BigDecimal quantity, BigDecimal price, BigDecimal commission, String commissionAsset,
@@ -61,7 +62,6 @@ public sealed interface OrderEvent {
             Objects.requireNonNull(quantity, "quantity");
             Objects.requireNonNull(price, "price");
             Objects.requireNonNull(commission, "commission");
-            Objects.requireNonNull(liquidity, "liquidity");
             if (quantity.signum() <= 0) {
                 throw new IllegalArgumentException("fill quantity must be positive: " + quantity);
             }

@@ -39,7 +39,7 @@ public record Execution(ExecKind kind, String execId, OrderView view, FillDetail
      * @param lastPx          LastPx(31)
      * @param commission      Commission(12) of this fill
      * @param commissionAsset CommCurrency(479)
-     * @param liquidity       LastLiquidityInd(851)
+     * @param liquidity       LastLiquidityInd(851), or null when the venue did not say
      */
     public record FillDetail(String tradeId, BigDecimal lastQty, BigDecimal lastPx, BigDecimal commission,
                              String commissionAsset, Liquidity liquidity) {

@@ -83,7 +83,9 @@ public final class ExecutionReports {
             if (fill.commissionAsset() != null) {
                 m.setString(479, fill.commissionAsset());
             }
-            m.setChar(851, FixValues.liquidity(fill.liquidity()));
+            if (fill.liquidity() != null) {
+                m.setChar(851, FixValues.liquidity(fill.liquidity()));
+            }
             m.setString(880, fill.tradeId());
         } else {
             decimal(m, 32, BigDecimal.ZERO);

@@ -372,10 +372,10 @@ public final class CcxtTranslator {
         }
     }
 
-    /** Liquidity from {@code takerOrMaker}; null (not reported) is taken as TAKER. */
+    /** Liquidity from {@code takerOrMaker}; null when the exchange did not say (never guessed). */
     public static Liquidity liquidity(String takerOrMaker) {
         if (takerOrMaker == null) {
-            return Liquidity.TAKER;
+            return null;
         }
         return switch (takerOrMaker) {
             case "taker" -> Liquidity.TAKER;

@@ -105,7 +105,8 @@ class BinanceAdapterTest {
                 t.fills().stream().map(f -> String.valueOf(f.tradeId())).toList());
         assertThat(fills).allSatisfy(f -> {
             assertThat(f.venueOrderId()).isEqualTo(accepted.venueOrderId());
-            assertThat(f.liquidity()).isEqualTo(Liquidity.TAKER);
+            // taker where the stream said so; absent where the order's own answer brought the fill first
+            assertThat(f.liquidity()).isIn(Liquidity.TAKER, null);
             assertThat(f.commissionAsset()).isNotBlank();
         });
         assertThat(fills.stream().filter(OrderEvent.Fill::orderFilled)).hasSize(1);
