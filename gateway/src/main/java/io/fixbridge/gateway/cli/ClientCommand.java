@@ -45,6 +45,8 @@ final class ClientCommand implements Callable<Integer> {
     boolean reset;
     @Option(names = "--wait", defaultValue = "3", description = "seconds to print reports after sending (default: ${DEFAULT-VALUE})")
     int waitSeconds;
+    @Option(names = "--logon-timeout", defaultValue = "10", description = "seconds to wait for the gateway's Logon (default: ${DEFAULT-VALUE})")
+    int logonTimeoutSeconds;
 
     private FixClientSession session;
 
@@ -73,7 +75,12 @@ final class ClientCommand implements Callable<Integer> {
 
     private FixClientSession connect() throws Exception {
         session = new FixClientSession(host, port, sender, target, store, reset, System.out);
-        session.logon(Duration.ofSeconds(10));
+        try {
+            session.logon(Duration.ofSeconds(logonTimeoutSeconds));
+        } catch (RuntimeException | InterruptedException e) {
+            session.close();
+            throw e;
+        }
         return session;
     }
 

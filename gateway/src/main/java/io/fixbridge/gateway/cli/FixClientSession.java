@@ -55,7 +55,7 @@ final class FixClientSession implements AutoCloseable {
     void logon(Duration timeout) throws ConfigError, InterruptedException {
         initiator.start();
         if (!loggedOn.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("no logon to " + sessionId.getTargetCompID() + " within " + timeout.toSeconds()
+            throw new CommandFailure("no logon to " + sessionId.getTargetCompID() + " within " + timeout.toSeconds()
                     + " s: is the gateway running (./fixbridge run), and do the sequence numbers match (try --reset)?");
         }
     }

@@ -10,7 +10,18 @@ import picocli.CommandLine.Command;
 public final class FixbridgeCli implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FixbridgeCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its handler of {@link CommandFailure}s: one line on stderr, no stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new FixbridgeCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CommandFailure) {
+                cmd.getErr().println("fixbridge: " + e.getMessage());
+                return CommandFailure.EXIT_CODE;
+            }
+            throw e;
+        });
     }
 
     @Override
