@@ -4,6 +4,7 @@ import { ProtocolError } from './protocol.mjs';
 import { hasOut } from './shapes.mjs';
 import { scrubber } from './scrub.mjs';
 import { log } from './log.mjs';
+import { classesOf, isA } from './family.mjs';
 
 export const CREDENTIAL_FIELDS = Object.freeze(['apiKey', 'secret', 'password', 'uid', 'walletAddress', 'privateKey']);
 
@@ -67,7 +68,7 @@ export function createExchange(params) {
   if (urls) instance.urls = instance.deepExtend(instance.urls, urls);
   instance.enableRateLimit = true;
   retryFailedMarketLoads(instance);
-  if (urls && instance instanceof ccxt.binance) binanceExceptionsByPath(instance);
+  if (urls && isA(instance, 'binance')) binanceExceptionsByPath(instance);
   return instance;
 }
 
@@ -117,10 +118,15 @@ export function retryFailedMarketLoads(instance) {
   };
 }
 
-/** What open answers: {exchange, has, features, precisionMode}. */
+/**
+ * What open answers: {exchange, classes, has, features, precisionMode}. classes is the ccxt class
+ * chain, most specific first, without the base Exchange (binanceus -> ["binanceus", "binance"]):
+ * the adapter chooses per-exchange behaviour from it, as the sidecar does.
+ */
 export function describeExchange(instance) {
   return {
     exchange: instance.id,
+    classes: [...classesOf(instance)],
     has: hasOut(instance.has),
     features: instance.features ?? null,
     precisionMode: PRECISION_MODES[instance.precisionMode] ?? null,

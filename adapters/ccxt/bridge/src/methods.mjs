@@ -10,6 +10,8 @@ import { decimalIn, integerIn, paramsIn } from './numbers.mjs';
 import { orderOut, tradeOut, marketOut, positionOut, balanceOut } from './shapes.mjs';
 import { fetchOrderByClientId, fetchOrderById } from './clientIds.mjs';
 import { WatchSubscription, PollSubscription } from './streams.mjs';
+import { isA } from './family.mjs';
+import { readTrades, DEFAULT_MAX_PAGES } from './trades.mjs';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -123,7 +125,7 @@ export const methods = {
     // ccxt's bybit.editOrder formats triggerPrice & co. into its request and then extends the request
     // with the raw params again, so numbers reach /v5/order/amend unformatted, which Bybit refuses
     // ("triggerPrice must be a string"): bybit gets the adapter's decimal strings
-    const editParams = paramsIn(params.params, { keepStrings: ex instanceof ccxt.bybit });
+    const editParams = paramsIn(params.params, { keepStrings: isA(ex, 'bybit') });
     const order = await ex.editOrder(id, symbol, type, side, amount, price, editParams);
     return orderOut(order);
   },
@@ -146,7 +148,8 @@ export const methods = {
     const ex = exchangeOf(ctx, params);
     const clientOrderId = requireString(params, 'clientOrderId');
     const symbol = optionalString(params, 'symbol');
-    return orderOrNull(await fetchOrderByClientId(ex, clientOrderId, symbol));
+    const since = integerIn('since', params.since);
+    return orderOrNull(await fetchOrderByClientId(ex, clientOrderId, symbol, since));
   },
 
   async fetchOpenOrders(params, ctx) {
@@ -160,7 +163,18 @@ export const methods = {
     const symbol = optionalString(params, 'symbol');
     const since = integerIn('since', params.since);
     const limit = integerIn('limit', params.limit);
-    return (await ex.fetchMyTrades(symbol, since, limit)).map(tradeOut);
+    const untilExhausted = params.untilExhausted ?? false;
+    if (typeof untilExhausted !== 'boolean') throw new ProtocolError('untilExhausted must be a boolean');
+    if (!untilExhausted) {
+      if (params.maxPages !== undefined && params.maxPages !== null) throw new ProtocolError('maxPages needs untilExhausted: true');
+      return (await ex.fetchMyTrades(symbol, since, limit)).map(tradeOut);
+    }
+    if (since === undefined) throw new ProtocolError('untilExhausted needs since');
+    if (limit !== undefined) throw new ProtocolError('untilExhausted pages by itself: limit must be null');
+    const maxPages = integerIn('maxPages', params.maxPages) ?? DEFAULT_MAX_PAGES;
+    if (maxPages < 1) throw new ProtocolError('maxPages must be at least 1');
+    const { trades } = await readTrades(ex, symbol, since, Date.now(), { maxPages, what: 'fetchMyTrades' });
+    return trades.map(tradeOut);
   },
 
   async fetchBalance(params, ctx) {

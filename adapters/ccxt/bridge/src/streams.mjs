@@ -5,11 +5,16 @@ import ccxt from 'ccxt';
 import { orderOut, tradeOut } from './shapes.mjs';
 import { fetchOrderById } from './clientIds.mjs';
 import { log } from './log.mjs';
+import { readTrades } from './trades.mjs';
 
 export const BACKOFF_MIN_MS = 250;
 export const BACKOFF_MAX_MS = 10000;
 const CONNECT_CHECK_MS = 250;
 const TERMINAL = new Set(['closed', 'canceled', 'expired', 'rejected']);
+/** The poll's trade cursor stays this far behind the time of the last full read (re-read, deduplicated). */
+export const TRADE_OVERLAP_MS = 60 * 1000;
+/** Requests per symbol and cycle for trades; a longer backlog is read on by the next cycles. */
+export const POLL_MAX_PAGES = 20;
 
 /** The next delay of a growing backoff: 250 ms doubling to 10 s. */
 export function nextBackoff(previous) {
@@ -144,8 +149,9 @@ function orderSignature(o) {
 }
 
 /**
- * Poll mode: every pollIntervalMs, fetchOpenOrders and fetchMyTrades (since the last trade seen,
- * starting at the subscription's start) per symbol, and fetchOrder for tracked orders that are not
+ * Poll mode: every pollIntervalMs, fetchOpenOrders and the trades from the cursor to now (paged by
+ * readTrades; the cursor starts at the subscription's start and follows the time read, see
+ * pollTrades) per symbol, and fetchOrder for tracked orders that are not
  * in the open list. Orders are sent when new or changed, trades once each. A tracked order is
  * dropped from tracking once it was sent in a final status (closed/canceled/expired/rejected); one
  * the venue says it cannot find is logged and asked again next cycle.
@@ -168,6 +174,7 @@ export class PollSubscription {
     this.tradeSince = new Map();
     /** @type {Map<string, number>} trade id -> timestamp, for ids at or after the since cursor */
     this.tradesSeen = new Map();
+    this.now = now;
     this.startedAt = now();
     this.state = null;
     this.done = null;
@@ -259,23 +266,31 @@ export class PollSubscription {
     }
   }
 
+  /**
+   * Reads the trades of [cursor, now] completely (readTrades pages through them), sends the ones not
+   * sent before, and moves the cursor by time whether or not a trade was seen: to now minus
+   * TRADE_OVERLAP_MS (trades can become visible a little after their timestamp; the overlap is read
+   * again and deduplicated by id), never past what was fully read.
+   */
   async pollTrades(symbol) {
     const key = symbol ?? '';
     const since = this.tradeSince.get(key) ?? this.startedAt;
-    const trades = await this.exchange.fetchMyTrades(symbol, since);
+    const until = this.now();
+    const { trades, readUpTo } = await readTrades(this.exchange, symbol, since, until, {
+      maxPages: POLL_MAX_PAGES, what: `account ${this.account} poll`, known: (id) => this.tradesSeen.has(`${key}/${id}`),
+    });
     const fresh = [];
-    let latest = since;
     for (const t of trades) {
       const id = t.id === undefined || t.id === null ? null : String(t.id);
       if (id === null || this.tradesSeen.has(`${key}/${id}`)) continue;
       const ts = typeof t.timestamp === 'number' ? t.timestamp : since;
       this.tradesSeen.set(`${key}/${id}`, ts);
       fresh.push(tradeOut(t));
-      if (ts > latest) latest = ts;
     }
-    this.tradeSince.set(key, latest);
+    const cursor = Math.max(since, Math.min(readUpTo, until - TRADE_OVERLAP_MS));
+    this.tradeSince.set(key, cursor);
     for (const [seenKey, ts] of this.tradesSeen) {
-      if (seenKey.startsWith(`${key}/`) && ts < latest) this.tradesSeen.delete(seenKey);
+      if (seenKey.startsWith(`${key}/`) && ts < cursor) this.tradesSeen.delete(seenKey);
     }
     if (fresh.length > 0 && !this.stopped) this.emit('trades', this.account, { data: fresh });
   }

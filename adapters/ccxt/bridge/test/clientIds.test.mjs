@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ccxt from 'ccxt';
-import { fetchOrderByClientId, fetchOrderById } from '../src/clientIds.mjs';
+import { fetchOrderByClientId, fetchOrderById, clientIdLookupOf, SCAN_MAX_PAGES } from '../src/clientIds.mjs';
 
 // Real ccxt instances whose network-facing methods are replaced by recorders.
 
@@ -63,16 +63,104 @@ test('bybit fetchOrder by id: acknowledged:true, falling back to the history on 
   await assert.rejects(fetchOrderById(ex, '7', 'BTC/USDT'), ccxt.OrderNotFound);
 });
 
-test('other exchanges: fetchOrder(undefined, symbol, {clientOrderId}); NotSupported without fetchOrder', { timeout: 20000 }, async () => {
+test('the lookup is chosen from the class chain: subclasses get their parent\'s', () => {
+  assert.equal(clientIdLookupOf(new ccxt.pro.binanceus()), 'binance');
+  assert.equal(clientIdLookupOf(new ccxt.binanceusdm()), 'binance');
+  assert.equal(clientIdLookupOf(new ccxt.bybiteu()), 'bybit');
+  assert.equal(clientIdLookupOf(new ccxt.pro.bybit()), 'bybit');
+  assert.equal(clientIdLookupOf(new ccxt.myokx()), 'okx');
+  assert.equal(clientIdLookupOf(new ccxt.kraken()), 'scan', 'kraken fetchOrder asks userref while createOrder sends cl_ord_id');
+  assert.equal(clientIdLookupOf(new ccxt.coinbase()), 'scan', 'coinbase fetchOrder ignores clientOrderId');
+  assert.equal(clientIdLookupOf({ id: 'x', has: { fetchOrder: true } }), 'unsupported');
+});
+
+test('binanceus (a binance subclass) is asked by origClientOrderId', async () => {
+  const ex = new ccxt.pro.binanceus();
+  const calls = [];
+  ex.fetchOrder = async (...args) => { calls.push(args); return { id: '9', clientOrderId: 'c1' }; };
+  assert.equal((await fetchOrderByClientId(ex, 'c1', 'BTC/USDT')).id, '9');
+  assert.deepEqual(calls, [[undefined, 'BTC/USDT', { origClientOrderId: 'c1' }]]);
+  ex.fetchOrder = async () => ({ id: '8', clientOrderId: 'someone-else' });
+  await assert.rejects(fetchOrderByClientId(ex, 'c1', 'BTC/USDT'), /answered order 8 with client order id someone-else/, 'another order is never passed on');
+});
+
+test('okx: clOrdId, then the algo orders with trigger:true; OrderNotFound on both is null', async () => {
+  const ex = new ccxt.myokx();
+  const calls = [];
+  ex.fetchOrder = async (...args) => {
+    calls.push(args);
+    if (!args[2].trigger) throw new ccxt.OrderNotFound('okx {"code":"51603"}');
+    return { id: 'a1', clientOrderId: 'c1' };
+  };
+  assert.equal((await fetchOrderByClientId(ex, 'c1', 'BTC/USDT')).id, 'a1');
+  assert.deepEqual(calls, [[undefined, 'BTC/USDT', { clientOrderId: 'c1' }], [undefined, 'BTC/USDT', { clientOrderId: 'c1', trigger: true }]]);
+  ex.fetchOrder = async () => { throw new ccxt.OrderNotFound('okx {"code":"51603"}'); };
+  assert.equal(await fetchOrderByClientId(ex, 'c1', 'BTC/USDT'), null);
+  ex.fetchOrder = async (...args) => {
+    if (!args[2].trigger) throw new ccxt.OrderNotFound('okx {"code":"51603"}');
+    return { id: undefined, clientOrderId: undefined, status: undefined }; // what ccxt parses out of an empty data list
+  };
+  await assert.rejects(fetchOrderByClientId(ex, 'c1', 'BTC/USDT'), ccxt.ExchangeError, 'an empty answer is not "not found"');
+});
+
+/** Stands in for a ccxt instance of an exchange without a direct lookup: lists only, calls recorded. */
+function listExchange({ open = [], closed = [], has = { fetchOpenOrders: true, fetchClosedOrders: true } } = {}) {
+  const ex = {
+    id: 'fakex',
+    has,
+    calls: [],
+    async fetchOpenOrders(symbol) { ex.calls.push(['open', symbol]); return open; },
+    async fetchClosedOrders(symbol, since) {
+      ex.calls.push(['closed', symbol, since]);
+      return closed.filter((o) => since === undefined || o.timestamp >= since).slice(0, 2); // pages of 2, oldest first
+    },
+    async fetchOrder() { assert.fail('fetchOrder is not asked by client id outside the table'); },
+  };
+  return ex;
+}
+
+test('scan: open list, then the closed list from since paged forward; null only when both were read to the end', async () => {
+  const closed = [
+    { id: '1', clientOrderId: 'x1', timestamp: 1000 }, { id: '2', clientOrderId: 'x2', timestamp: 2000 },
+    { id: '3', clientOrderId: 'x3', timestamp: 3000 }, { id: '4', clientOrderId: 'c4', timestamp: 4000 },
+  ];
+  let ex = listExchange({ open: [{ id: '9', clientOrderId: 'c9' }], closed });
+  assert.equal((await fetchOrderByClientId(ex, 'c9', 'BTC/USD', 500)).id, '9');
+  assert.deepEqual(ex.calls, [['open', 'BTC/USD']]);
+
+  ex = listExchange({ closed });
+  assert.equal((await fetchOrderByClientId(ex, 'c4', 'BTC/USD', 500)).id, '4', 'found on the second page');
+  assert.deepEqual(ex.calls, [['open', 'BTC/USD'], ['closed', 'BTC/USD', 500], ['closed', 'BTC/USD', 2000], ['closed', 'BTC/USD', 3000]]);
+
+  ex = listExchange({ closed });
+  assert.equal(await fetchOrderByClientId(ex, 'nope', 'BTC/USD', 500), null);
+  assert.deepEqual(ex.calls.at(-1), ['closed', 'BTC/USD', 4000], 'read until a page brought nothing new');
+});
+
+test('scan: never null on a path that did not read both lists to the end; NotSupported without lists', async () => {
+  const closed = [{ id: '1', clientOrderId: 'x1', timestamp: 1000 }];
+  await assert.rejects(fetchOrderByClientId(listExchange({ closed }), 'nope', 'BTC/USD'), (err) => err instanceof ccxt.NotSupported && /no since given/.test(err.message));
+  assert.equal((await fetchOrderByClientId(listExchange({ closed }), 'x1', 'BTC/USD')).id, '1', 'found without since is an answer');
+  await assert.rejects(fetchOrderByClientId(listExchange({ closed, has: { fetchOpenOrders: true } }), 'nope', 'BTC/USD', 0), /no closed-orders list/);
+  await assert.rejects(fetchOrderByClientId(listExchange({ closed, has: { fetchClosedOrders: true } }), 'nope', 'BTC/USD', 0), /no open-orders list/);
+  const busy = Array.from({ length: 40 }, (_, i) => ({ id: String(i), clientOrderId: `x${i}`, timestamp: 1000 + i }));
+  const ex = listExchange({ closed: busy });
+  await assert.rejects(fetchOrderByClientId(ex, 'nope', 'BTC/USD', 0), /not exhausted after 10 pages/);
+  assert.equal(ex.calls.filter((c) => c[0] === 'closed').length, SCAN_MAX_PAGES);
+  const none = listExchange({ has: { fetchOrder: true } });
+  await assert.rejects(fetchOrderByClientId(none, 'c1', 'BTC/USD', 0), (err) => err instanceof ccxt.NotSupported && /cannot be asked by client order id/.test(err.message));
+});
+
+test('kraken (a real ccxt instance) is scanned, not asked by fetchOrder', async () => {
   const ex = new ccxt.kraken();
   const calls = [];
-  ex.fetchOrder = async (...args) => { calls.push(args); throw new ccxt.OrderNotFound('no'); };
-  assert.equal(await fetchOrderByClientId(ex, 'c1', 'BTC/USD'), null);
-  assert.deepEqual(calls, [[undefined, 'BTC/USD', { clientOrderId: 'c1' }]]);
-  ex.has = { ...ex.has, fetchOrder: false };
-  await assert.rejects(fetchOrderByClientId(ex, 'c1', 'BTC/USD'), ccxt.NotSupported);
+  ex.fetchOrder = async () => assert.fail('kraken fetchOrder asks userref, not the cl_ord_id createOrder sent');
+  ex.fetchOpenOrders = async (...args) => { calls.push(['open', ...args]); return []; };
+  ex.fetchClosedOrders = async (...args) => { calls.push(['closed', ...args]); return [{ id: 'K1', clientOrderId: 'c1', timestamp: 5 }]; };
+  assert.equal((await fetchOrderByClientId(ex, 'c1', 'BTC/USD', 1)).id, 'K1');
+  assert.deepEqual(calls, [['open', 'BTC/USD'], ['closed', 'BTC/USD', 1]]);
   const plain = new ccxt.kraken();
-  plain.fetchOrder = async (...args) => { calls.push(args); return { id: 'k1' }; };
+  plain.fetchOrder = async (...args) => ({ id: args[0] });
   assert.deepEqual(await fetchOrderById(plain, 'k1', 'BTC/USD', {}), { id: 'k1' });
 });
 

@@ -74,3 +74,48 @@ test('subscribe picks watch or poll from has and the requested mode; track is ke
   await assert.rejects(methods.subscribe({ account: 'a', mode: 'watch' }, noWatch), ccxt.NotSupported);
   await noWatch.accounts.closeAll();
 });
+
+test('editOrder: a bybit subclass (bybiteu) gets bybit\'s string trigger prices', async () => {
+  const { ctx, ex } = await contextWith('bybiteu');
+  const calls = [];
+  ex.editOrder = async (...args) => { calls.push(args); return { id: '7' }; };
+  await methods.editOrder({ account: 'a', id: '7', symbol: 'BTC/USDT:USDT', type: 'limit', side: 'sell', amount: '0.01', price: '43000',
+    params: { triggerPrice: '42000' } }, ctx);
+  assert.deepEqual(calls[0][6], { triggerPrice: '42000' });
+  await ctx.accounts.closeAll();
+});
+
+test('fetchMyTrades untilExhausted pages the window; limit and maxPages rules', async () => {
+  const { ctx, ex } = await contextWith('bybit');
+  const since = Date.now() - 60_000;
+  const all = Array.from({ length: 120 }, (_, i) => ({ id: `e${i}`, timestamp: since + i, price: 1, amount: 1, info: {} }));
+  const calls = [];
+  ex.fetchMyTrades = async (symbol, from, limit, params = {}) => {
+    calls.push([symbol, from, limit, params.until]);
+    const inWindow = all.filter((t) => t.timestamp >= from && (params.until === undefined || t.timestamp <= params.until));
+    return inWindow.slice(Math.max(0, inWindow.length - (limit ?? 50)));
+  };
+  const trades = await methods.fetchMyTrades({ account: 'a', symbol: 'BTC/USDT', since, untilExhausted: true }, ctx);
+  assert.deepEqual(trades.map((t) => t.id), all.map((t) => t.id), 'every trade, oldest first, once');
+  assert.equal(calls.length, 2);
+  calls.length = 0;
+  const one = await methods.fetchMyTrades({ account: 'a', symbol: 'BTC/USDT', since, limit: null }, ctx);
+  assert.equal(one.length, 50, 'without untilExhausted: one ccxt call, as before');
+  assert.equal(calls.length, 1);
+  await assert.rejects(methods.fetchMyTrades({ account: 'a', symbol: 'BTC/USDT', untilExhausted: true }, ctx), /untilExhausted needs since/);
+  await assert.rejects(methods.fetchMyTrades({ account: 'a', symbol: 'BTC/USDT', since, limit: 5, untilExhausted: true }, ctx), ProtocolError);
+  await assert.rejects(methods.fetchMyTrades({ account: 'a', symbol: 'BTC/USDT', since, untilExhausted: 'yes' }, ctx), ProtocolError);
+  await assert.rejects(methods.fetchMyTrades({ account: 'a', symbol: 'BTC/USDT', since, maxPages: 3 }, ctx), /maxPages needs untilExhausted/);
+  await ctx.accounts.closeAll();
+});
+
+test('fetchOrderByClientId passes since to the scan; NotSupported rather than null when it cannot tell', async () => {
+  const { ctx, ex } = await contextWith('kraken');
+  const calls = [];
+  ex.fetchOpenOrders = async (...args) => { calls.push(['open', ...args]); return []; };
+  ex.fetchClosedOrders = async (...args) => { calls.push(['closed', ...args]); return []; };
+  assert.equal(await methods.fetchOrderByClientId({ account: 'a', clientOrderId: 'c1', symbol: 'BTC/USD', since: 1700000000000 }, ctx), null);
+  assert.deepEqual(calls, [['open', 'BTC/USD'], ['closed', 'BTC/USD', 1700000000000]]);
+  await assert.rejects(methods.fetchOrderByClientId({ account: 'a', clientOrderId: 'c1', symbol: 'BTC/USD' }, ctx), ccxt.NotSupported);
+  await ctx.accounts.closeAll();
+});

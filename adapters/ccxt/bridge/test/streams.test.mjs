@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ccxt from 'ccxt';
-import { WatchSubscription, PollSubscription, nextBackoff, BACKOFF_MIN_MS, BACKOFF_MAX_MS } from '../src/streams.mjs';
+import { WatchSubscription, PollSubscription, nextBackoff, BACKOFF_MIN_MS, BACKOFF_MAX_MS, TRADE_OVERLAP_MS } from '../src/streams.mjs';
 
 /** Collects emitted events; next(predicate) waits for a matching one not yet consumed. */
 class Events {
@@ -130,6 +130,7 @@ function pollExchange() {
     orders: new Map(),
     calls: [],
     fail: null,
+    failTrades: null,
     async fetchOpenOrders(symbol) {
       ex.calls.push(['fetchOpenOrders', symbol]);
       if (ex.fail) throw ex.fail;
@@ -137,6 +138,7 @@ function pollExchange() {
     },
     async fetchMyTrades(symbol, since) {
       ex.calls.push(['fetchMyTrades', symbol, since]);
+      if (ex.failTrades) throw ex.failTrades;
       return ex.trades.filter((t) => t.timestamp >= since);
     },
     async fetchOrder(id, symbol, params) {
@@ -152,19 +154,23 @@ test('poll: open orders when changed, trades once from the start time, tracked o
   const ex = pollExchange();
   const events = new Events();
   const tracked = new Map();
-  const sub = new PollSubscription({ account: 'p', exchange: ex, symbols: ['BTC/USDT'], intervalMs: 1000, emit: events.emit, scrub, tracked, now: () => 5000 });
+  let clock = 5000;
+  const sub = new PollSubscription({ account: 'p', exchange: ex, symbols: ['BTC/USDT'], intervalMs: 1000, emit: events.emit, scrub, tracked, now: () => clock });
+  clock = 100_000;
 
   ex.open = [{ id: '1', status: 'open', filled: 0, amount: 2 }];
   ex.trades = [{ id: 'old', timestamp: 4000 }, { id: 't1', timestamp: 6000, order: '1' }];
   await sub.cycle();
-  assert.deepEqual(ex.calls, [['fetchOpenOrders', 'BTC/USDT'], ['fetchMyTrades', 'BTC/USDT', 5000]]);
+  assert.deepEqual(ex.calls, [['fetchOpenOrders', 'BTC/USDT'], ['fetchMyTrades', 'BTC/USDT', 5000], ['fetchMyTrades', 'BTC/USDT', 6000]],
+    'trades from the start time, paged forward until nothing new');
   assert.deepEqual(events.all.map((e) => [e.event, e.data.map((d) => d.id)]), [['orders', ['1']], ['trades', ['t1']]]);
+  assert.equal(sub.tradeSince.get('BTC/USDT'), 100_000 - TRADE_OVERLAP_MS, 'the cursor follows the time read, less the overlap');
 
   events.all.length = 0;
   ex.calls.length = 0;
-  ex.trades.push({ id: 't2', timestamp: 6000, order: '1' });
+  ex.trades.push({ id: 't2', timestamp: 99_000, order: '1' });
   await sub.cycle();
-  assert.deepEqual(ex.calls[1], ['fetchMyTrades', 'BTC/USDT', 6000], 'since moves to the last trade seen');
+  assert.deepEqual(ex.calls[1], ['fetchMyTrades', 'BTC/USDT', 100_000 - TRADE_OVERLAP_MS], 'since is the cursor');
   assert.deepEqual(events.all.map((e) => [e.event, e.data.map((d) => d.id)]), [['trades', ['t2']]], 'unchanged order not resent, t1 not resent');
 
   events.all.length = 0;
@@ -191,8 +197,53 @@ test('poll: open orders when changed, trades once from the start time, tracked o
   tracked.set('9', { symbol: 'BTC/USDT', id: '9', clientOrderId: null });
   await sub.cycle();
   assert.ok(tracked.has('9'), 'an order the venue cannot find yet stays tracked and the cycle goes on');
-  assert.deepEqual(ex.calls.map((c) => c[0]), ['fetchOpenOrders', 'fetchOrder', 'fetchMyTrades']);
+  assert.deepEqual(ex.calls.map((c) => c[0]), ['fetchOpenOrders', 'fetchOrder', 'fetchMyTrades'], 'a page of trades already sent ends the read');
   assert.equal(events.all.length, 0);
+});
+
+test('poll: the trade cursor advances by time without trades, so a quiet week leaves nothing behind', { timeout: 20000 }, async () => {
+  const ex = pollExchange();
+  const events = new Events();
+  let clock = 1_000_000;
+  const sub = new PollSubscription({ account: 'p', exchange: ex, symbols: ['BTC/USDT'], intervalMs: 1000, emit: events.emit, scrub, tracked: new Map(), now: () => clock });
+  for (let day = 1; day <= 7; day++) {
+    clock += 24 * 3600 * 1000;
+    await sub.cycle();
+    assert.equal(sub.tradeSince.get('BTC/USDT'), clock - TRADE_OVERLAP_MS, `day ${day}: cursor moved without a trade`);
+  }
+  ex.trades = [{ id: 'late', timestamp: clock + 10, order: '1' }];
+  ex.calls.length = 0;
+  clock += 2000;
+  await sub.cycle();
+  assert.deepEqual(ex.calls.find((c) => c[0] === 'fetchMyTrades'), ['fetchMyTrades', 'BTC/USDT', clock - 2000 - TRADE_OVERLAP_MS]);
+  assert.deepEqual(events.all.filter((e) => e.event === 'trades').map((e) => e.data.map((d) => d.id)), [['late']]);
+  ex.failTrades = new ccxt.NetworkError('down');
+  const before = sub.tradeSince.get('BTC/USDT');
+  clock += 3600 * 1000;
+  await assert.rejects(sub.cycle(), ccxt.NetworkError);
+  assert.equal(sub.tradeSince.get('BTC/USDT'), before, 'a failed cycle does not move the cursor past what was read');
+});
+
+test('poll on bybit: more than a page of trades in one cycle (newest first) are all sent', { timeout: 20000 }, async () => {
+  const ex = new ccxt.bybit();
+  const events = new Events();
+  let clock = 1_000_000;
+  ex.fetchOpenOrders = async () => [];
+  const all = Array.from({ length: 230 }, (_, i) => ({ id: `b${i}`, timestamp: 1_000_100 + i, symbol: 'BTC/USDT', price: 1, amount: 1 }));
+  const requests = [];
+  ex.fetchMyTrades = async (symbol, since, limit, params) => {
+    requests.push([since, limit, params.until]);
+    const inWindow = all.filter((t) => t.timestamp >= since && t.timestamp <= params.until);
+    return inWindow.slice(Math.max(0, inWindow.length - (limit ?? 50)));
+  };
+  const sub = new PollSubscription({ account: 'b', exchange: ex, symbols: ['BTC/USDT'], intervalMs: 1000, emit: events.emit, scrub, tracked: new Map(), now: () => clock });
+  clock = 1_002_000;
+  await sub.cycle();
+  const sent = events.all.filter((e) => e.event === 'trades').flatMap((e) => e.data.map((d) => d.id));
+  assert.equal(sent.length, 230);
+  assert.equal(new Set(sent).size, 230);
+  assert.ok(requests.length >= 3, 'paged');
+  assert.ok(requests.every(([since, limit]) => since === 1_000_000 && limit === 100));
 });
 
 test('poll: a failing cycle reports down (scrubbed), the next good one reports polling', { timeout: 20000 }, async () => {
