@@ -5,6 +5,8 @@ import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.kit.json.VenueJson;
 
+import java.util.List;
+
 /**
  * The ccxt {@code params} a cancel of a conditional (stop, stop-limit, take-profit) order needs, because
  * exchanges keep those apart from plain orders and ccxt does not always find them by id alone:
@@ -14,18 +16,20 @@ import io.fixbridge.venue.kit.json.VenueJson;
  *       {@code triggerPrice}, {@code orderFilter: tpslOrder} for take-profits sent as {@code takeProfitPrice};</li>
  *   <li>any other exchange: {@code trigger: true}, ccxt's unified flag for conditional orders (untested).</li>
  * </ul>
- * Plain orders never get params. Stateless.
+ * The exchange is known by its ccxt class chain (most specific first), so subclasses (binanceus,
+ * binanceusdm ...) follow their family's rule. Plain orders never get params. Stateless.
  */
 final class CancelParams {
     private CancelParams() {
     }
 
-    static ObjectNode of(String exchange, MarketType market, OrderType type) {
+    static ObjectNode of(List<String> classes, MarketType market, OrderType type) {
         ObjectNode p = VenueJson.mapper().createObjectNode();
         if (type == null || !type.requiresStopPrice()) {
             return p;
         }
-        switch (exchange) {
+        String family = classes.contains("binance") ? "binance" : classes.contains("bybit") ? "bybit" : "";
+        switch (family) {
             case "binance" -> {
                 if (market != MarketType.SPOT) {
                     p.put("trigger", true);

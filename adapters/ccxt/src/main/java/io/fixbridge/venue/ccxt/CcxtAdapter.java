@@ -70,11 +70,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <h2>Errors</h2>
  * Futures fail only with {@link VenueException}, classified in one place by {@link CcxtErrors}: REJECTED is
- * definitive (a ccxt ExchangeError subclass, or the adapter's own refusal before sending: an unknown account
- * or symbol, what the market's features cannot express); RETRYABLE means nothing was sent (the sidecar is
- * restarting, rate limited, a read that failed); OUTCOME_UNKNOWN means an order-changing request may have
- * reached the exchange (a network error, a timeout, or the sidecar died with the request in flight). Nothing
- * is ever resent: {@link #queryOrder} by client order id settles it. No method throws for a venue problem;
+ * definitive (a specific ccxt ExchangeError subclass, or the adapter's own refusal before sending: an unknown
+ * account or symbol, what the market's features cannot express, a symbol its streams do not cover, an order it
+ * could not track); RETRYABLE means nothing was sent (the sidecar is restarting, rate limited, a read that
+ * failed, an exchange that cannot be asked by client order id); OUTCOME_UNKNOWN means an order-changing request
+ * may have reached the exchange (a network error, a timeout, ccxt's catch-all ExchangeError, or the sidecar
+ * died with the request in flight). Nothing is ever resent: {@link #queryOrder} by client order id settles it. No method throws for a venue problem;
  * null arguments and a second {@link #subscribe} throw.
  *
  * <h2>Sidecar supervision</h2>
@@ -92,8 +93,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CcxtAdapter implements VenueAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CcxtAdapter.class);
     private static final ObjectMapper JSON = VenueJson.mapper();
-    private static final Duration IDLE_LIMIT = Duration.ofHours(48);
     private static final Duration HELD_END_PATIENCE = Duration.ofSeconds(10);
+    /** How often every order known open is queried by client order id (an order is never forgotten while open). */
+    static final Duration OPEN_ORDER_REFRESH = Duration.ofMinutes(5);
 
     /** Before connect: nothing can be routed here. */
     static final VenueCapabilities NOT_CONNECTED = new VenueCapabilities(Set.of(), Set.of(), Set.of(), false, Set.of(),
@@ -120,11 +122,27 @@ public final class CcxtAdapter implements VenueAdapter {
     private volatile VenueCapabilities capabilities = NOT_CONNECTED;
     /** Tests: replace in this style whatever the exchange's. */
     volatile EditStyle editStyleOverride;
+    /** Tests (set before connect): the housekeeping period, the patience of a held end, the open-order refresh. */
+    volatile Duration housekeepingPeriod = Duration.ofSeconds(5);
+    volatile Duration heldEndPatience = HELD_END_PATIENCE;
+    volatile Duration openOrderRefresh = OPEN_ORDER_REFRESH;
     private CompletableFuture<Void> connecting;
     private volatile ScheduledFuture<?> housekeeping;
+    /** Event thread only: when open orders were last refreshed. */
+    private Instant lastRefresh;
+    /** Orders whose exchange cannot be asked by client order id, logged at ERROR once each. */
+    private final Set<String> notQueryable = ConcurrentHashMap.newKeySet();
 
-    /** What ccxt says about the exchange, from the first account's {@code open}. */
-    private record Description(JsonNode has, JsonNode features, CcxtTranslator.PrecisionMode precisionMode) {
+    /**
+     * What ccxt says about the exchange, from the first account's {@code open}; {@code classes} is the ccxt
+     * class chain of the instance, most specific first (["binanceus", "binance"]), or just the exchange id where
+     * the sidecar does not report it.
+     */
+    private record Description(JsonNode has, JsonNode features, CcxtTranslator.PrecisionMode precisionMode,
+                               List<String> classes) {
+        boolean is(String family) {
+            return classes.contains(family);
+        }
     }
 
     public CcxtAdapter(String name, CcxtConfig config) {
@@ -140,7 +158,7 @@ public final class CcxtAdapter implements VenueAdapter {
         this.calls = new VenueCalls(label, closed::get);
         this.health = new CcxtHealth(name, clock, Duration.ofMillis(config.venueDownPauseMs()));
         this.executors = VenueExecutors.create("ccxt-" + name, 1, 3);
-        this.gate = new EventGate<>(name, executors.newSerialExecutor(), new OrderTracker(clock, IDLE_LIMIT));
+        this.gate = new EventGate<>(name, executors.newSerialExecutor(), new OrderTracker(clock));
         this.gapRetry = new GapFillRetry(label, executors.scheduler());
         Sidecar.Settings settings = new Sidecar.Settings("ccxt-" + name + "-sidecar", command,
                 config.bridgeDirectory(), config.startTimeoutMs(), config.pingIntervalMs(), config.pingTimeoutMs(),
@@ -196,6 +214,11 @@ public final class CcxtAdapter implements VenueAdapter {
         return sidecar.isUp();
     }
 
+    /** Each account's order stream state as last reported ({@code up}, {@code down}, {@code polling}) (tests). */
+    Map<String, String> streamStates() {
+        return Map.copyOf(streamStates);
+    }
+
     /** How each account's streams run ({@code watch} or {@code poll}), as the sidecar chose at subscribe. */
     public Map<String, String> streamModes() {
         return Map.copyOf(streamModes);
@@ -238,16 +261,70 @@ public final class CcxtAdapter implements VenueAdapter {
     private void connected() {
         if (housekeeping == null) {
             try {
-                housekeeping = executors.scheduler().scheduleWithFixedDelay(() -> gate.run(() -> {
-                    gate.emit(gate.tracker().releaseStaleEnds(HELD_END_PATIENCE));
-                    gate.tracker().expire();
-                }), 5, 5, TimeUnit.SECONDS);
+                long period = housekeepingPeriod.toMillis();
+                housekeeping = executors.scheduler().scheduleWithFixedDelay(() -> gate.run(this::housekeep), period,
+                        period, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 LOG.debug("{}: closed while connecting", label);
             }
         }
         LOG.info("{} connected: {} instruments, accounts {}, streams {}", label, instruments().size(),
                 config.accountNames(), streamModes);
+    }
+
+    /**
+     * On the event thread, every 5 s: ends held too long for their fills get the order's trades fetched; done
+     * orders and stale unmatched trades are forgotten; every {@link #OPEN_ORDER_REFRESH} every open order is
+     * queried by client order id (what a stream missed, e.g. on a quiet order, is found).
+     */
+    private void housekeep() {
+        OrderTracker tracker = gate.tracker();
+        for (OrderTracker.Tracked t : tracker.staleEnds(heldEndPatience)) {
+            fetchMissingFills(t);
+        }
+        tracker.expire();
+        Instant now = clock.instant();
+        if (lastRefresh == null) {
+            lastRefresh = now;
+        } else if (!now.isBefore(lastRefresh.plus(openOrderRefresh)) && sidecar.isUp()) {
+            lastRefresh = now;
+            config.accountNames().forEach(this::fillGap);
+        }
+    }
+
+    /**
+     * On the event thread: the end of {@code t} waited in vain for fills ccxt reported; its trades are fetched
+     * (fetchMyTrades since its placement, matched by exchange order id) and applied; if they are still short,
+     * its end is released with an ERROR.
+     */
+    private void fetchMissingFills(OrderTracker.Tracked t) {
+        String account = t.account();
+        long since = t.placedAt().toEpochMilli() - 60_000;
+        LOG.warn("{} account {}: order {} ended with {} filled of the {} reported; fetching its trades", label,
+                account, t.clientOrderId(), t.filled().toPlainString(), t.venueFilled().toPlainString());
+        myTrades(account, t.symbol(), since).whenCompleteAsync((trades, failure) -> {
+            OrderTracker tracker = gate.tracker();
+            List<OrderEvent> out = new ArrayList<>();
+            String why;
+            if (failure != null) {
+                why = "fetchMyTrades failed: " + VenueCalls.unwrap(failure).getMessage();
+            } else {
+                why = "fetchMyTrades since " + Instant.ofEpochMilli(since) + " has not all of them";
+                try {
+                    for (CcxtTrade tr : trades) {
+                        if (t.hasVenueId(tr.order())) {
+                            out.addAll(tracker.trade(t, tr));
+                        }
+                    }
+                } catch (RuntimeException ex) {
+                    why = "its trades could not be applied: " + ex.getMessage();
+                }
+            }
+            if (t.open()) {
+                out.addAll(tracker.giveUp(t, why));
+            }
+            gate.emit(out);
+        }, gate.executor());
     }
 
     /** Sidecar life: prepare each new process, report up and down, route events. */
@@ -271,6 +348,9 @@ public final class CcxtAdapter implements VenueAdapter {
         @Override
         public void down(String why) {
             health.sidecarDown(why);
+            // the new sidecar's streams start over: their first "up" (or "polling") runs a gap fill, after they
+            // are connected, so what happened between the restart's query and the stream's connect is found too
+            config.accountNames().forEach(a -> streamStates.put(a, "down"));
         }
 
         @Override
@@ -288,7 +368,7 @@ public final class CcxtAdapter implements VenueAdapter {
             all.add(opened);
             if (first == null) {
                 first = opened.thenApply(r -> new Description(r.path("has"), r.path("features"),
-                        CcxtTranslator.PrecisionMode.parse(r.path("precisionMode").asText())));
+                        CcxtTranslator.PrecisionMode.parse(r.path("precisionMode").asText()), classes(r)));
             }
         }
         CompletableFuture<Description> d = first;
@@ -309,6 +389,16 @@ public final class CcxtAdapter implements VenueAdapter {
                     + ": " + e.message()), t);
         }
         return t;
+    }
+
+    /** The ccxt class chain {@code open} reports, most specific first; the exchange id alone where it does not. */
+    private List<String> classes(JsonNode opened) {
+        List<String> out = new ArrayList<>();
+        opened.path("classes").forEach(c -> out.add(c.asText()));
+        if (out.isEmpty()) {
+            out.add(config.exchange());
+        }
+        return List.copyOf(out);
     }
 
     private ObjectNode openParams(CcxtConfig.Account a) {
@@ -354,6 +444,12 @@ public final class CcxtAdapter implements VenueAdapter {
                 }
             }
             Markets ms = new Markets(out);
+            for (String s : config.streamSymbols()) {
+                if (ms.symbol(s).isEmpty()) {
+                    LOG.error("{}: venues[{}].streamSymbols names {}, which {} does not list (or which is of a type the "
+                            + "gateway does not trade); its stream is not watched", label, name, s, config.exchange());
+                }
+            }
             markets.set(ms);
             description.set(d);
             capabilities = capabilitiesOf(d, ms);
@@ -366,7 +462,7 @@ public final class CcxtAdapter implements VenueAdapter {
         VenueCapabilities c = CcxtTranslator.capabilities(d.has(), d.features(), ms.types());
         boolean nativeEdit = CcxtTranslator.isTrue(d.has(), "editOrder");
         boolean amendEverywhere = !ms.types().isEmpty() && ms.types().stream()
-                .allMatch(t -> EditStyle.of(config.exchange(), t, nativeEdit) == EditStyle.AMEND);
+                .allMatch(t -> EditStyle.of(d.classes(), t, nativeEdit) == EditStyle.AMEND);
         ReplaceMode mode = amendEverywhere ? ReplaceMode.NATIVE_AMEND : ReplaceMode.CANCEL_THEN_NEW;
         return new VenueCapabilities(c.markets(), c.orderTypes(), c.timesInForce(), c.postOnly(), c.reduceOnlyMarkets(),
                 c.iceberg(), c.cashOrderQuantity(), c.triggerDirection(), mode, c.oco());
@@ -419,6 +515,7 @@ public final class CcxtAdapter implements VenueAdapter {
         return calls.guarded("submit " + order.clientOrderId(), () -> {
             Markets.Market m = tradable(order.account(), order.symbol());
             refuseIfUnhealthy(order.account(), true);
+            refuseUntrackable(order, m);
             List<String> problems = CcxtTranslator.unsupported(order, m.type(), m.features());
             if (!problems.isEmpty()) {
                 throw new VenueException(VenueError.rejected(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC, null,
@@ -440,6 +537,60 @@ public final class CcxtAdapter implements VenueAdapter {
     }
 
     private record Answer(JsonNode result, Throwable failure) {
+    }
+
+    /**
+     * Refuses (REJECTED OTHER, nothing sent) what the adapter could place but not follow: an order on a symbol
+     * the order streams do not cover (not in {@code streamSymbols}; with none listed, on Binance a market type
+     * other than the one ccxt watches without a symbol: {@code options.defaultType}), and Binance derivatives'
+     * conditional orders (algo orders: not found by a query by client order id, and a triggered one becomes a
+     * new order with a new id).
+     */
+    private void refuseUntrackable(OrderRequest order, Markets.Market m) {
+        Description d = description.get();
+        List<String> streamed = config.streamSymbols();
+        String setting = "venues[" + name + "].streamSymbols";
+        if (!streamed.isEmpty() && !streamed.contains(m.symbol())) {
+            throw new VenueException(VenueError.rejected(RejectReason.OTHER, null, m.symbol() + " is not in "
+                    + setting + " " + streamed + ": its order stream is not watched, so its fills would not be "
+                    + "heard of; add it there; nothing was sent"));
+        }
+        if (d == null || !d.is("binance")) {
+            return;
+        }
+        if (streamed.isEmpty() && !binanceDefaultTypeCovers(m.type())) {
+            throw new VenueException(VenueError.rejected(RejectReason.OTHER, null, m.symbol() + " (" + m.type()
+                    + ") is not covered by " + config.exchange() + "'s order stream without symbols (ccxt watches only "
+                    + "options.defaultType '" + binanceDefaultType() + "'): list the symbols to trade in " + setting
+                    + "; nothing was sent"));
+        }
+        if (m.type().isDerivative() && order.type().requiresStopPrice()) {
+            throw new VenueException(VenueError.rejected(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC, null,
+                    config.exchange() + " " + m.type() + " conditional (" + order.type() + ") orders are algo orders "
+                            + "this adapter cannot track through ccxt (not found by client order id; a triggered one "
+                            + "becomes a new order); nothing was sent"));
+        }
+    }
+
+    private String binanceDefaultType() {
+        Object configured = config.options().get("defaultType");
+        if (configured != null) {
+            return String.valueOf(configured);
+        }
+        return switch (config.exchange()) {
+            case "binanceusdm" -> "future";
+            case "binancecoinm" -> "delivery";
+            default -> "spot";
+        };
+    }
+
+    private boolean binanceDefaultTypeCovers(MarketType type) {
+        return switch (binanceDefaultType()) {
+            case "spot", "margin" -> type == MarketType.SPOT;
+            case "future", "swap" -> type == MarketType.LINEAR_PERPETUAL || type == MarketType.LINEAR_FUTURE;
+            case "delivery" -> type == MarketType.INVERSE_PERPETUAL || type == MarketType.INVERSE_FUTURE;
+            default -> false;
+        };
     }
 
     /** On the event thread: what the createOrder answer means. */
@@ -483,13 +634,15 @@ public final class CcxtAdapter implements VenueAdapter {
         List<OrderEvent> out = new ArrayList<>(tracker.accepted(t, o.id(), now));
         out.addAll(tracker.order(t, o));
         gate.emit(out);
+        queryIfUnknown(t);
         trackIfPolling(order.account(), order.symbol(), o.id(), order.clientOrderId());
         return CompletableFuture.completedFuture(accepted);
     }
 
     /** The exchange says the client order id is taken: if by this very order (symbol and side), the submit is it. */
     private CompletableFuture<OrderEvent.Accepted> duplicate(OrderRequest order, VenueError refusal) {
-        return fetchByClientId(order.account(), order.symbol(), order.clientOrderId()).thenApplyAsync(found -> {
+        return fetchByClientId(order.account(), order.symbol(), order.clientOrderId(), clock.millis() - 60_000)
+                .thenApplyAsync(found -> {
             OrderTracker tracker = gate.tracker();
             Optional<OrderTracker.Tracked> t = tracker.find(order.account(), order.clientOrderId());
             if (found.isPresent() && order.symbol().equals(found.get().symbol())
@@ -536,10 +689,12 @@ public final class CcxtAdapter implements VenueAdapter {
             return gate.call(() -> {
                 Optional<OrderTracker.Tracked> t = gate.tracker().find(account, id);
                 t.ifPresent(gate.tracker()::cancelRequested);
-                t.ifPresent(x -> params.set(CancelParams.of(config.exchange(), m.type(), x.type())));
+                t.ifPresent(x -> params.set(CancelParams.of(description.get().classes(), m.type(), x.type())));
                 return t.map(OrderTracker.Tracked::venueOrderId).orElse(cancel.venueOrderId());
             }).thenCompose(venueId -> venueId != null ? CompletableFuture.completedFuture(venueId)
-                    : fetchByClientId(account, m.symbol(), id).thenApply(o -> o.map(CcxtOrder::id).orElseThrow(() ->
+                    : fetchByClientId(account, m.symbol(), id, null)
+                            .exceptionallyCompose(x -> cannotAskByClientId(account, id, x))
+                            .thenApply(o -> o.map(CcxtOrder::id).orElseThrow(() ->
                             new VenueException(VenueError.rejected(RejectReason.UNKNOWN_ORDER, null, config.exchange()
                                     + " has no order with client order id " + id + " on " + m.symbol())))))
                     .thenCompose(venueId -> {
@@ -610,6 +765,7 @@ public final class CcxtAdapter implements VenueAdapter {
         return calls.guarded("replace " + original.clientOrderId(), () -> {
             Markets.Market m = tradable(original.account(), original.symbol());
             refuseIfUnhealthy(original.account(), true);
+            refuseUntrackable(replacement, m);
             List<String> problems = CcxtTranslator.unsupported(replacement, m.type(), m.features());
             if (!problems.isEmpty()) {
                 throw new VenueException(VenueError.rejected(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC, null,
@@ -621,7 +777,7 @@ public final class CcxtAdapter implements VenueAdapter {
             }
             Description d = description.get();
             EditStyle style = editStyleOverride != null ? editStyleOverride
-                    : EditStyle.of(config.exchange(), m.type(), CcxtTranslator.isTrue(d.has(), "editOrder"));
+                    : EditStyle.of(d.classes(), m.type(), CcxtTranslator.isTrue(d.has(), "editOrder"));
             return style == EditStyle.CANCEL_THEN_NEW ? cancelThenNew(replace, m) : edit(replace, m, style);
         });
     }
@@ -641,7 +797,7 @@ public final class CcxtAdapter implements VenueAdapter {
                 throw new VenueException(VenueError.retryable(null, "order " + original.clientOrderId()
                         + " has no exchange order id yet; nothing was sent", Duration.ofSeconds(1)));
             }
-            BigDecimal filled = replace.filledQuantity().max(t.filled());
+            BigDecimal filled = replace.filledQuantity().max(t.filled()).max(t.venueFilled());
             BigDecimal remaining = replacement.quantity().subtract(filled);
             if (remaining.signum() <= 0) {
                 throw new VenueException(VenueError.rejected(RejectReason.INCORRECT_QUANTITY, null, "the new quantity "
@@ -754,7 +910,7 @@ public final class CcxtAdapter implements VenueAdapter {
             p.put("account", account);
             p.put("id", venueId);
             p.put("symbol", m.symbol());
-            p.set("params", CancelParams.of(config.exchange(), m.type(), t.type()));
+            p.set("params", CancelParams.of(description.get().classes(), m.type(), t.type()));
             return new Edit(t, venueId, p);
         }).thenCompose(e -> sidecar.request("cancelOrder", e.params(), config.answerTimeoutMs()).handle(Answer::new)
                 .thenComposeAsync(a -> {
@@ -765,7 +921,17 @@ public final class CcxtAdapter implements VenueAdapter {
                         Classified c = classify(account, VenueCalls.unwrap(a.failure()), Call.ORDER_CHANGE);
                         throw tooLateIfDone(Optional.of(t), new VenueException(c.error(), a.failure()));
                     }
-                    BigDecimal filled = replace.filledQuantity().max(t.filled());
+                    // what filled meanwhile: the stream news held during the cancel, and the cancel's own answer
+                    CcxtOrder answer = null;
+                    if (a.result() != null && a.result().isObject()) {
+                        try {
+                            answer = convert(a.result(), CcxtOrder.class);
+                        } catch (RuntimeException ex) {
+                            LOG.warn("{}: the cancel answer of {} could not be read ({}); sized from the fills known",
+                                    label, original.clientOrderId(), ex.getMessage());
+                        }
+                    }
+                    BigDecimal filled = replace.filledQuantity().max(tracker.filledAtLeast(t, answer));
                     BigDecimal remaining = replacement.quantity().subtract(filled);
                     if (remaining.signum() <= 0) {
                         replay(t, tracker.editEnded(t, false, null, null, null));
@@ -850,6 +1016,7 @@ public final class CcxtAdapter implements VenueAdapter {
                 return;
             }
             gate.emit(tracker.order(t.get(), o));
+            queryIfUnknown(t.get());
         } catch (UnknownVenueValueException ex) {
             LOG.error("{} account {}: {}; the order update is not applied", label, account, ex.getMessage());
         } catch (RuntimeException ex) {
@@ -864,8 +1031,10 @@ public final class CcxtAdapter implements VenueAdapter {
             OrderTracker tracker = gate.tracker();
             Optional<OrderTracker.Tracked> t = tracker.locate(account, tr.clientOrderId(), tr.order());
             if (t.isEmpty()) {
-                LOG.debug("{} account {}: trade {} of order {} is not the gateway's; ignored", label, account, tr.id(),
-                        tr.order());
+                // maybe of an order whose createOrder answer (naming its id) is not applied yet: kept a while
+                if (!tracker.unmatched(account, tr)) {
+                    LOG.debug("{} account {}: trade {} names no order; ignored", label, account, tr.id());
+                }
                 return;
             }
             if (tracker.editing(t.get())) {
@@ -877,6 +1046,16 @@ public final class CcxtAdapter implements VenueAdapter {
             LOG.error("{} account {}: {}; the trade is not applied", label, account, ex.getMessage());
         } catch (RuntimeException ex) {
             LOG.error("{} account {}: a trade could not be applied", label, account, ex);
+        }
+    }
+
+    /** On the event thread: an order ccxt reported closed without its filled amount is queried. */
+    private void queryIfUnknown(OrderTracker.Tracked t) {
+        if (t.queryNeeded && t.open()) {
+            t.queryNeeded = false;
+            LOG.info("{} account {}: order {} is closed with an unknown filled amount; querying it", label, t.account(),
+                    t.clientOrderId());
+            fillGap(t.account(), t.clientOrderId(), 1);
         }
     }
 
@@ -913,7 +1092,7 @@ public final class CcxtAdapter implements VenueAdapter {
             return;
         }
         OrderTracker.Tracked t = found.get();
-        fetchByClientId(account, t.symbol(), t.clientOrderId()).thenCompose(o -> {
+        fetchByClientId(account, t.symbol(), t.clientOrderId(), t.placedAt().toEpochMilli() - 60_000).thenCompose(o -> {
             if (o.isEmpty() || o.get().filled() == null || o.get().filled().signum() == 0 || !o.get().trades().isEmpty()) {
                 return CompletableFuture.completedFuture(new GapAnswer(o, List.of()));
             }
@@ -942,6 +1121,11 @@ public final class CcxtAdapter implements VenueAdapter {
                 }
                 out.addAll(tracker.order(t, g.order().get()));
                 gate.emit(out);
+                if (t.queryNeeded) {
+                    t.queryNeeded = false;
+                    LOG.warn("{} account {}: order {} is closed with an unknown filled amount even when queried; it "
+                            + "stays open and is asked again at the next refresh", label, account, clientOrderId);
+                }
                 if (t.open() && "poll".equals(streamModes.get(account)) && t.venueOrderId() != null) {
                     trackIfPolling(account, t.symbol(), t.venueOrderId(), t.clientOrderId());
                 }
@@ -957,11 +1141,21 @@ public final class CcxtAdapter implements VenueAdapter {
 
     // ------------------------------------------------------------------ queries
 
-    private CompletableFuture<Optional<CcxtOrder>> fetchByClientId(String account, String symbol, String clientOrderId) {
+    /**
+     * fetchOrderByClientId; {@code since} (epoch ms, the earliest the order can have been placed, or null) lets
+     * the sidecar answer "not found" definitively on exchanges it must scan; without it they answer NotSupported.
+     */
+    private CompletableFuture<Optional<CcxtOrder>> fetchByClientId(String account, String symbol, String clientOrderId,
+                                                                   Long since) {
         ObjectNode p = JSON.createObjectNode();
         p.put("account", account);
         p.put("clientOrderId", clientOrderId);
         p.put("symbol", symbol);
+        if (since == null) {
+            p.putNull("since");
+        } else {
+            p.put("since", since);
+        }
         return read("fetchOrderByClientId", account, p).thenApply(r -> r == null || r.isNull() ? Optional.empty()
                 : Optional.of(convert(r, CcxtOrder.class)));
     }
@@ -974,6 +1168,8 @@ public final class CcxtAdapter implements VenueAdapter {
             p.putNull("since");
         } else {
             p.put("since", since);
+            // every trade from since to now, paged by the sidecar (exchanges cap the window and the page)
+            p.put("untilExhausted", true);
         }
         p.putNull("limit");
         return read("fetchMyTrades", account, p).thenApply(r -> list(r, CcxtTrade.class));
@@ -1003,7 +1199,10 @@ public final class CcxtAdapter implements VenueAdapter {
         return calls.guarded("query " + clientOrderId, () -> {
             Markets.Market m = market(account, symbol);
             refuseIfUnhealthy(account, false);
-            return fetchByClientId(account, m.symbol(), clientOrderId).thenCompose(found -> {
+            return gate.call(() -> gate.tracker().find(account, clientOrderId)
+                            .map(t -> t.placedAt().toEpochMilli() - 60_000).orElse(null))
+                    .thenCompose(since -> fetchByClientId(account, m.symbol(), clientOrderId, since))
+                    .exceptionallyCompose(t -> cannotAskByClientId(account, clientOrderId, t)).thenCompose(found -> {
                 if (found.isEmpty()) {
                     return CompletableFuture.completedFuture(Optional.<OrderSnapshot>empty());
                 }
@@ -1020,6 +1219,25 @@ public final class CcxtAdapter implements VenueAdapter {
                                 .map(tr -> CcxtTranslator.fill(account, clientOrderId, tr, false)).toList())));
             });
         });
+    }
+
+    /**
+     * An exchange ccxt cannot ask by client order id (the sidecar answers NotSupported) is no evidence about
+     * the order: RETRYABLE, so the gateway keeps it pending and asks again, never rejects it; ERROR logged once
+     * per order. Any other failure stays as it is.
+     */
+    private <T> CompletableFuture<T> cannotAskByClientId(String account, String clientOrderId, Throwable t) {
+        Throwable cause = VenueCalls.unwrap(t);
+        if (cause instanceof VenueException v && v.getCause() instanceof BridgeException.Answered a
+                && a.error().classes().contains("NotSupported")) {
+            String text = config.exchange() + " cannot be asked for an order by client order id through ccxt ("
+                    + a.error().message() + "); order " + clientOrderId + " stays unsettled until its stream reports it";
+            if (notQueryable.add(account + "/" + clientOrderId)) {
+                LOG.error("{} account {}: {}", label, account, text);
+            }
+            return CompletableFuture.failedFuture(new VenueException(VenueError.retryable(null, text, null), cause));
+        }
+        return CompletableFuture.failedFuture(cause);
     }
 
     /** fetchOpenOrders of the whole account; orders the gateway cannot name (no client order id) are left out. */

@@ -213,6 +213,10 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
         Streams streams = streams(venue);
         long poll = atLeast(venue, "pollIntervalMs", DEFAULT_POLL_INTERVAL_MS, 50);
         List<String> streamSymbols = venue.strings("streamSymbols");
+        if (streams == Streams.POLL && streamSymbols.isEmpty() && exchange.startsWith("binance")) {
+            throw venue.error("streamSymbols", "polling " + exchange + " needs the symbols listed (ccxt's binance "
+                    + "fetchMyTrades takes no request without a symbol); list the symbols to trade");
+        }
         long request = atLeast(venue, "requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS, 100);
         long start = atLeast(venue, "startTimeoutMs", DEFAULT_START_TIMEOUT_MS, 1000);
         long ping = atLeast(venue, "pingIntervalMs", DEFAULT_PING_INTERVAL_MS, 50);

@@ -30,7 +30,11 @@ import java.util.Objects;
  *   UnsubscribeError
  * </pre>
  *
- * Which outcome a transient failure has depends on the call: an order-changing call (create, edit,
+ * A bare {@code ExchangeError} (no more specific class) is ccxt's catch-all for codes it does not map, some
+ * of them ambiguous ("system error, try again"): for an order change it is OUTCOME_UNKNOWN, never a reject
+ * (only definitive evidence rejects); for a read it stays a reject (OTHER).
+ *
+ * <p>Which outcome a transient failure has depends on the call: an order-changing call (create, edit,
  * cancel) that may have reached the exchange is OUTCOME_UNKNOWN (settled by a query by client order id,
  * never by resending); a read is RETRYABLE. Stateless and thread-safe.
  */
@@ -76,7 +80,12 @@ public final class CcxtErrors {
         }
     }
 
-    private enum Kind { REJECT, RETRY, TRANSIENT }
+    /**
+     * REJECT: definitive; RETRY: nothing took effect; TRANSIENT: may have taken effect for an order change;
+     * AMBIGUOUS: ccxt's catch-all (a bare ExchangeError: an unmapped or ambiguous exchange code, e.g. Bybit 10016
+     * "System error. Please try again later."): a reject for a read, OUTCOME_UNKNOWN for an order change.
+     */
+    private enum Kind { REJECT, RETRY, TRANSIENT, AMBIGUOUS }
 
     private record Rule(Kind kind, RejectReason reason, Consequence consequence) {
         static Rule reject(RejectReason reason) {
@@ -118,7 +127,7 @@ public final class CcxtErrors {
             Map.entry("InvalidAddress", Rule.reject(RejectReason.OTHER)),
             Map.entry("InvalidProxySettings", Rule.reject(RejectReason.OTHER)),
             Map.entry("ExchangeClosedByUser", Rule.reject(RejectReason.VENUE_CLOSED)),
-            Map.entry("ExchangeError", Rule.reject(RejectReason.OTHER)),
+            Map.entry("ExchangeError", new Rule(Kind.AMBIGUOUS, RejectReason.OTHER, Consequence.NONE)),
             Map.entry("RateLimitExceeded", Rule.retry(Consequence.BACK_OFF)),
             Map.entry("DDoSProtection", Rule.retry(Consequence.BACK_OFF)),
             Map.entry("InvalidNonce", Rule.retry(Consequence.NONE)),
@@ -177,6 +186,9 @@ public final class CcxtErrors {
                     r.consequence() == Consequence.BACK_OFF ? BACK_OFF : null);
             case TRANSIENT -> call == Call.ORDER_CHANGE ? VenueError.outcomeUnknown(e.code(), text
                     + " (the outcome is settled by a query)") : VenueError.retryable(e.code(), text, null);
+            case AMBIGUOUS -> call == Call.ORDER_CHANGE ? VenueError.outcomeUnknown(e.code(), text
+                    + " (ccxt's catch-all class: not proof of a refusal; the outcome is settled by a query)")
+                    : VenueError.rejected(r.reason(), e.code(), text);
         };
     }
 

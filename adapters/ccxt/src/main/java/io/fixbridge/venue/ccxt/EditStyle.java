@@ -3,6 +3,8 @@ package io.fixbridge.venue.ccxt;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.ReplaceMode;
 
+import java.util.List;
+
 /**
  * How a replace is carried out on one exchange and market type, because ccxt's unified {@code editOrder}
  * means different things per exchange:
@@ -16,7 +18,8 @@ import io.fixbridge.venue.ReplaceMode;
  *       the adapter cancels, then places the replacement's remaining quantity under its own client order id.</li>
  * </ul>
  * Exchanges other than Binance and Bybit with {@code has.editOrder: true} are assumed to amend in place;
- * that is untested (see the module README).
+ * that is untested (see the module README). The exchange is known by its ccxt class chain (most specific
+ * first, e.g. {@code ["binanceus", "binance"]}), so a subclass of ccxt's binance is treated as binance.
  */
 enum EditStyle {
     AMEND(ReplaceMode.NATIVE_AMEND),
@@ -34,12 +37,15 @@ enum EditStyle {
         return mode;
     }
 
-    /** The style of {@code exchange}'s {@code type} markets, given whether ccxt has a native editOrder. */
-    static EditStyle of(String exchange, MarketType type, boolean nativeEdit) {
+    /**
+     * The style of {@code type} markets of the exchange whose ccxt class chain is {@code classes}, given whether
+     * ccxt has a native editOrder.
+     */
+    static EditStyle of(List<String> classes, MarketType type, boolean nativeEdit) {
         if (!nativeEdit) {
             return CANCEL_THEN_NEW;
         }
-        if (exchange.equals("binance") && type == MarketType.SPOT) {
+        if (classes.contains("binance") && type == MarketType.SPOT) {
             return CANCEL_REPLACE;
         }
         return AMEND;

@@ -35,26 +35,39 @@ import java.util.Set;
  *   <li>lets one Accepted through per order, before its first fill or end; one end per order; each fill
  *       once, by its trade id;</li>
  *   <li>holds an order's end (canceled, expired, closed short of its quantity) until the fills reach what
- *       ccxt said was filled, so the gateway hears of the fills first (a held end is released after
- *       {@code patience} without its fills, logged);</li>
+ *       ccxt said was filled, so the gateway hears of the fills first; an end held longer than the patience
+ *       is handed to the adapter ({@link #staleEnds}) to fetch the order's trades, and released with an ERROR
+ *       ({@link #giveUp}) only when they are still missing;</li>
+ *   <li>keeps a trade of no known order for {@link #UNMATCHED_PATIENCE} by its exchange order id and applies it
+ *       when an order gets that id (a stream trade can arrive before the createOrder answer that names the
+ *       order's id);</li>
+ *   <li>treats a {@code closed} order with an unknown {@code filled} as unknown, not as an end: the adapter
+ *       queries it ({@link Tracked#queryNeeded});</li>
  *   <li>marks the fill that completes the quantity {@code orderFilled};</li>
  *   <li>reports a canceled IOC, FOK or market order the gateway did not ask to cancel as Expired;</li>
  *   <li>turns a rejected status after acceptance into a Canceled with the reason.</li>
  * </ul>
- * Orders are found by client order id and by the exchange's order id (old and new after an edit).
+ * Orders are found by client order id and by the exchange's order id (old and new after an edit). An order
+ * not known to be done is never forgotten (the adapter refreshes open orders periodically); done orders are
+ * forgotten after {@link #RETENTION}.
  *
  * <p>Not thread-safe: confined to the adapter's event thread.
  */
 final class OrderTracker {
     private static final Logger LOG = LoggerFactory.getLogger(OrderTracker.class);
     static final Duration RETENTION = Duration.ofMinutes(15);
+    /** How long a trade of no known order waits for an order to get its exchange order id. */
+    static final Duration UNMATCHED_PATIENCE = Duration.ofSeconds(30);
 
     private final Clock clock;
-    private final Duration idleLimit;
     private final Map<Key, Tracked> byId = new LinkedHashMap<>();
     private final Map<Key, Tracked> byVenueId = new HashMap<>();
+    private final Map<Key, List<Unmatched>> unmatched = new HashMap<>();
 
     private record Key(String account, String value) {
+    }
+
+    private record Unmatched(CcxtTrade trade, Instant since) {
     }
 
     /** One order. */
@@ -82,6 +95,12 @@ final class OrderTracker {
         BigDecimal filledBase = BigDecimal.ZERO;
         OrderEvent heldEnd;
         Instant heldSince;
+        /** The held end outlived the patience: the order's trades are being fetched. */
+        boolean missingFillsAsked;
+        /** ccxt said closed without saying how much filled: the adapter must query the order. */
+        boolean queryNeeded;
+        /** Trades that arrived before the order had their exchange order id, to be applied now. */
+        final List<CcxtTrade> early = new ArrayList<>();
         final Instant placedAt;
         Instant lastUpdate;
 
@@ -128,11 +147,20 @@ final class OrderTracker {
         BigDecimal filled() {
             return filled;
         }
+
+        /** The most the exchange reported filled (ccxt's {@code filled}, across a cancel-replace). */
+        BigDecimal venueFilled() {
+            return venueFilled;
+        }
+
+        /** Whether {@code venueOrderId} is (or was, before a cancel-replace) this order's exchange id. */
+        boolean hasVenueId(String venueOrderId) {
+            return venueOrderId != null && (venueOrderId.equals(this.venueOrderId) || retiredIds.contains(venueOrderId));
+        }
     }
 
-    OrderTracker(Clock clock, Duration idleLimit) {
+    OrderTracker(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.idleLimit = Objects.requireNonNull(idleLimit, "idleLimit");
     }
 
     /** An order about to be sent (in flight until {@link #answered}); an existing entry is returned as it is. */
@@ -202,7 +230,39 @@ final class OrderTracker {
             return;
         }
         t.venueOrderId = venueOrderId;
-        byVenueId.put(new Key(t.account, venueOrderId), t);
+        Key k = new Key(t.account, venueOrderId);
+        byVenueId.put(k, t);
+        List<Unmatched> waiting = unmatched.remove(k);
+        if (waiting != null) {
+            waiting.forEach(u -> t.early.add(u.trade()));
+        }
+    }
+
+    /**
+     * A trade no tracked order claims (yet): kept for {@link #UNMATCHED_PATIENCE} under its exchange order id,
+     * and applied when an order gets that id. A trade without an order id is dropped (false).
+     */
+    boolean unmatched(String account, CcxtTrade tr) {
+        if (tr.order() == null || tr.id() == null) {
+            return false;
+        }
+        List<Unmatched> list = unmatched.computeIfAbsent(new Key(account, tr.order()), k -> new ArrayList<>());
+        if (list.stream().noneMatch(u -> tr.id().equals(u.trade().id()))) {
+            list.add(new Unmatched(tr, clock.instant()));
+        }
+        return true;
+    }
+
+    /** How many unmatched trades wait for their order (tests, operations). */
+    int unmatchedCount() {
+        return unmatched.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Applies the trades that waited for {@code t}'s exchange order id. */
+    private void applyEarly(Tracked t, List<OrderEvent> out) {
+        while (!t.early.isEmpty()) {
+            out.addAll(applyTrade(t, t.early.remove(0)));
+        }
     }
 
     /** The gateway asked to cancel: a cancel that follows is not an expiry. */
@@ -251,6 +311,8 @@ final class OrderTracker {
                 t.venueFilled = t.filled;
             }
             venueId(t, newVenueOrderId);
+            t.held.addAll(t.early);
+            t.early.clear();
             t.quantity = quantity;
             t.cancelRequested = false;
         } else if (pending != null && !pending.equals(t.clientOrderId)) {
@@ -281,12 +343,18 @@ final class OrderTracker {
             out.addAll(ensureAccepted(t, at));
         }
         for (CcxtTrade tr : o.trades()) {
-            out.addAll(trade(t, tr));
+            out.addAll(applyTrade(t, tr));
         }
+        applyEarly(t, out);
         if (o.filled() != null && t.filledBase.add(o.filled()).compareTo(t.venueFilled) > 0) {
             t.venueFilled = t.filledBase.add(o.filled());
         }
         if (status == null || status == Status.OPEN || t.terminal) {
+            return out;
+        }
+        if (status == Status.CLOSED && o.filled() == null) {
+            // closed without a filled amount (e.g. a triggered Binance USD-M algo order): not an end, unknown
+            t.queryNeeded = true;
             return out;
         }
         OrderEvent end = switch (status) {
@@ -325,6 +393,12 @@ final class OrderTracker {
 
     /** The events a ccxt trade of tracked order {@code t} means: its fill, once, by trade id. */
     List<OrderEvent> trade(Tracked t, CcxtTrade tr) {
+        List<OrderEvent> out = new ArrayList<>(applyTrade(t, tr));
+        applyEarly(t, out);
+        return out;
+    }
+
+    private List<OrderEvent> applyTrade(Tracked t, CcxtTrade tr) {
         if (tr.id() == null || !t.tradeIds.add(tr.id())) {
             return List.of();
         }
@@ -355,7 +429,31 @@ final class OrderTracker {
     /** The order was accepted by the exchange with {@code venueOrderId} (a createOrder answer). */
     List<OrderEvent> accepted(Tracked t, String venueOrderId, Instant at) {
         venueId(t, venueOrderId);
-        return ensureAccepted(t, at);
+        List<OrderEvent> out = new ArrayList<>(ensureAccepted(t, at));
+        applyEarly(t, out);
+        return out;
+    }
+
+    /**
+     * The least that has filled of {@code t} while its edit is in flight (for the size of a replacement): the
+     * largest of its reported fills plus the trades held meanwhile, ccxt's {@code filled} (as reported, held,
+     * or in {@code cancelAnswer}, which may be null).
+     */
+    BigDecimal filledAtLeast(Tracked t, CcxtOrder cancelAnswer) {
+        BigDecimal fromTrades = t.filled;
+        BigDecimal reported = t.venueFilled;
+        Set<String> seen = new HashSet<>(t.tradeIds);
+        for (Object news : t.held) {
+            if (news instanceof CcxtTrade tr && tr.id() != null && tr.amount() != null && seen.add(tr.id())) {
+                fromTrades = fromTrades.add(tr.amount());
+            } else if (news instanceof CcxtOrder o && o.filled() != null && !t.retiredIds.contains(o.id())) {
+                reported = reported.max(t.filledBase.add(o.filled()));
+            }
+        }
+        if (cancelAnswer != null && cancelAnswer.filled() != null) {
+            reported = reported.max(t.filledBase.add(cancelAnswer.filled()));
+        }
+        return fromTrades.max(reported);
     }
 
     /** The gateway's cancel was confirmed: the order's end, unless it ended already. */
@@ -381,44 +479,68 @@ final class OrderTracker {
     }
 
     /**
-     * Ends held longer than {@code patience} for fills that did not come are let through (logged): the
-     * fills are reported when they arrive, or found by the gateway's query.
+     * Orders whose end has been held longer than {@code patience} for fills that did not come, each once: the
+     * adapter fetches their trades, then calls {@link #giveUp} if they are still missing. Nothing is released
+     * here.
      */
-    List<OrderEvent> releaseStaleEnds(Duration patience) {
+    List<Tracked> staleEnds(Duration patience) {
         Instant horizon = clock.instant().minus(patience);
-        List<OrderEvent> out = new ArrayList<>();
+        List<Tracked> out = new ArrayList<>();
         for (Tracked t : byId.values()) {
-            if (!t.terminal && t.heldSince != null && t.heldSince.isBefore(horizon)) {
-                LOG.warn("ccxt account {}: order {} ended with {} filled of the {} the exchange reported; its end is "
-                        + "reported without waiting longer for the trades", t.account, t.clientOrderId,
-                        t.filled.toPlainString(), t.venueFilled.toPlainString());
-                if (t.heldEnd != null) {
-                    out.add(t.heldEnd);
-                }
-                t.heldEnd = null;
-                t.terminal = true;
+            if (!t.terminal && !t.missingFillsAsked && t.heldSince != null && t.heldSince.isBefore(horizon)) {
+                t.missingFillsAsked = true;
+                out.add(t);
             }
         }
         return out;
     }
 
-    /** Forgets done orders not heard of for {@link #RETENTION} and others idle for the idle limit (logged). */
+    /**
+     * The fills of {@code t}'s held end are still missing after its trades were fetched ({@code why}): the end
+     * is reported as it is (nothing for a fully filled order), with an ERROR; a fill that comes later is still
+     * reported.
+     */
+    List<OrderEvent> giveUp(Tracked t, String why) {
+        if (t.terminal) {
+            return List.of();
+        }
+        LOG.error("ccxt account {}: order {} ({}) ended with {} filled of the {} the exchange reported, and its trades "
+                + "were not found ({}); its end is reported without them", t.account, t.clientOrderId, t.venueOrderId,
+                t.filled.toPlainString(), t.venueFilled.toPlainString(), why);
+        List<OrderEvent> out = t.heldEnd == null ? List.of() : List.of(t.heldEnd);
+        t.heldEnd = null;
+        t.terminal = true;
+        return out;
+    }
+
+    /**
+     * Forgets done orders not heard of for {@link #RETENTION} and trades that waited
+     * {@link #UNMATCHED_PATIENCE} for an order in vain. An order not known to be done is never forgotten.
+     */
     void expire() {
         Instant now = clock.instant();
         List<Tracked> gone = new ArrayList<>();
-        for (Iterator<Tracked> it = byId.values().iterator(); it.hasNext(); ) {
-            Tracked t = it.next();
-            boolean done = t.terminal && t.lastUpdate.isBefore(now.minus(RETENTION));
-            boolean idle = !t.terminal && t.inFlight == 0 && t.lastUpdate.isBefore(now.minus(idleLimit));
-            if (done || idle) {
-                if (idle) {
-                    LOG.warn("ccxt account {}: forgetting order {} ({}), not known to be done and not heard of since {}",
-                            t.account, t.clientOrderId, t.venueOrderId, t.lastUpdate);
-                }
+        for (Tracked t : byId.values()) {
+            if (t.terminal && t.lastUpdate.isBefore(now.minus(RETENTION))) {
                 gone.add(t);
             }
         }
         gone.forEach(this::remove);
+        Instant horizon = now.minus(UNMATCHED_PATIENCE);
+        for (Iterator<Map.Entry<Key, List<Unmatched>>> it = unmatched.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, List<Unmatched>> e = it.next();
+            e.getValue().removeIf(u -> {
+                boolean old = u.since().isBefore(horizon);
+                if (old) {
+                    LOG.debug("ccxt account {}: trade {} of order {} is no order of the gateway's; dropped",
+                            e.getKey().account(), u.trade().id(), e.getKey().value());
+                }
+                return old;
+            });
+            if (e.getValue().isEmpty()) {
+                it.remove();
+            }
+        }
     }
 
     int size() {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static io.fixbridge.venue.ccxt.Orders.answer;
 import static io.fixbridge.venue.ccxt.Orders.failure;
@@ -49,7 +50,10 @@ class BinanceAdapterTest {
     @BeforeAll
     void start() throws Exception {
         sim = SimSupport.binance();
-        adapter = SimSupport.adapter("binance-sim", SimSupport.binanceVenue(sim));
+        Map<String, Object> venue = SimSupport.binanceVenue(sim);
+        // spot and USD-M together: ccxt's binance watches one market type without symbols
+        venue.put("streamSymbols", List.of(SPOT, "ETH/USDT", PERP));
+        adapter = SimSupport.adapter("binance-sim", venue);
         adapter.subscribe(events);
         answer(adapter.connect());
     }
@@ -286,6 +290,25 @@ class BinanceAdapterTest {
                 .contains(open.clientOrderId());
         answer(adapter.cancel(new CancelRequest(SimSupport.ACCOUNT, PERP, open.clientOrderId(), a.venueOrderId())));
         assertThat(answer(adapter.positions(SimSupport.ACCOUNT))).isNotNull();
+    }
+
+    @Test
+    void usdmConditionalOrdersAreRefusedBecauseTheyCannotBeTracked() {
+        // finding 3: Binance USD-M stops are algo orders: not found by client order id, a trigger spawns a new id
+        OrderRequest stop = order(PERP, Side.BUY, OrderType.STOP, "0.010").stopPrice(new BigDecimal("65000.0"))
+                .build();
+
+        VenueError e = failure(adapter.submit(stop));
+
+        assertThat(e.outcome()).isEqualTo(VenueError.Outcome.REJECTED);
+        assertThat(e.reason()).isEqualTo(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC);
+        assertThat(e.message()).contains("algo orders").contains("nothing was sent");
+        assertThat(sim.truth().futuresOrders(SimSupport.ACCOUNT)).extracting(TruthOrder::clientOrderId)
+                .doesNotContain(stop.clientOrderId());
+        OrderRequest spotStop = order(SPOT, Side.BUY, OrderType.STOP_LIMIT, "0.001").price(new BigDecimal("61010.00"))
+                .stopPrice(new BigDecimal("61000.00")).build();
+        OrderEvent.Accepted a = answer(adapter.submit(spotStop));
+        answer(adapter.cancel(new CancelRequest(SimSupport.ACCOUNT, SPOT, spotStop.clientOrderId(), a.venueOrderId())));
     }
 
     @Test

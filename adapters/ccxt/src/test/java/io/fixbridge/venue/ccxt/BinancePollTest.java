@@ -6,6 +6,7 @@ import io.fixbridge.testkit.contract.RecordingListener;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.Side;
+import io.fixbridge.venue.VenueError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.fixbridge.venue.ccxt.Orders.answer;
+import static io.fixbridge.venue.ccxt.Orders.failure;
 import static io.fixbridge.venue.ccxt.Orders.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +45,19 @@ class BinancePollTest {
     void stop() {
         adapter.close();
         sim.close();
+    }
+
+    @Test
+    void anOrderOnASymbolTheStreamsDoNotCoverIsRefusedWithAClearText() {
+        // finding 9: streamSymbols [BTC/USDT]: an ETH/USDT order's fills would never be polled
+        OrderRequest eth = limit("ETH/USDT", Side.BUY, "0.01", "1000.00");
+
+        VenueError e = failure(adapter.submit(eth));
+
+        assertThat(e.outcome()).isEqualTo(VenueError.Outcome.REJECTED);
+        assertThat(e.message()).contains("ETH/USDT is not in venues[binance-poll].streamSymbols")
+                .contains("nothing was sent");
+        assertThat(sim.truth().spotOrders(SimSupport.ACCOUNT)).isEmpty();
     }
 
     @Test

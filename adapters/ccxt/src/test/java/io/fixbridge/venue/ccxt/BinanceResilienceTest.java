@@ -65,11 +65,15 @@ class BinanceResilienceTest {
         OrderRequest resting = limit(SPOT, Side.BUY, "0.001", "59999.00");
         OrderEvent.Accepted accepted = answer(adapter.submit(resting));
         long pid = adapter.sidecarPid();
+        await().atMost(RECOVERY).until(() -> "up".equals(adapter.streamStates().get(SimSupport.ACCOUNT)));
 
         signal("-9", pid);
         sim.spotMarket().moveMid("BTCUSDT", -200); // ask falls to 59998.01: the resting buy fills at the exchange
 
+        // finding 10: the old sidecar's stream state is reset; the new stream's first "up" runs a gap fill
+        await().atMost(RECOVERY).until(() -> "down".equals(adapter.streamStates().get(SimSupport.ACCOUNT)));
         await().atMost(RECOVERY).until(() -> adapter.sidecarUp() && adapter.sidecarRestarts() == 1);
+        await().atMost(RECOVERY).until(() -> "up".equals(adapter.streamStates().get(SimSupport.ACCOUNT)));
         assertThat(adapter.sidecarPid()).isNotEqualTo(pid);
         TruthOrder t = truth(resting.clientOrderId()).get(0);
         assertThat(t.status()).isEqualTo("FILLED");
@@ -84,6 +88,19 @@ class BinanceResilienceTest {
         answer(adapter.submit(next));
         assertThat(truth(next.clientOrderId())).hasSize(1);
         assertThat(truth(resting.clientOrderId())).hasSize(1);
+    }
+
+    @Test
+    void withoutStreamSymbolsBinanceRefusesOrdersOfMarketTypesItsStreamDoesNotWatch() {
+        // finding 9: no streamSymbols: ccxt's binance watches options.defaultType (spot) only
+        OrderRequest perp = limit("BTC/USDT:USDT", Side.BUY, "0.010", "55000.0");
+
+        VenueError e = failure(adapter.submit(perp));
+
+        assertThat(e.outcome()).isEqualTo(VenueError.Outcome.REJECTED);
+        assertThat(e.message()).contains("options.defaultType 'spot'").contains("venues[binance-sim].streamSymbols");
+        assertThat(sim.truth().futuresOrders(SimSupport.ACCOUNT)).isEmpty();
+        answer(adapter.submit(limit(SPOT, Side.BUY, "0.001", "50000.00")));
     }
 
     @Test

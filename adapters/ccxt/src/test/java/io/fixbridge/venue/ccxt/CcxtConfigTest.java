@@ -95,6 +95,8 @@ class CcxtConfigTest {
         assertThatThrownBy(() -> read(venue("exchange", "Kraken Pro"))).hasMessageStartingWith("venues[kraken].exchange:");
         assertThatThrownBy(() -> read(venue("exchange", "notanexchange")))
                 .hasMessageStartingWith("venues[kraken].exchange: ccxt").hasMessageContaining("no exchange 'notanexchange'");
+        assertThatThrownBy(() -> read(venue("exchange", "binance", "streams", "poll")))
+                .hasMessageStartingWith("venues[kraken].streamSymbols: polling binance needs the symbols listed");
         assertThatThrownBy(() -> read(venue("streams", "sometimes")))
                 .hasMessage("venues[kraken].streams: expected auto, watch or poll, got 'sometimes'");
         assertThatThrownBy(() -> read(venue("pollIntervalMs", "10"))).hasMessageStartingWith("venues[kraken].pollIntervalMs:");

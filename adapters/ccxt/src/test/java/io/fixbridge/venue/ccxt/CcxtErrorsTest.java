@@ -92,7 +92,6 @@ class CcxtErrorsTest {
             "AccountNotEnabled, OTHER, ACCOUNT_DOWN",
             "AccountSuspended, OTHER, ACCOUNT_DOWN",
             "AddressPending, OTHER, NONE",
-            "ExchangeError, OTHER, NONE",
     })
     void definitiveRefusalsAreRejectsWithTheirReason(String cls, RejectReason reason, Consequence consequence)
             throws Exception {
@@ -104,6 +103,22 @@ class CcxtErrorsTest {
             assertThat(c.error().message()).contains(cls);
             assertThat(c.consequence()).isEqualTo(consequence);
         }
+    }
+
+    @Test
+    void aBareExchangeErrorIsOutcomeUnknownForOrderChangesAndStaysARejectForReads() throws Exception {
+        // ccxt's catch-all, e.g. Bybit 10016 "System error. Please try again later.": not proof of a refusal
+        Classified order = classify("ExchangeError", Call.ORDER_CHANGE);
+        assertThat(order.error().outcome()).isEqualTo(VenueError.Outcome.OUTCOME_UNKNOWN);
+        assertThat(order.error().code()).isEqualTo("-1");
+        assertThat(order.error().message()).contains("ExchangeError");
+        assertThat(order.consequence()).isEqualTo(Consequence.NONE);
+        Classified read = classify("ExchangeError", Call.READ);
+        assertThat(read.error().outcome()).isEqualTo(VenueError.Outcome.REJECTED);
+        assertThat(read.error().reason()).isEqualTo(RejectReason.OTHER);
+        // a specific subclass still rejects an order change
+        assertThat(classify("InsufficientFunds", Call.ORDER_CHANGE).error().outcome())
+                .isEqualTo(VenueError.Outcome.REJECTED);
     }
 
     @ParameterizedTest(name = "{0}")

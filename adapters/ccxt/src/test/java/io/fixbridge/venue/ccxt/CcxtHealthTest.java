@@ -45,6 +45,7 @@ class CcxtHealthTest {
     void refusedCredentialsTakeTheAccountDownWithAnAlertAndNothingSecretIsEverShown() {
         Map<String, Object> venue = SimSupport.binanceVenue(sim);
         venue.put("streams", "poll");
+        venue.put("streamSymbols", java.util.List.of("BTC/USDT")); // binance polls per symbol
         venue.put("healthProbeIntervalMs", 100000);
         CcxtAdapter adapter = new CcxtAdapter("binance-sim", CcxtConfig.from(SimSupport.settings("binance-sim", venue,
                 Map.of("apiKey", SimSupport.API_KEY, "secret", WRONG_SECRET))));
@@ -78,6 +79,7 @@ class CcxtHealthTest {
     void aServerFailureOfAnOrderIsOutcomeUnknownAndNotResent() {
         Map<String, Object> venue = SimSupport.binanceVenue(sim);
         venue.put("streams", "poll");
+        venue.put("streamSymbols", java.util.List.of("BTC/USDT")); // binance polls per symbol
         venue.put("pollIntervalMs", 60000); // no poll request takes the injected failures but the first
         CcxtAdapter adapter = new CcxtAdapter("binance-sim", CcxtConfig.from(SimSupport.settings("binance-sim", venue)));
         try {
@@ -104,6 +106,7 @@ class CcxtHealthTest {
     void anAccountDownComesBackWhenTheProbeSucceeds() {
         Map<String, Object> venue = SimSupport.binanceVenue(sim);
         venue.put("streams", "poll");
+        venue.put("streamSymbols", java.util.List.of("BTC/USDT")); // binance polls per symbol
         venue.put("healthProbeIntervalMs", 100);
         CcxtAdapter adapter = new CcxtAdapter("binance-sim", CcxtConfig.from(SimSupport.settings("binance-sim", venue)));
         try (LogCapture logs = new LogCapture()) {
