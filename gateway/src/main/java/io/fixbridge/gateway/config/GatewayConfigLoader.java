@@ -33,7 +33,7 @@ public final class GatewayConfigLoader {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine");
     private static final Set<String> FIX = Set.of("sessions");
-    private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account");
+    private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account", "cancelOnDisconnect");
     private static final Set<String> ENGINE = Set.of("queryFirstDelayMs", "queryMaxDelayMs", "notFoundGraceMs",
             "retryableAttempts", "retryableDelayMs");
 
@@ -136,7 +136,8 @@ public final class GatewayConfigLoader {
                 throw s.error("account", "venue '" + venue + "' has no account named '" + account + "'; its accounts: "
                         + venueSettings.accounts().stream().map(VenueSettings.Account::name).toList());
             }
-            if (out.put(compId, new SessionProfile(compId, role, venue, account)) != null) {
+            boolean cancelOnDisconnect = s.bool("cancelOnDisconnect", false);
+            if (out.put(compId, new SessionProfile(compId, role, venue, account, cancelOnDisconnect)) != null) {
                 throw s.error("senderCompId", "'" + compId + "' is configured twice");
             }
         }

@@ -51,6 +51,10 @@ public final class GatewayApplication implements Application {
     @Override
     public void onLogout(SessionID sessionId) {
         LOG.info("FIX session {} logged out", sessionId);
+        SessionProfile profile = profiles.get(sessionId.getTargetCompID());
+        if (profile != null && profile.cancelOnDisconnect()) {
+            engine.onSessionDown(sessionId);
+        }
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class GatewayOrder {
     private OrdStatus lifecycle = OrdStatus.PENDING_NEW;
     private PendingChange pending;
     private PendingChange doubtful;
+    private String cancelReason;
     private BigDecimal cumQty = BigDecimal.ZERO;
     private BigDecimal cumNotional = BigDecimal.ZERO;
     private int execSequence;
@@ -57,6 +58,12 @@ public final class GatewayOrder {
     public String origClOrdId() { return origClOrdId; }
     public String venueOrderId() { return venueOrderId; }
     public PendingChange pending() { return pending; }
+
+    /** Why the gateway itself is canceling the order (cancel on disconnect), or null. */
+    public String cancelReason() { return cancelReason; }
+
+    /** Records that the gateway cancels the order on its own, and why: the cancel's report says so. */
+    void cancelReason(String reason) { this.cancelReason = reason; }
     public BigDecimal cumQty() { return cumQty; }
 
     /** The status without a pending cancel or replace laid over it. */

@@ -58,6 +58,8 @@ import quickfix.SessionID;
  */
 public final class OrderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
+    /** The Text of the report of an order canceled because its session went away. */
+    static final String CANCELED_ON_DISCONNECT = "canceled on disconnect: the FIX session logged out or its connection dropped";
 
     /** BusinessRejectReason(380) 0: other. */
     private static final int BUSINESS_REJECT_OTHER = 0;
@@ -118,6 +120,15 @@ public final class OrderEngine implements AutoCloseable {
     /** An OrderMassStatusRequest: the session's open orders, one status report each. */
     public void onMassStatusRequest(SessionID session, Message raw, Parsed<Inbound.MassStatusRequest> parsed) {
         execute(() -> massStatus(session, raw, parsed));
+    }
+
+    /**
+     * The session logged out or its connection dropped, and it asked for cancel on disconnect: its
+     * open orders are canceled at their venues. The reports go to the session's message store and
+     * reach the OMS by resend after its next logon.
+     */
+    public void onSessionDown(SessionID session) {
+        execute(() -> sessionDown(session));
     }
 
     /** An event from a venue's stream. Called on adapter threads; only enqueues. */
@@ -619,6 +630,43 @@ public final class OrderEngine implements AutoCloseable {
             ExecutionReports.markMassStatus(m, q.massStatusReqId(), matching.size(), i == matching.size() - 1);
             sink.send(session, m);
         }
+    }
+
+    private void sessionDown(SessionID session) {
+        List<GatewayOrder> open = registry.openOf(remember(session));
+        LOG.info("FIX session {} is down and cancels on disconnect: canceling its {} open orders", session, open.size());
+        for (GatewayOrder order : open) {
+            if (order.pending() != null && order.pending().kind() == PendingChange.Kind.CANCEL) {
+                continue; // already being canceled; that cancel's answer ends it
+            }
+            order.cancelReason(CANCELED_ON_DISCONNECT);
+            cancelOnDisconnect(order, 0);
+        }
+    }
+
+    /** Cancels an order of a session that went away; the OMS hears of it as an unsolicited cancel. */
+    private void cancelOnDisconnect(GatewayOrder order, int attempt) {
+        if (order.isDone()) {
+            return;
+        }
+        Venue venue = venueOf(order);
+        OrderRequest t = order.terms();
+        whenDone(call(() -> venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(),
+                        order.venueOrderId()))),
+                (canceled, failure) -> {
+                    if (failure == null) {
+                        apply(order, canceled);
+                        return;
+                    }
+                    VenueError error = classify(failure);
+                    if (error.outcome() != VenueError.Outcome.REJECTED && attempt < settings.retryableAttempts()) {
+                        // not sent, or its outcome unknown: asking again is harmless, a cancel cannot double anything
+                        schedule(retryDelay(error), () -> cancelOnDisconnect(order, attempt + 1));
+                    } else {
+                        LOG.warn("order {}: cancel on disconnect failed ({}); the order stays as the venue has it",
+                                order.orderId(), error.message());
+                    }
+                });
     }
 
     private void venueEvent(String venue, OrderEvent event) {

@@ -35,7 +35,8 @@ public final class OrderStateMachine {
         } else if (event instanceof OrderEvent.Fill e) {
             fill(order, e, out);
         } else if (event instanceof OrderEvent.Canceled e) {
-            done(order, OrdStatus.CANCELED, ExecKind.CANCELED, e.venueOrderId(), e.reason(), out);
+            done(order, OrdStatus.CANCELED, ExecKind.CANCELED, e.venueOrderId(),
+                    e.reason() != null ? e.reason() : order.cancelReason(), out);
         } else if (event instanceof OrderEvent.Expired e) {
             done(order, OrdStatus.EXPIRED, ExecKind.EXPIRED, e.venueOrderId(), null, out);
         } else if (event instanceof OrderEvent.Rejected e) {
