@@ -1,6 +1,7 @@
 package io.fixbridge.gateway.fix;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,14 @@ import io.fixbridge.gateway.order.OrderEngine;
 import io.fixbridge.gateway.translate.ExecutionReports;
 import io.fixbridge.gateway.translate.FixInbound;
 import quickfix.Application;
+import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionNotFound;
 import quickfix.field.MsgType;
+import quickfix.field.PossDupFlag;
 
 /**
  * The gateway's QuickFIX/J application: takes the application messages of order-entry sessions,
@@ -29,6 +32,10 @@ public final class GatewayApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
     /** BusinessRejectReason(380) 3: unsupported message type. */
     private static final int UNSUPPORTED_MESSAGE_TYPE = 3;
+
+    /** What may be sent again on a resend: reports of what happened, never requests. */
+    private static final Set<String> RESENDABLE = Set.of(MsgType.EXECUTION_REPORT,
+            MsgType.ORDER_CANCEL_REJECT, MsgType.BUSINESS_MESSAGE_REJECT);
 
     private final Map<String, SessionProfile> profiles;
     private final OrderEngine engine;
@@ -67,9 +74,34 @@ public final class GatewayApplication implements Application {
         // logon is accepted for every configured session; QuickFIX/J refuses unknown CompIDs
     }
 
+    /**
+     * Lets reports be resent, never stale requests: on a resend (PossDupFlag set) a message other
+     * than an ExecutionReport, OrderCancelReject or BusinessMessageReject is refused with
+     * {@link DoNotSend}, so QuickFIX/J sends a gap fill in its place. The gateway sends only
+     * those three today; this keeps a message added later from being replayed as if new.
+     */
     @Override
-    public void toApp(Message message, SessionID sessionId) {
-        // the gateway sends only reports, which are always fit to resend
+    public void toApp(Message message, SessionID sessionId) throws DoNotSend {
+        if (isResend(message) && !RESENDABLE.contains(msgType(message))) {
+            LOG.info("FIX session {}: not resending a {} message; a gap fill goes instead", sessionId, msgType(message));
+            throw new DoNotSend();
+        }
+    }
+
+    private static boolean isResend(Message message) {
+        try {
+            return message.getHeader().isSetField(PossDupFlag.FIELD) && message.getHeader().getBoolean(PossDupFlag.FIELD);
+        } catch (FieldNotFound e) {
+            return false;
+        }
+    }
+
+    private static String msgType(Message message) {
+        try {
+            return message.getHeader().getString(MsgType.FIELD);
+        } catch (FieldNotFound e) {
+            return "";
+        }
     }
 
     @Override
