@@ -441,21 +441,55 @@ public final class BybitAdapter implements VenueAdapter {
             String id = cancel.clientOrderId();
             return resolve(cancel.symbol()).thenCompose(inst -> gate.call(() -> gate.tracker().find(account, id)
                             .map(OrderTracker.Tracked::spotStopOrder))
-                    .thenCompose(stop -> sendCancel(s, inst, id, stop)))
-                    .handleAsync((result, failure) -> {
-                        if (failure != null) {
-                            throw tooLateIfDone(account, id, failure);
+                    .thenCompose(stop -> sendCancel(s, inst, id, stop))
+                    .handle((result, failure) -> new CancelAnswer(inst, result, failure)))
+                    .thenCompose(answer -> answer.failure() != null
+                            ? CompletableFuture.completedFuture(new FinalState(answer, Optional.empty(), null))
+                            : queries.fetch(s, answer.instrument(), id)
+                                    .handle((state, queryFailure) -> new FinalState(answer,
+                                            state == null ? Optional.empty() : state, queryFailure)))
+                    .thenApplyAsync(end -> {
+                        if (end.answer().failure() != null) {
+                            throw tooLateIfDone(account, id, end.answer().failure());
                         }
-                        OrderEvent.Canceled c = BybitTranslator.canceled(account, id, result, clock.instant());
-                        if (c.venueOrderId() == null) {
-                            String known = gate.tracker().find(account, id).map(OrderTracker.Tracked::venueOrderId)
-                                    .orElse(cancel.venueOrderId());
-                            c = new OrderEvent.Canceled(account, id, known, null, c.timestamp());
-                        }
-                        gate.emit(gate.tracker().apply(c));
-                        return c;
+                        return canceled(cancel, end);
                     }, gate.executor());
         });
+    }
+
+    /** Bybit's answer to a cancel, with the instrument it was for. */
+    private record CancelAnswer(BybitInstrument instrument, OrderResult result, Throwable failure) {
+    }
+
+    /** A cancel Bybit took, and what a query of the order said right after (empty when it failed). */
+    private record FinalState(CancelAnswer answer, Optional<OrderQueries.State> state, Throwable queryFailure) {
+    }
+
+    /**
+     * On the event thread: Bybit took the cancel. Bybit's answer only says the request was taken;
+     * the order may have filled in part on its way. Its state, asked right after, is applied first
+     * (fills the stream has not brought yet, then its end), so the end never goes out before a
+     * fill. Without that state (the query failed, or Bybit still shows it working) the cancel's
+     * answer ends the order as before and a late fill is still reported by the stream.
+     */
+    private OrderEvent.Canceled canceled(CancelRequest cancel, FinalState end) {
+        String account = cancel.account();
+        String id = cancel.clientOrderId();
+        if (end.state().isPresent()) {
+            gate.emit(streamEvents.stateEvents(account, id, end.state().get(), end.answer().instrument()));
+        } else if (end.queryFailure() != null) {
+            LOG.warn("bybit venue {} account {}: the state of order {} after its cancel could not be read ({}); "
+                    + "its end goes out on the cancel's answer", name, account, id,
+                    VenueCalls.unwrap(end.queryFailure()).getMessage());
+        }
+        OrderEvent.Canceled c = BybitTranslator.canceled(account, id, end.answer().result(), clock.instant());
+        if (c.venueOrderId() == null) {
+            String known = gate.tracker().find(account, id).map(OrderTracker.Tracked::venueOrderId)
+                    .orElse(cancel.venueOrderId());
+            c = new OrderEvent.Canceled(account, id, known, null, c.timestamp());
+        }
+        gate.emit(gate.tracker().apply(c));
+        return c;
     }
 
     /**

@@ -295,6 +295,25 @@ class BybitResilienceTest {
     }
 
     @Test
+    void aCanceledOrdersFillThatTheStreamHasNotBroughtGoesOutBeforeItsEnd() throws Exception {
+        h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear"), "timeouts",
+                Map.of("connectMs", 1000, "requestMs", 2000, "wsPingMs", 5000, "reconnectMinMs", 8000,
+                        "reconnectMaxMs", 9000)));
+        h.sim.sim.faults().dropPrivateStreams();
+        // 1 BTC a level: 1 fills at once, 0.5 rests; the stream that would tell is down
+        OrderRequest o = limit(LINEAR, Side.BUY, "1.5", "60000.1").build();
+        OrderEvent.Accepted accepted = h.submit(o);
+
+        answer(h.adapter.cancel(new io.fixbridge.venue.CancelRequest(SimSupport.ACCOUNT, LINEAR, o.clientOrderId(),
+                accepted.venueOrderId())));
+
+        assertThat(h.kinds(o.clientOrderId())).containsExactly("Accepted", "Fill", "Canceled");
+        assertThat(h.filled(o.clientOrderId())).isEqualByComparingTo("1");
+        assertThat(h.sim.sim.truth().orderByLinkId(SimSupport.ACCOUNT, o.clientOrderId()).cumExecQty())
+                .isEqualByComparingTo("1");
+    }
+
+    @Test
     void aRequestTimeOutsideTheWindowResynchronisesTheClockAndIsSentOnceMore() throws Exception {
         TestClock clock = new TestClock();
         h = new AdapterHarness(SimSupport.start(), SPOT, clock);
