@@ -1,0 +1,44 @@
+package io.fixbridge.gateway.journal;
+
+import java.util.function.Consumer;
+
+/**
+ * The order journal: an append-only log of {@link JournalRecord}s from which the order book is
+ * rebuilt after a crash.
+ *
+ * <h2>Threading</h2>
+ * One writer: {@link #append} is called from one thread at a time (the order engine's). A second
+ * thread appending concurrently is a bug and fails with {@link IllegalStateException}.
+ * {@link #replay} runs before the first append. {@link #healthy()} may be read from any thread
+ * (the health endpoint); {@link #close()} may be called from any thread once appends have stopped.
+ *
+ * <h2>Errors</h2>
+ * An append that cannot be made durable throws {@link JournalUnavailableException}; the record
+ * counts as not written and nothing appended before is lost. From then on {@link #healthy()} is
+ * false until an append succeeds again.
+ */
+public interface Journal extends AutoCloseable {
+
+    /**
+     * Appends {@code record}; returns once it is as durable as the fsync policy says.
+     *
+     * @throws JournalUnavailableException the record could not be written or forced
+     */
+    void append(JournalRecord record) throws JournalUnavailableException;
+
+    /**
+     * Feeds every record, oldest first, across all segments, to {@code consumer}. A torn last
+     * line (a crash mid-append) is dropped with a WARN.
+     *
+     * @throws JournalCorruptedException a damaged line anywhere else, or a record this version cannot read
+     * @throws JournalUnavailableException a segment could not be read
+     */
+    void replay(Consumer<? super JournalRecord> consumer) throws JournalUnavailableException;
+
+    /** False after an append failed, until one succeeds again. */
+    boolean healthy();
+
+    /** Forces what was written and releases the files. Idempotent. */
+    @Override
+    void close();
+}
