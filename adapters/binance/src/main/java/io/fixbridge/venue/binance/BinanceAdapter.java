@@ -39,6 +39,7 @@ import io.fixbridge.venue.kit.sign.HmacSha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -404,13 +405,48 @@ public final class BinanceAdapter implements VenueAdapter {
             return gate.call(() -> gate.tracker().find(cancel.account(), cancel.clientOrderId())
                     .map(t -> new Route(t.algo(), t.childOrderId(), t.venueOrderId())).orElse(Route.UNKNOWN))
                     .thenCompose(route -> sendCancel(s, inst, cancel, route))
-                    .handleAsync((canceled, failure) -> {
+                    .thenCompose(outcome -> withFinalState(s, inst, cancel, outcome))
+                    .handleAsync((end, failure) -> {
                         if (failure != null) {
                             throw tooLateIfDone(cancel.account(), cancel.clientOrderId(), failure);
                         }
-                        gate.emit(gate.tracker().apply(canceled));
-                        return canceled;
+                        if (end.state().isPresent()) {
+                            gate.emit(streamEvents.stateEvents(cancel.account(), cancel.clientOrderId(),
+                                    end.state().get()));
+                        }
+                        gate.emit(gate.tracker().apply(end.canceled()));
+                        return end.canceled();
                     }, gate.executor());
+        });
+    }
+
+    /** Binance's answer to a cancel: the end, and what had filled by then (null where Binance does not say). */
+    private record CancelOutcome(OrderEvent.Canceled canceled, BigDecimal executedQty) {
+    }
+
+    /** A cancel Binance carried out, with the order's state read after it when it had filled in part. */
+    private record CanceledWithState(OrderEvent.Canceled canceled, Optional<OrderQueries.State> state) {
+    }
+
+    /**
+     * The order filled in part before Binance canceled it: its fills may still be on their way on
+     * the user stream, and its end must not go out before them. Its state and trades are read
+     * first and applied before the end (the tracker drops fills already reported). When that read
+     * fails, the end goes out on the cancel's answer and the stream still brings the fills.
+     */
+    private CompletableFuture<CanceledWithState> withFinalState(BinanceRest.Signing s, BinanceInstrument inst,
+                                                                CancelRequest cancel, CancelOutcome outcome) {
+        if (outcome.executedQty() == null || outcome.executedQty().signum() == 0) {
+            return CompletableFuture.completedFuture(new CanceledWithState(outcome.canceled(), Optional.empty()));
+        }
+        return queries.fetch(s, inst, cancel.clientOrderId(), false).handle((state, failure) -> {
+            if (failure != null) {
+                LOG.warn("binance venue {} account {}: the fills of canceled order {} could not be read ({}); its "
+                        + "end goes out on the cancel's answer", name, cancel.account(), cancel.clientOrderId(),
+                        VenueCalls.unwrap(failure).getMessage());
+                return new CanceledWithState(outcome.canceled(), Optional.empty());
+            }
+            return new CanceledWithState(outcome.canceled(), state);
         });
     }
 
@@ -419,32 +455,34 @@ public final class BinanceAdapter implements VenueAdapter {
         static final Route UNKNOWN = new Route(false, null, null);
     }
 
-    private CompletableFuture<OrderEvent.Canceled> sendCancel(BinanceRest.Signing s, BinanceInstrument inst,
-                                                              CancelRequest c, Route route) {
+    private CompletableFuture<CancelOutcome> sendCancel(BinanceRest.Signing s, BinanceInstrument inst,
+                                                        CancelRequest c, Route route) {
         String account = c.account();
         String id = c.clientOrderId();
         if (inst.market() == BinanceMarket.SPOT) {
             return rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_CANCEL_ORDER, s, QueryString.builder()
                     .add("symbol", inst.venueSymbol()).add("origClientOrderId", id).build(), true, RestOrder.class)
-                    .thenApply(o -> BinanceTranslator.canceled(account, o, clock.instant()));
+                    .thenApply(o -> new CancelOutcome(BinanceTranslator.canceled(account, o, clock.instant()),
+                            o.executedQty()));
         }
         BinanceRest futures = rest.get(BinanceMarket.FUTURES);
-        Supplier<CompletableFuture<OrderEvent.Canceled>> algo = () -> futures.send(
+        Supplier<CompletableFuture<CancelOutcome>> algo = () -> futures.send(
                 BinanceEndpoint.FUTURES_CANCEL_ALGO_ORDER, s, QueryString.builder()
                         .add("clientAlgoId", BinanceTranslator.clientAlgoId(id)).build(), true, AlgoOrder.class)
-                .thenApply(a -> BinanceTranslator.canceled(account, id, a, clock.instant()));
+                .thenApply(a -> new CancelOutcome(BinanceTranslator.canceled(account, id, a, clock.instant()), null));
         if (route.algo() && route.childOrderId() == null) {
             return algo.get();
         }
         if (route.algo()) {
             return futures.send(BinanceEndpoint.FUTURES_CANCEL_ORDER, s, QueryString.builder()
                     .add("symbol", inst.venueSymbol()).add("orderId", route.childOrderId()).build(), true,
-                    RestOrder.class).thenApply(o -> new OrderEvent.Canceled(account, id, route.venueOrderId(), null,
-                    clock.instant()));
+                    RestOrder.class).thenApply(o -> new CancelOutcome(new OrderEvent.Canceled(account, id,
+                    route.venueOrderId(), null, clock.instant()), null));
         }
-        CompletableFuture<OrderEvent.Canceled> regular = futures.send(BinanceEndpoint.FUTURES_CANCEL_ORDER, s,
+        CompletableFuture<CancelOutcome> regular = futures.send(BinanceEndpoint.FUTURES_CANCEL_ORDER, s,
                 QueryString.builder().add("symbol", inst.venueSymbol()).add("origClientOrderId", id).build(), true,
-                RestOrder.class).thenApply(o -> BinanceTranslator.canceled(account, o, clock.instant()));
+                RestOrder.class).thenApply(o -> new CancelOutcome(BinanceTranslator.canceled(account, o, clock.instant()),
+                o.executedQty()));
         if (route != Route.UNKNOWN) {
             return regular;
         }

@@ -150,7 +150,7 @@ final class StreamEvents {
                         }
                     }));
                 } else if (state.isPresent()) {
-                    gate.emit(gapEvents(account, id, state.get()));
+                    gate.emit(stateEvents(account, id, state.get()));
                 } else if (inFlightWhenAsked || gate.tracker().inFlight(account, id)) {
                     LOG.debug("binance venue {} account {}: Binance does not have order {} yet; its request is in "
                             + "flight, so it is kept", venue, account, id);
@@ -169,7 +169,7 @@ final class StreamEvents {
      * be applied, the error is logged and what already passed the tracker is still returned (it must
      * reach the gateway: the tracker will not let it through again).
      */
-    private List<OrderEvent> gapEvents(String account, String clientOrderId, OrderQueries.State st) {
+    List<OrderEvent> stateEvents(String account, String clientOrderId, OrderQueries.State st) {
         OrderTracker tracker = gate.tracker();
         List<OrderEvent> out = new ArrayList<>();
         try {

@@ -130,6 +130,27 @@ class BinanceGapFillTest {
     }
 
     @Test
+    void aCanceledOrdersFillThatTheStreamHasNotBroughtGoesOutBeforeItsEnd() throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("markets", List.of("spot"));
+        settings.put("timeouts", Map.of("connectMs", 1000, "requestMs", 2000, "wsPingMs", 5000,
+                "reconnectMinMs", 8000, "reconnectMaxMs", 9000));
+        h = new AdapterHarness(SimSupport.start(), settings);
+        OrderRequest buy = limit(BTC, Side.BUY, "1.5", "59990").build();
+        OrderEvent.Accepted accepted = h.submit(buy);
+        dropStreams();
+        // the best ask comes down to 59990: one level (1 BTC) trades with the resting 1.5
+        h.sim.sim.spotMarket().moveMid("BTCUSDT", -1001);
+        assertThat(truth(buy.clientOrderId()).executedQty()).isEqualByComparingTo("1");
+
+        answer(h.adapter.cancel(new io.fixbridge.venue.CancelRequest(SimSupport.ACCOUNT, BTC, buy.clientOrderId(),
+                accepted.venueOrderId())));
+
+        assertThat(h.kinds(buy.clientOrderId())).containsExactly("Accepted", "Fill", "Canceled");
+        assertThat(h.filled(buy.clientOrderId())).isEqualByComparingTo("1");
+    }
+
+    @Test
     void aCancelReplaceStillWaitingWhenTheGapFillAsksEndsInOneReplaced() throws Exception {
         h = new AdapterHarness(SimSupport.start(), slowOrders());
         OrderRequest original = limit(BTC, Side.BUY, "0.01", "59000").build();
