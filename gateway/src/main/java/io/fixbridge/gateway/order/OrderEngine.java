@@ -381,10 +381,7 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     private void sendCancel(GatewayOrder order, int attempt) {
-        Venue venue = venueOf(order);
-        OrderRequest t = order.terms();
-        whenDone(call(() -> venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(),
-                        order.venueOrderId()))),
+        whenDone(cancelAtVenue(order),
                 (canceled, failure) -> {
                     if (failure == null) {
                         apply(order, canceled);
@@ -392,6 +389,14 @@ public final class OrderEngine implements AutoCloseable {
                         changeFailed(order, failure, attempt, () -> sendCancel(order, attempt + 1));
                     }
                 });
+    }
+
+    /** Asks the order's venue to cancel it, by the client order id the venue knows it by now. */
+    private CompletableFuture<OrderEvent.Canceled> cancelAtVenue(GatewayOrder order) {
+        Venue venue = venueOf(order);
+        OrderRequest t = order.terms();
+        return call(() -> venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(),
+                order.venueOrderId())));
     }
 
     private void replace(SessionID session, Message raw, Parsed<Inbound.Replace> parsed) {
@@ -649,10 +654,7 @@ public final class OrderEngine implements AutoCloseable {
         if (order.isDone()) {
             return;
         }
-        Venue venue = venueOf(order);
-        OrderRequest t = order.terms();
-        whenDone(call(() -> venue.adapter().cancel(new CancelRequest(t.account(), t.symbol(), t.clientOrderId(),
-                        order.venueOrderId()))),
+        whenDone(cancelAtVenue(order),
                 (canceled, failure) -> {
                     if (failure == null) {
                         apply(order, canceled);

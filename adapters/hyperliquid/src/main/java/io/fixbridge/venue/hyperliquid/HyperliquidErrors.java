@@ -141,13 +141,16 @@ public final class HyperliquidErrors {
         return none(VenueError.rejected(RejectReason.OTHER, code, "Hyperliquid refused the request (" + text + ")"));
     }
 
-    /**
-     * The request was never sent (refused connection, DNS, pool full), or it was a read (POST
-     * /info) that got no answer: nothing was done.
-     */
+    /** The request was never sent (refused connection, DNS, pool full): nothing was done. */
     public static VenueError notSent(String detail) {
         return VenueError.retryable(null, "the request did not reach Hyperliquid (" + detail + "); nothing was done",
                 null);
+    }
+
+    /** A read (POST /info) got no answer: it changes nothing at the venue, so asking again is safe. */
+    public static VenueError readUnanswered(String detail) {
+        return VenueError.retryable(null, "no answer from Hyperliquid to a read (" + detail
+                + "); reads change nothing, so it may be asked again", null);
     }
 
     /** The request was written but no answer came (timeout, reset): it may have taken effect. */

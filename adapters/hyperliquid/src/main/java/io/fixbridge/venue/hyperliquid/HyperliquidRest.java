@@ -169,7 +169,7 @@ final class HyperliquidRest implements AutoCloseable {
             }
             if (te != null && what.startsWith("/info")) {
                 // a read changes nothing at the venue: asking again is always safe
-                throw new VenueException(HyperliquidErrors.notSent("no answer to a read: " + te.getMessage()), te);
+                throw new VenueException(HyperliquidErrors.readUnanswered(te.getMessage()), te);
             }
             if (te != null) {
                 throw new VenueException(HyperliquidErrors.noAnswer(te.getMessage()), te);

@@ -44,7 +44,8 @@ class HyperliquidResilienceTest {
             assertThat(unreachable.outcome()).isIn(VenueError.Outcome.RETRYABLE, VenueError.Outcome.OUTCOME_UNKNOWN);
             VenueError again = failure(h.adapter.balances(SimSupport.ACCOUNT));
             assertThat(again.outcome()).isEqualTo(VenueError.Outcome.RETRYABLE);
-            assertThat(again.message()).contains("did not reach Hyperliquid");
+            // refused at connect, or (a pooled connection reset) written without an answer: both safe to ask again
+            assertThat(again.message()).containsAnyOf("did not reach Hyperliquid", "no answer from Hyperliquid to a read");
         }
     }
 }
