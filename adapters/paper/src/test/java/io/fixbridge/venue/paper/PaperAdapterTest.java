@@ -308,9 +308,12 @@ class PaperAdapterTest {
 
     @Test
     void theRandomWalkEventuallyFillsARestingOrder() {
+        // Seed 7 with one-tick steps keeps the best ask at or above 59999.97 for its first 19 steps
+        // (1.9 s at 100 ms) and brings it to 59999.95 at step 28 (2.8 s): the order rests when it
+        // arrives, however slow the machine is to submit it, and the walk then crosses it.
         connected(PaperConfig.from(TestConfigs.settings(Map.of(
-                "market", Map.of("walkIntervalMs", 2, "stepTicks", 5, "seed", 7)))));
-        OrderRequest order = buy("BTC/USDT", "0.01", "59999.98").build();
+                "market", Map.of("walkIntervalMs", 100, "stepTicks", 1, "seed", 7)))));
+        OrderRequest order = buy("BTC/USDT", "0.01", "59999.95").build();
 
         get(adapter.submit(order));
 
@@ -318,7 +321,7 @@ class PaperAdapterTest {
                 assertThat(events.fills(order.clientOrderId())).isNotEmpty());
         OrderEvent.Fill fill = events.fills(order.clientOrderId()).get(0);
         assertThat(fill.liquidity()).isEqualTo(Liquidity.MAKER);
-        assertThat(fill.price()).isEqualByComparingTo("59999.98");
+        assertThat(fill.price()).isEqualByComparingTo("59999.95");
     }
 
     @Test
