@@ -1,5 +1,6 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.ControlPlane;
 import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.sims.common.SimServer;
 import io.fixbridge.venue.paper.engine.FeeSchedule;
@@ -25,7 +26,9 @@ import java.util.Objects;
  * ({@code /ws-api/v3}, including {@code userDataStream.subscribe.signature}) and listen-key
  * user-data streams ({@code /ws/<listenKey>}), all on one port, speaking Binance's paths,
  * parameters, JSON shapes, error codes and texts, and rate-limit headers, over the paper matching
- * engine (one engine for spot, one for futures).
+ * engine (one engine for spot, one for futures). The same port serves the simulator's own
+ * control plane under {@code /_sim/} (see {@code ControlRoutes}), which gives another process
+ * what {@link #faults()}, {@link #truth()} and the market controls give a test in-process.
  *
  * <pre>{@code
  * try (BinanceSimulator sim = BinanceSimulator.builder()
@@ -64,6 +67,7 @@ public final class BinanceSimulator implements AutoCloseable {
     private Truth truth;
     private MarketControl spotControl;
     private MarketControl futuresControl;
+    private ControlPlane control;
     private volatile int port = -1;
 
     private BinanceSimulator(Builder b) {
@@ -110,13 +114,15 @@ public final class BinanceSimulator implements AutoCloseable {
         new FuturesApi(futures, engineThread, listenKeys, limiters.get(Market.FUTURES), clock).register(router);
         WebSocketRoutes webSockets = new WebSocketRoutes(hub, listenKeys, auth, limiters.get(Market.SPOT), faults,
                 clock, config.wsPingInterval.toMillis());
-        truth = new Truth(engineThread, spot, futures, hub);
+        truth = new Truth(engineThread, spot, futures, hub, config.accounts.stream().map(SimAccount::name).toList());
         spotControl = new MarketControl(engineThread, spot, s -> spot.listing(checked(spot.listings(), s)).unified(),
-                (s, status) -> spot.listing(checked(spot.listings(), s)).status = SymbolStatus.requireSpot(status));
+                (s, status) -> spot.listing(checked(spot.listings(), s)).status = SymbolStatus.requireSpot(status),
+                spot.listings().keySet());
         futuresControl = new MarketControl(engineThread, futures,
                 s -> futures.listing(checked(futures.listings(), s)).unified(),
                 (s, status) -> futures.listing(checked(futures.listings(), s)).status =
-                        SymbolStatus.requireFutures(status));
+                        SymbolStatus.requireFutures(status),
+                futures.listings().keySet());
         if (config.walkIntervalMs > 0) {
             engineThread.every(config.walkIntervalMs, () -> {
                 spot.step();
@@ -125,7 +131,10 @@ public final class BinanceSimulator implements AutoCloseable {
         }
         engineThread.every(1_000, listenKeys::expire);
         engineThread.every(250, futures::expireDueOrders);
-        server = new SimServer("binance-sim", () -> new HttpGateway(router, limiters, auth, faults, webSockets));
+        control = ControlRoutes.controlPlane(faults, truth, List.of(spotControl, futuresControl));
+        ControlPlane controlPlane = control;
+        server = new SimServer("binance-sim",
+                () -> new HttpGateway(router, limiters, auth, faults, webSockets, controlPlane));
         try {
             port = server.bind(config.port);
         } catch (RuntimeException | InterruptedException e) {
@@ -187,6 +196,14 @@ public final class BinanceSimulator implements AutoCloseable {
         return "ws://127.0.0.1:" + port + "/ws/";
     }
 
+    /**
+     * {@code http://127.0.0.1:PORT/_sim/}: the control plane (faults, orders, market, health) a
+     * separate process drives over HTTP (see {@code ControlRoutes}).
+     */
+    public String controlUrl() {
+        return baseUrl() + ControlPlane.PREFIX;
+    }
+
     /** The fault switches. */
     public Faults faults() {
         return faults;
@@ -229,6 +246,10 @@ public final class BinanceSimulator implements AutoCloseable {
             if (server != null) {
                 server.close();
                 server = null;
+            }
+            if (control != null) {
+                control.close();
+                control = null;
             }
         } catch (RuntimeException e) {
             LOG.warn("closing the Binance simulator's server failed", e);

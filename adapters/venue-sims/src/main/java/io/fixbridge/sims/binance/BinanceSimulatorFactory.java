@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * {@code fixbridge simulate binance}: starts a {@link BinanceSimulator} with one demo account
  * (API key {@code fixbridge-demo-key}, HMAC secret {@code fixbridge-demo-secret}; spot USDT
- * 1000000, BTC 10, ETH 100; futures wallet USDT 1000000) and a market that walks every second.
+ * 1000000, BTC 10, ETH 100; futures wallet USDT 1000000) and a market that walks every second;
+ * {@code describe()} also lists the {@code /_sim/} control plane.
  * The demo secret is public and for the simulator only.
  *
  * <p><b>Threading:</b> stateless; {@link #start} is called on the command line's main thread.
@@ -52,7 +53,11 @@ public final class BinanceSimulatorFactory implements VenueSimulatorFactory {
                         "user-data streams:  " + sim.streamBaseUrl() + "<listenKey>",
                         "demo account 'demo': API key " + DEMO_API_KEY + ", HMAC secret " + DEMO_SECRET
                                 + " (demo only)",
-                        "symbols: spot BTCUSDT, ETHUSDT; futures BTCUSDT (perpetual); the market walks every 1 s");
+                        "symbols: spot BTCUSDT, ETHUSDT; futures BTCUSDT (perpetual); the market walks every 1 s",
+                        "control plane:      " + sim.controlUrl() + " (JSON, unsigned, never faulted): GET health,"
+                                + " POST faults, GET orders?account=demo,",
+                        "                    GET market?symbol=BTCUSDT, POST market {\"symbol\":\"BTCUSDT\","
+                                + "\"price\":\"59000\"}");
             }
 
             @Override

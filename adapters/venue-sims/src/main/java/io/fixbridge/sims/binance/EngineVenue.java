@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,8 @@ import java.util.function.Supplier;
  */
 abstract class EngineVenue implements EngineListener {
     private static final Logger LOG = LoggerFactory.getLogger(EngineVenue.class);
+    /** Orders the records of both markets by creation (the truth lists spot and futures orders together). */
+    private static final AtomicLong PLACEMENTS = new AtomicLong();
 
     protected final Market market;
     protected final Clock clock;
@@ -92,6 +95,11 @@ abstract class EngineVenue implements EngineListener {
             synthetic.moveMid(unifiedSymbol, ticks);
             return null;
         });
+    }
+
+    /** The next number of the placement sequence shared by every order record (spot and futures). */
+    static long nextPlacement() {
+        return PLACEMENTS.incrementAndGet();
     }
 
     /** Queues an event for {@code account}'s user-data streams. */

@@ -32,6 +32,8 @@ final class FuturesOrder {
     final String engineClientId;
     final long time;
     final Long algoId;
+    /** Creation order across both markets (see {@link EngineVenue#nextPlacement()}). */
+    final long placement = EngineVenue.nextPlacement();
 
     String clientOrderId;
     BigDecimal origQty;

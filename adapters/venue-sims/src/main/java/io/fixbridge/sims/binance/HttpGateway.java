@@ -1,5 +1,6 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.ControlPlane;
 import io.fixbridge.sims.common.HttpWrites;
 import io.fixbridge.sims.binance.Endpoint.Call;
 import io.fixbridge.sims.binance.Endpoint.Role;
@@ -27,8 +28,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP front door of one connection: hands WebSocket upgrades to the {@link WebSocketRoutes},
- * and runs every REST request through Binance's pipeline: injected faults (latency, 5xx),
+ * The HTTP front door of one connection: hands {@code /_sim/} requests to the simulator's
+ * {@link ControlPlane} before anything else (no faults, limits or signatures apply to them), hands
+ * WebSocket upgrades to the {@link WebSocketRoutes}, and runs every REST request through Binance's pipeline: injected faults (latency, 5xx),
  * routing, request weight, security (API key, timestamp, signature), the endpoint's parameter
  * list, maintenance mode, order counts, then the handler; the answer carries the rate-limit
  * headers. An order-placing request picked by the lost-response fault is executed and the
@@ -45,18 +47,24 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Authenticator auth;
     private final Faults faults;
     private final WebSocketRoutes webSockets;
+    private final ControlPlane control;
 
     HttpGateway(Router router, Map<Market, RateLimiter> limiters, Authenticator auth, Faults faults,
-                WebSocketRoutes webSockets) {
+                WebSocketRoutes webSockets, ControlPlane control) {
         this.router = router;
         this.limiters = limiters;
         this.auth = auth;
         this.faults = faults;
         this.webSockets = webSockets;
+        this.control = control;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (ControlPlane.handles(new QueryStringDecoder(req.uri()).path())) {
+            control.handle(ctx, req);
+            return;
+        }
         String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
         if (upgrade != null && "websocket".equalsIgnoreCase(upgrade)) {
             webSockets.upgrade(ctx, this, req);

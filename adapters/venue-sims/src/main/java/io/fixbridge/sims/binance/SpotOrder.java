@@ -27,6 +27,8 @@ final class SpotOrder {
     final String selfTradePreventionMode;
     final String engineClientId;
     final long time;
+    /** Creation order across both markets (see {@link EngineVenue#nextPlacement()}). */
+    final long placement = EngineVenue.nextPlacement();
 
     BigDecimal origQty;
     String clientOrderId;

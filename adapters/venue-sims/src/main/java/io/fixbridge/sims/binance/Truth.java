@@ -5,6 +5,7 @@ import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Position;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,14 @@ public final class Truth {
     private final SpotVenue spot;
     private final FuturesVenue futures;
     private final UserDataHub hub;
+    private final List<String> accounts;
 
-    Truth(EngineThread engine, SpotVenue spot, FuturesVenue futures, UserDataHub hub) {
+    Truth(EngineThread engine, SpotVenue spot, FuturesVenue futures, UserDataHub hub, List<String> accounts) {
         this.engine = engine;
         this.spot = spot;
         this.futures = futures;
         this.hub = hub;
+        this.accounts = List.copyOf(accounts);
     }
 
     /** Every spot order of {@code account}, in placement order. */
@@ -35,14 +38,7 @@ public final class Truth {
         return engine.await(() -> {
             List<TruthOrder> out = new ArrayList<>();
             for (SpotOrder o : spot.ordersOf(account)) {
-                List<TruthFill> fills = new ArrayList<>();
-                for (SpotFill f : o.fills) {
-                    fills.add(new TruthFill(f.tradeId(), f.price(), f.qty(), f.commission(), f.commissionAsset(),
-                            f.maker(), f.time(), null));
-                }
-                out.add(new TruthOrder("SPOT", o.account, o.symbol(), o.orderId, o.clientOrderId, SpotJson.side(o.side),
-                        o.type, o.status, o.origQty, o.executedQty, o.price, o.stopPrice, o.orderListId, fills,
-                        spot.engineView(o)));
+                out.add(truth(o));
             }
             return out;
         });
@@ -53,17 +49,66 @@ public final class Truth {
         return engine.await(() -> {
             List<TruthOrder> out = new ArrayList<>();
             for (FuturesOrder o : futures.ordersOf(account)) {
-                List<TruthFill> fills = new ArrayList<>();
-                for (FuturesFill f : o.fills) {
-                    fills.add(new TruthFill(f.tradeId(), f.price(), f.qty(), f.commission(), f.commissionAsset(),
-                            f.maker(), f.time(), f.realizedPnl()));
-                }
-                out.add(new TruthOrder("FUTURES", o.account, o.symbol(), o.orderId, o.clientOrderId,
-                        SpotJson.side(o.side), o.type, o.status, o.origQty, o.executedQty, o.price, o.stopPrice,
-                        o.algoId == null ? -1 : o.algoId, fills, futures.engineView(o)));
+                out.add(truth(o));
             }
             return out;
         });
+    }
+
+    /**
+     * Every order of {@code account}, spot and futures together, oldest first (in the order the
+     * simulator created them), as one consistent snapshot.
+     */
+    public List<TruthOrder> allOrders(String account) {
+        return engine.await(() -> {
+            List<Placed> placed = new ArrayList<>();
+            for (SpotOrder o : spot.ordersOf(account)) {
+                placed.add(new Placed(o.placement, truth(o)));
+            }
+            for (FuturesOrder o : futures.ordersOf(account)) {
+                placed.add(new Placed(o.placement, truth(o)));
+            }
+            placed.sort(Comparator.comparingLong(p -> p.placement()));
+            List<TruthOrder> out = new ArrayList<>(placed.size());
+            placed.forEach(p -> out.add(p.order()));
+            return out;
+        });
+    }
+
+    /** Whether the simulator has an account named {@code account}. */
+    public boolean hasAccount(String account) {
+        return accounts.contains(account);
+    }
+
+    /** The names of the simulator's accounts, in configuration order. */
+    public List<String> accountNames() {
+        return List.copyOf(accounts);
+    }
+
+    /** One order with its place in the creation sequence. */
+    private record Placed(long placement, TruthOrder order) {
+    }
+
+    private TruthOrder truth(SpotOrder o) {
+        List<TruthFill> fills = new ArrayList<>();
+        for (SpotFill f : o.fills) {
+            fills.add(new TruthFill(f.tradeId(), f.price(), f.qty(), f.commission(), f.commissionAsset(),
+                    f.maker(), f.time(), null));
+        }
+        return new TruthOrder("SPOT", o.account, o.symbol(), o.orderId, o.clientOrderId, SpotJson.side(o.side),
+                o.type, o.status, o.origQty, o.executedQty, o.price, o.stopPrice, o.orderListId, fills,
+                spot.engineView(o));
+    }
+
+    private TruthOrder truth(FuturesOrder o) {
+        List<TruthFill> fills = new ArrayList<>();
+        for (FuturesFill f : o.fills) {
+            fills.add(new TruthFill(f.tradeId(), f.price(), f.qty(), f.commission(), f.commissionAsset(),
+                    f.maker(), f.time(), f.realizedPnl()));
+        }
+        return new TruthOrder("FUTURES", o.account, o.symbol(), o.orderId, o.clientOrderId,
+                SpotJson.side(o.side), o.type, o.status, o.origQty, o.executedQty, o.price, o.stopPrice,
+                o.algoId == null ? -1 : o.algoId, fills, futures.engineView(o));
     }
 
     /** Every algo (conditional) order of {@code account}. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+
 /**
  * The simulators' Jackson setup: JSON numbers are read as BigDecimal/BigInteger (a number keeps
  * the text it was sent with), and trees are written compactly in insertion order, so field order
@@ -36,6 +38,17 @@ public final class SimJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
+    }
+
+    /**
+     * {@code value} as a plain decimal string without trailing zeros ({@code "0.01"},
+     * {@code "60000"}, {@code "0"}); never exponent notation.
+     */
+    public static String plain(BigDecimal value) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /** Parses {@code text}; null when it is not one JSON document. */

@@ -21,7 +21,11 @@ class FactoryTest {
                     .contains("http://127.0.0.1:" + running.port() + "/api/v3")
                     .contains("/fapi/v1")
                     .contains("ws://127.0.0.1:" + running.port() + "/ws-api/v3")
-                    .contains("fixbridge-demo-key");
+                    .contains("fixbridge-demo-key")
+                    .contains("http://127.0.0.1:" + running.port() + "/_sim/")
+                    .contains("POST faults", "GET orders?account=demo", "POST market");
+            assertThat(new ControlClient("http://127.0.0.1:" + running.port()).get("/_sim/health").status())
+                    .isEqualTo(200);
             TestClient demo = TestClient.hmac("http://127.0.0.1:" + running.port(),
                     BinanceSimulatorFactory.DEMO_API_KEY, BinanceSimulatorFactory.DEMO_SECRET);
             TestClient.Resp account = demo.signed("GET", "/api/v3/account", "");

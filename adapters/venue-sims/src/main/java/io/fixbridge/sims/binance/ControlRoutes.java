@@ -1,0 +1,49 @@
+package io.fixbridge.sims.binance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fixbridge.sims.common.ControlError;
+import io.fixbridge.sims.common.ControlPlane;
+import io.fixbridge.sims.common.FaultCommands;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Binance simulator's control plane under {@code /_sim/} (JSON in and out):
+ * <ul>
+ *   <li>{@code GET /_sim/health} → {@code {"venue":"binance"}};</li>
+ *   <li>{@code POST /_sim/faults} → the {@link FaultCommands} body on {@link Faults}, plus
+ *       {@code "dropUserDataStreams": true} ({@link Faults#dropUserDataStreams()});</li>
+ *   <li>{@code GET /_sim/orders?account=NAME} → {@code {"orders":[...],"algoOrders":[...]}}
+ *       ({@link TruthJson}); an unknown account is 404;</li>
+ *   <li>{@code GET /_sim/market?symbol=S[&market=spot|futures]} and {@code POST /_sim/market}
+ *       {@code {"symbol":S,"price":P[,"market":..]}} ({@link MarketRoute}).</li>
+ * </ul>
+ *
+ * <p><b>Threading:</b> stateless factory; the handlers it installs run on the control plane's
+ * thread and wait for the engine thread.
+ */
+final class ControlRoutes {
+    private ControlRoutes() {
+    }
+
+    /** A control plane with every Binance route; the caller owns (and closes) it. */
+    static ControlPlane controlPlane(Faults faults, Truth truth, List<MarketControl> markets) {
+        FaultCommands faultCommands = new FaultCommands(faults,
+                Map.of("dropUserDataStreams", faults::dropUserDataStreams));
+        MarketRoute market = new MarketRoute(markets);
+        return new ControlPlane("binance")
+                .route("POST", "faults", request -> faultCommands.apply(request.jsonObject()))
+                .route("GET", "orders", request -> orders(truth, request.requireQuery("account")))
+                .route("GET", "market", market::get)
+                .route("POST", "market", market::post);
+    }
+
+    private static ObjectNode orders(Truth truth, String account) {
+        if (!truth.hasAccount(account)) {
+            throw ControlError.notFound("the simulator has no account named '" + account + "'; accounts: "
+                    + String.join(", ", truth.accountNames()));
+        }
+        return TruthJson.orders(truth.allOrders(account), truth.algoOrders(account));
+    }
+}
