@@ -20,7 +20,8 @@ import io.fixbridge.venue.VenueSettings;
  * @param engine         order engine settings
  */
 public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, List<VenueSettings> venues,
-                            Map<String, SessionProfile> sessions, EngineSettings engine) {
+                            Map<String, SessionProfile> sessions, EngineSettings engine, JournalSettings journal,
+                            OpsSettings ops) {
 
     public GatewayConfig {
         Objects.requireNonNull(sessionsFile, "sessionsFile");
@@ -28,6 +29,8 @@ public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, 
         venues = List.copyOf(venues);
         sessions = Map.copyOf(sessions);
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(ops, "ops");
     }
 
     /** The venue of that name, if configured. */

@@ -1,6 +1,7 @@
 package io.fixbridge.gateway.config;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.fixbridge.gateway.journal.FsyncPolicy;
+import io.fixbridge.gateway.journal.JournalConfig;
 import io.fixbridge.venue.ConfigView;
 import io.fixbridge.venue.VenueConfigException;
 import io.fixbridge.venue.VenueSettings;
@@ -31,7 +34,10 @@ import io.fixbridge.venue.VenueSettings;
  */
 public final class GatewayConfigLoader {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine");
+    private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine", "journal", "ops");
+    private static final Set<String> JOURNAL = Set.of("directory", "fsync", "segmentSize", "batchIntervalMs",
+            "compactIntervalMinutes");
+    private static final Set<String> OPS = Set.of("listen");
     private static final Set<String> FIX = Set.of("sessions");
     private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account", "cancelOnDisconnect");
     private static final Set<String> ENGINE = Set.of("queryFirstDelayMs", "queryMaxDelayMs", "notFoundGraceMs",
@@ -87,7 +93,42 @@ public final class GatewayConfigLoader {
 
         List<VenueSettings> venues = venues(root);
         Map<String, SessionProfile> sessions = sessions(root, venues);
-        return new GatewayConfig(source, sessionsFile, dataDirectory, venues, sessions, engine(root.section("engine")));
+        return new GatewayConfig(source, sessionsFile, dataDirectory, venues, sessions, engine(root.section("engine")),
+                journal(root.section("journal"), base, dataDirectory), ops(root.section("ops")));
+    }
+
+    private static JournalSettings journal(ConfigView j, Path base, Path dataDirectory) {
+        j.requireOnly(JOURNAL);
+        JournalConfig d = JournalConfig.defaults(dataDirectory);
+        Path directory = j.has("directory") ? base.resolve(j.string("directory")).normalize() : d.directory();
+        JournalConfig files = new JournalConfig(directory,
+                j.has("fsync") ? FsyncPolicy.parse(j.string("fsync")) : d.fsync(),
+                j.longValue("segmentSize", d.segmentSize()),
+                millis(j, "batchIntervalMs", d.batchInterval()));
+        long minutes = j.longValue("compactIntervalMinutes", JournalSettings.DEFAULT_COMPACT_INTERVAL.toMinutes());
+        if (minutes <= 0) {
+            throw j.error("compactIntervalMinutes", "must be a positive number of minutes (default "
+                    + JournalSettings.DEFAULT_COMPACT_INTERVAL.toMinutes() + ")");
+        }
+        return new JournalSettings(files, Duration.ofMinutes(minutes));
+    }
+
+    private static OpsSettings ops(ConfigView o) {
+        o.requireOnly(OPS);
+        String listen = o.string("listen", OpsSettings.DEFAULT_LISTEN);
+        int colon = listen.lastIndexOf(':');
+        String host = colon > 0 ? listen.substring(0, colon) : "";
+        int port;
+        try {
+            port = colon > 0 ? Integer.parseInt(listen.substring(colon + 1)) : -1;
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (host.isEmpty() || port < 0 || port > 65535) {
+            throw o.error("listen", "'" + listen + "' is not host:port, e.g. " + OpsSettings.DEFAULT_LISTEN
+                    + " (port 0 picks a free one)");
+        }
+        return new OpsSettings(new InetSocketAddress(host, port));
     }
 
     private static List<VenueSettings> venues(ConfigView root) {

@@ -21,6 +21,7 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileLogFactory;
 import quickfix.FileStoreFactory;
+import quickfix.Message;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.ThreadedSocketAcceptor;
@@ -56,9 +57,25 @@ public final class FixAcceptor implements AutoCloseable {
         }
     }
 
-    /** Sends reports through QuickFIX/J's session registry. */
+    /** How many of a session's last sent messages {@link #sink()} searches for a report. */
+    private static final int SENT_LOOKBACK = 500;
+
+    /**
+     * Sends reports through QuickFIX/J's session registry; tells whether a report was sent by
+     * searching the session's message store.
+     */
     public static ReportSink sink() {
-        return GatewayApplication::send;
+        return new ReportSink() {
+            @Override
+            public void send(SessionID session, Message message) {
+                GatewayApplication.send(session, message);
+            }
+
+            @Override
+            public boolean wasSent(SessionID session, String execId) {
+                return SentMessages.contains(session, execId, SENT_LOOKBACK);
+            }
+        };
     }
 
     public void start() {

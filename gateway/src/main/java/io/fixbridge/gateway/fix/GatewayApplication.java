@@ -1,7 +1,12 @@
 package io.fixbridge.gateway.fix;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +19,7 @@ import quickfix.Application;
 import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionNotFound;
@@ -32,6 +38,8 @@ public final class GatewayApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
     /** BusinessRejectReason(380) 3: unsupported message type. */
     private static final int UNSUPPORTED_MESSAGE_TYPE = 3;
+    /** How long a session thread waits for the order engine to take a request. */
+    private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(30);
 
     /** What may be sent again on a resend: reports of what happened, never requests. */
     private static final Set<String> RESENDABLE = Set.of(MsgType.EXECUTION_REPORT,
@@ -69,9 +77,17 @@ public final class GatewayApplication implements Application {
         // nothing to add to admin messages
     }
 
+    /**
+     * Refuses logons while the order engine reconciles the orders of the last run after a restart,
+     * so no new order arrives before the old ones are settled; the OMS's initiator logs on again
+     * by itself. QuickFIX/J refuses unknown CompIDs.
+     */
     @Override
-    public void fromAdmin(Message message, SessionID sessionId) {
-        // logon is accepted for every configured session; QuickFIX/J refuses unknown CompIDs
+    public void fromAdmin(Message message, SessionID sessionId) throws RejectLogon {
+        if (MsgType.LOGON.equals(msgType(message)) && !engine.isReady()) {
+            LOG.info("FIX session {}: logon refused, the gateway is still reconciling orders after a restart", sessionId);
+            throw new RejectLogon("the gateway is reconciling its orders with the venues after a restart; log on again in a few seconds");
+        }
     }
 
     /**
@@ -104,21 +120,44 @@ public final class GatewayApplication implements Application {
         }
     }
 
+    /**
+     * Hands the message to the order engine and waits until the engine has journaled and answered
+     * it. QuickFIX/J counts the message's sequence number as received only when this returns, so
+     * a message the gateway dies with before journaling is asked for again after the restart
+     * (and a resent one the journal has is answered with its status, never taken twice).
+     */
     @Override
     public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
         SessionProfile profile = profiles.get(sessionId.getTargetCompID());
         String type = message.getHeader().getString(MsgType.FIELD);
         switch (type) {
-            case MsgType.ORDER_SINGLE -> engine.onNewOrder(sessionId, profile, message, FixInbound.newOrder(message));
-            case MsgType.ORDER_LIST -> engine.onNewOrderList(sessionId, profile, message, FixInbound.newOrderList(message));
-            case MsgType.ORDER_CANCEL_REQUEST -> engine.onCancel(sessionId, message, FixInbound.cancel(message));
-            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> engine.onReplace(sessionId, message, FixInbound.replace(message));
-            case MsgType.ORDER_STATUS_REQUEST -> engine.onStatusRequest(sessionId, message, FixInbound.statusRequest(message));
+            case MsgType.ORDER_SINGLE -> taken(engine.onNewOrder(sessionId, profile, message, FixInbound.newOrder(message)), type);
+            case MsgType.ORDER_LIST -> taken(engine.onNewOrderList(sessionId, profile, message, FixInbound.newOrderList(message)), type);
+            case MsgType.ORDER_CANCEL_REQUEST -> taken(engine.onCancel(sessionId, message, FixInbound.cancel(message)), type);
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> taken(engine.onReplace(sessionId, message, FixInbound.replace(message)), type);
+            case MsgType.ORDER_STATUS_REQUEST -> taken(engine.onStatusRequest(sessionId, message, FixInbound.statusRequest(message)), type);
             case MsgType.ORDER_MASS_STATUS_REQUEST ->
-                    engine.onMassStatusRequest(sessionId, message, FixInbound.massStatusRequest(message));
+                    taken(engine.onMassStatusRequest(sessionId, message, FixInbound.massStatusRequest(message)), type);
             default -> send(sessionId, ExecutionReports.businessReject(message, UNSUPPORTED_MESSAGE_TYPE,
                     "MsgType(35)=" + type + " is not supported on an order-entry session; supported: "
                             + "D (NewOrderSingle), E (NewOrderList, OCO), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest), AF (OrderMassStatusRequest)"));
+        }
+    }
+
+    /**
+     * Waits for the engine to have taken a request. The engine answers within microseconds unless
+     * its disk stalls; after {@link #TAKE_TIMEOUT} the wait ends with an ERROR so the session
+     * thread is not held forever (the request is still processed when the engine gets to it).
+     */
+    private static void taken(CompletableFuture<Void> done, String type) {
+        try {
+            done.get(TAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.error("the order engine could not take a {} message", type, e.getCause());
+        } catch (TimeoutException e) {
+            LOG.error("the order engine has not taken a {} message after {} s; continuing", type, TAKE_TIMEOUT.toSeconds());
         }
     }
 

@@ -500,6 +500,7 @@ public final class FileJournal implements Journal {
     // ---------------------------------------------------------------- compaction
 
     /** {@link #compact(Set, Instant)} keeping every ClOrdID ever used. */
+    @Override
     public CompactionResult compact(Set<String> liveOrderIds) throws JournalUnavailableException {
         return compact(liveOrderIds, null);
     }
@@ -703,6 +704,7 @@ public final class FileJournal implements Journal {
     }
 
     /** Why the last append failed, while the journal is not {@link #healthy()}. */
+    @Override
     public Optional<String> unavailableReason() {
         return Optional.ofNullable(unavailableReason);
     }

@@ -1,5 +1,7 @@
 package io.fixbridge.gateway.journal;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +39,17 @@ public interface Journal extends AutoCloseable {
 
     /** False after an append failed, until one succeeds again. */
     boolean healthy();
+
+    /** Why the journal is unhealthy (the last failure's message), or empty while it is healthy. */
+    Optional<String> unavailableReason();
+
+    /**
+     * Rewrites the closed segments keeping every record of the orders in {@code liveOrderIds} and
+     * only the ClOrdIDs of the others, so a restart replays less. Called on the writer's thread.
+     *
+     * @throws JournalUnavailableException a segment could not be read or written; the journal is unchanged
+     */
+    CompactionResult compact(Set<String> liveOrderIds) throws JournalUnavailableException;
 
     /** Forces what was written and releases the files. Idempotent. */
     @Override

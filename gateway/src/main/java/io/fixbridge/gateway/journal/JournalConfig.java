@@ -41,7 +41,7 @@ public record JournalConfig(Path directory, FsyncPolicy fsync, long segmentSize,
         }
         if (batchInterval == null || batchInterval.isNegative() || batchInterval.isZero()
                 || batchInterval.compareTo(MAX_BATCH_INTERVAL) > 0) {
-            throw new GatewayConfigException("journal.batchInterval: " + batchInterval
+            throw new GatewayConfigException("journal.batchIntervalMs: " + batchInterval
                     + " must be more than 0 and at most " + MAX_BATCH_INTERVAL.toMillis() + " ms (default "
                     + DEFAULT_BATCH_INTERVAL.toMillis() + " ms)");
         }

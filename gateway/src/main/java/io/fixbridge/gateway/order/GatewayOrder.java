@@ -1,5 +1,6 @@
 package io.fixbridge.gateway.order;
 
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
+import io.fixbridge.gateway.journal.JournalRecord;
 import io.fixbridge.venue.OrderRequest;
 
 /**
@@ -167,6 +169,37 @@ public final class GatewayOrder {
         cumQty = cumQty.add(qty);
         cumNotional = cumNotional.add(qty.multiply(px));
         return true;
+    }
+
+    /**
+     * Sets the order to a state read back from the journal after a restart. Fills are not part
+     * of it: they are re-added one by one with {@link #addFill}, so the trade ids that guard
+     * against counting a fill twice come back too.
+     */
+    void restore(JournalRecord.OrderState state) {
+        this.lifecycle = state.lifecycle();
+        this.clOrdId = state.clOrdId();
+        this.origClOrdId = state.origClOrdId();
+        this.terms = state.terms();
+        venueOrderId(state.venueOrderId());
+        this.pending = state.pending();
+        this.doubtful = state.doubtful();
+        this.cancelReason = state.cancelReason();
+    }
+
+    /**
+     * After a restart: the next non-fill ExecID is numbered past {@code execId} when that is one
+     * of this order's ({@code orderId-n}), so no ExecID is ever issued twice.
+     */
+    void continueAfter(String execId) {
+        String prefix = orderId + "-";
+        if (!execId.startsWith(prefix)) {
+            return;
+        }
+        String rest = execId.substring(prefix.length());
+        if (!rest.isEmpty() && rest.chars().allMatch(Character::isDigit) && rest.length() < 10) {
+            execSequence = Math.max(execSequence, Integer.parseInt(rest));
+        }
     }
 
     void replaced(String newClOrdId, OrderRequest newTerms) {

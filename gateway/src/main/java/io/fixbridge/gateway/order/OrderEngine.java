@@ -3,8 +3,10 @@ package io.fixbridge.gateway.order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fixbridge.gateway.config.EngineSettings;
+import io.fixbridge.gateway.journal.CompactionResult;
+import io.fixbridge.gateway.journal.Journal;
+import io.fixbridge.gateway.journal.JournalRecord;
+import io.fixbridge.gateway.journal.JournalUnavailableException;
 import io.fixbridge.gateway.config.SessionProfile;
 import io.fixbridge.gateway.route.Router;
 import io.fixbridge.gateway.route.Venue;
@@ -55,11 +61,29 @@ import quickfix.SessionID;
  * order pending and is settled by status queries with exponential backoff; the order is
  * rejected as never received only once the venue has answered "no such order" for longer than
  * {@link EngineSettings#notFoundGrace()}. It is never sent twice.
+ *
+ * <h2>Journal</h2>
+ * Every accepted order, every ClOrdID a cancel or replace uses and every report is appended to the
+ * {@link Journal} before the OMS hears of it. An order the journal cannot take is refused with a
+ * Text saying so; a report it cannot take is still sent (the venue holds the truth, and a restart
+ * reconciles with it). The {@code on...} inputs complete their future once the request is
+ * journaled and answered, so the FIX layer can hold the message's sequence number until then.
+ *
+ * <h2>Restart</h2>
+ * {@link #replay()} rebuilds the orders from the journal; {@link #reconcile()} then asks the
+ * venues about every order that was open or pending, sends the reports the OMS missed, and only
+ * when every one is settled does {@link #isReady()} turn true.
  */
 public final class OrderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
     /** The Text of the report of an order canceled because its session went away. */
     static final String CANCELED_ON_DISCONNECT = "canceled on disconnect: the FIX session logged out or its connection dropped";
+    /** The Text of a reject of an order the journal could not take. */
+    static final String JOURNAL_UNAVAILABLE = "the gateway cannot record new orders or replaces: its order journal is "
+            + "unavailable (disk full or not writable); nothing was sent to the venue";
+    /** The Text of a reject of an order the venue never received before a restart. */
+    static final String NEVER_RECEIVED = "the gateway restarted before the venue confirmed this order, and the venue "
+            + "has no record of it: it was never received and is not working";
 
     /** BusinessRejectReason(380) 0: other. */
     private static final int BUSINESS_REJECT_OTHER = 0;
@@ -73,8 +97,24 @@ public final class OrderEngine implements AutoCloseable {
     private final OrderIds orderIds;
     private final OrderRegistry registry = new OrderRegistry();
     private final Map<String, SessionID> sessions = new ConcurrentHashMap<>();
+    private final Journal journal;
+    /** Pending orders the restart's reconciliation still waits to see settled; engine thread only. */
+    private final Set<GatewayOrder> reconciling = new HashSet<>();
+    /** Acknowledged open orders whose status query after the restart has not been answered yet. */
+    private final Set<GatewayOrder> refreshing = new HashSet<>();
+    private final CompletableFuture<Void> reconciled = new CompletableFuture<>();
+    private JournalRecord.StateChanged lastJournaled;
+    private volatile boolean ready;
 
-    public OrderEngine(VenueRegistry venues, ReportSink sink, EngineSettings settings, Clock clock) {
+    /**
+     * @param venues   the connected venues
+     * @param sink     where reports go
+     * @param settings how unknown outcomes are settled
+     * @param clock    the time stamped on journal records and events
+     * @param journal  the order journal, opened and not yet replayed
+     */
+    public OrderEngine(VenueRegistry venues, ReportSink sink, EngineSettings settings, Clock clock, Journal journal) {
+        this.journal = java.util.Objects.requireNonNull(journal, "journal");
         this.venues = venues;
         this.router = new Router(venues);
         this.sink = sink;
@@ -92,34 +132,37 @@ public final class OrderEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- inputs, any thread
 
-    /** A NewOrderSingle from an order-entry session. */
-    public void onNewOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
-        execute(() -> newOrder(session, profile, raw, parsed));
+    /**
+     * A NewOrderSingle from an order-entry session. Like every request input, the future completes
+     * once the request is journaled and answered (or refused).
+     */
+    public CompletableFuture<Void> onNewOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
+        return execute(() -> newOrder(session, profile, raw, parsed));
     }
 
     /** A NewOrderList (one cancels the other) from an order-entry session. */
-    public void onNewOrderList(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrderList> parsed) {
-        execute(() -> newOrderList(session, profile, raw, parsed));
+    public CompletableFuture<Void> onNewOrderList(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrderList> parsed) {
+        return execute(() -> newOrderList(session, profile, raw, parsed));
     }
 
     /** An OrderCancelRequest. */
-    public void onCancel(SessionID session, Message raw, Parsed<Inbound.Cancel> parsed) {
-        execute(() -> cancel(session, raw, parsed));
+    public CompletableFuture<Void> onCancel(SessionID session, Message raw, Parsed<Inbound.Cancel> parsed) {
+        return execute(() -> cancel(session, raw, parsed));
     }
 
     /** An OrderCancelReplaceRequest. */
-    public void onReplace(SessionID session, Message raw, Parsed<Inbound.Replace> parsed) {
-        execute(() -> replace(session, raw, parsed));
+    public CompletableFuture<Void> onReplace(SessionID session, Message raw, Parsed<Inbound.Replace> parsed) {
+        return execute(() -> replace(session, raw, parsed));
     }
 
     /** An OrderStatusRequest. */
-    public void onStatusRequest(SessionID session, Message raw, Parsed<Inbound.StatusRequest> parsed) {
-        execute(() -> status(session, raw, parsed));
+    public CompletableFuture<Void> onStatusRequest(SessionID session, Message raw, Parsed<Inbound.StatusRequest> parsed) {
+        return execute(() -> status(session, raw, parsed));
     }
 
     /** An OrderMassStatusRequest: the session's open orders, one status report each. */
-    public void onMassStatusRequest(SessionID session, Message raw, Parsed<Inbound.MassStatusRequest> parsed) {
-        execute(() -> massStatus(session, raw, parsed));
+    public CompletableFuture<Void> onMassStatusRequest(SessionID session, Message raw, Parsed<Inbound.MassStatusRequest> parsed) {
+        return execute(() -> massStatus(session, raw, parsed));
     }
 
     /**
@@ -134,6 +177,169 @@ public final class OrderEngine implements AutoCloseable {
     /** An event from a venue's stream. Called on adapter threads; only enqueues. */
     public void onVenueEvent(String venue, OrderEvent event) {
         execute(() -> venueEvent(venue, event));
+    }
+
+    // ---------------------------------------------------------------- restart
+
+    /**
+     * Rebuilds the orders from the journal. Called once, before any FIX input or venue event is
+     * taken; blocks until done.
+     *
+     * @return how many records were read and how many orders are not done
+     * @throws JournalUnavailableException the journal could not be read
+     */
+    public ReplaySummary replay() throws JournalUnavailableException {
+        CompletableFuture<ReplaySummary> done = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                JournalReplay replay = new JournalReplay(registry);
+                journal.replay(replay::accept);
+                replay.orders().values().forEach(o -> sessions.computeIfAbsent(o.session(), SessionID::new));
+                lastJournaled = replay.last();
+                long open = registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).count();
+                done.complete(new ReplaySummary(replay.records(), replay.orders().size(), open, replay.skipped()));
+            } catch (JournalUnavailableException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof JournalUnavailableException ju) {
+                throw ju;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /**
+     * What {@link #replay()} found.
+     *
+     * @param records the journal records read
+     * @param orders  the orders rebuilt
+     * @param open    of them, those not done or with a cancel or replace pending
+     * @param skipped records of orders no longer in the journal
+     */
+    public record ReplaySummary(long records, int orders, long open, long skipped) {
+    }
+
+    /**
+     * After {@link #replay()}, with the venues connected: resends the one report that may have
+     * been journaled but not sent when the process died (flagged PossResend 97, same ExecID), then
+     * asks each venue about every order that was open or pending — by its client order id, taking
+     * the fills it has not reported yet — and settles pending ones as the venue's answer says. The
+     * future completes, and {@link #isReady()} turns true, once every such order is settled.
+     */
+    public CompletableFuture<Void> reconcile() {
+        execute(this::startReconcile);
+        return reconciled;
+    }
+
+    /** Whether the restart's reconciliation is over and new orders may come. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    private void startReconcile() {
+        resendLastReport();
+        List<GatewayOrder> open = registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).toList();
+        LOG.info("reconciling {} open or pending orders with their venues", open.size());
+        for (GatewayOrder order : open) {
+            if (venues.venue(order.venue()).isEmpty()) {
+                LOG.error("order {} is on venue {}, which is no longer configured; it is left as it was", order.orderId(),
+                        order.venue());
+                continue;
+            }
+            Venue venue = venueOf(order);
+            if (order.pending() != null || !order.isAcknowledged()) {
+                reconciling.add(order);
+            } else {
+                refreshing.add(order);
+            }
+            if (order.pending() != null) {
+                settleChange(order, VenueError.outcomeUnknown(null, "the gateway restarted before the venue answered"), 0,
+                        clock.instant());
+            } else if (!order.isAcknowledged()) {
+                settleSubmit(order, venue, 0, null, true);
+            } else {
+                refreshAfterRestart(order, venue, 0);
+            }
+        }
+        checkReconciled();
+    }
+
+    /** Resends the journal's last report, which the process may have died before sending. */
+    private void resendLastReport() {
+        JournalRecord.StateChanged last = lastJournaled;
+        GatewayOrder order = last == null ? null : registry.all().stream()
+                .filter(o -> o.orderId().equals(last.orderId())).findFirst().orElse(null);
+        SessionID session = order == null ? null : sessions.get(order.session());
+        if (order == null || sink.wasSent(session, last.execution().execId())) {
+            return;
+        }
+        LOG.info("order {}: report {} was journaled but not sent before the restart; sending it now",
+                order.orderId(), last.execution().execId());
+        Message m = ExecutionReports.toFix(last.execution(), order.orderId(), order.venue());
+        m.getHeader().setBoolean(quickfix.field.PossResend.FIELD, true);
+        sink.send(session, m);
+    }
+
+    /** An acknowledged open order after a restart: its state and fills as the venue has them now. */
+    private void refreshAfterRestart(GatewayOrder order, Venue venue, int attempt) {
+        whenDone(query(venue, order.terms()), (snapshot, failure) -> {
+            if (failure != null) {
+                LOG.warn("order {}: status query after restart failed ({}); asking again", order.orderId(), failure.getMessage());
+                schedule(backoff(attempt), () -> refreshAfterRestart(order, venue, attempt + 1));
+                return;
+            }
+            if (snapshot.isPresent()) {
+                applySnapshot(order, snapshot.get());
+            } else {
+                LOG.error("order {}: venue {} has no order with client order id {} although it had acknowledged it; "
+                        + "the order is left as the journal has it", order.orderId(), venue.name(), order.terms().clientOrderId());
+            }
+            refreshing.remove(order);
+            checkReconciled();
+        });
+    }
+
+    /** Drops the settled orders from the reconciliation and finishes it once none is left. */
+    private void checkReconciled() {
+        if (ready) {
+            return;
+        }
+        reconciling.removeIf(o -> o.pending() == null && (o.isAcknowledged() || o.isDone()));
+        if (reconciling.isEmpty() && refreshing.isEmpty()) {
+            ready = true;
+            LOG.info("reconciliation done: new orders are accepted");
+            reconciled.complete(null);
+        } else {
+            schedule(Duration.ofMillis(100), this::checkReconciled);
+        }
+    }
+
+    /**
+     * Compacts the journal now and every {@code every} after, on the engine thread: the records of
+     * done orders shrink to their used ClOrdIDs.
+     */
+    public void compactEvery(Duration every) {
+        thread.scheduleWithFixedDelay(guarded(this::compactNow), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Compacts the journal on the engine thread; for tests and the schedule. */
+    CompletableFuture<Void> compact() {
+        return execute(this::compactNow);
+    }
+
+    private void compactNow() {
+        Set<String> live = new HashSet<>();
+        registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).forEach(o -> live.add(o.orderId()));
+        try {
+            CompactionResult result = journal.compact(live);
+            LOG.info("journal compacted: {}", result);
+        } catch (JournalUnavailableException e) {
+            LOG.error("journal compaction failed; the journal is unchanged: {}", e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- engine thread
@@ -164,7 +370,12 @@ public final class OrderEngine implements AutoCloseable {
         }
         Router.Decision.Routed routed = (Router.Decision.Routed) decision;
         Venue venue = routed.venue();
-        GatewayOrder order = register(sessionKey, routed, nos);
+        GatewayOrder order = create(sessionKey, routed, nos);
+        if (!journalAccepted(List.of(order))) {
+            sink.send(session, ExecutionReports.refuseNewOrder(raw, order.orderId(),
+                    new Refusal(RejectReason.OTHER, JOURNAL_UNAVAILABLE)));
+            return;
+        }
         OrderRequest request = order.terms();
         Optional<Refusal> refusal = OrderChecks.check(request, venue.name(), venue.instrument(nos.symbol()).orElse(null),
                 venue.adapter().capabilities());
@@ -176,8 +387,8 @@ public final class OrderEngine implements AutoCloseable {
         submit(order, venue, 0);
     }
 
-    /** A new order of the session, as the venue will see it, known to the registry from now on. */
-    private GatewayOrder register(String sessionKey, Router.Decision.Routed routed, Inbound.NewOrder nos) {
+    /** A new order of the session, as the venue will see it; not yet journaled nor registered. */
+    private GatewayOrder create(String sessionKey, Router.Decision.Routed routed, Inbound.NewOrder nos) {
         OrderRequest request = OrderRequest.builder()
                 .account(routed.account())
                 .clientOrderId(ClientOrderIds.derive(sessionKey, nos.clOrdId()))
@@ -187,9 +398,24 @@ public final class OrderEngine implements AutoCloseable {
                 .postOnly(nos.postOnly()).reduceOnly(nos.reduceOnly())
                 .displayQuantity(nos.maxFloor()).expireTime(nos.expireTime())
                 .build();
-        GatewayOrder order = new GatewayOrder(orderIds.next(), sessionKey, routed.venue().name(), nos.clOrdId(), request);
-        registry.add(order);
-        return order;
+        return new GatewayOrder(orderIds.next(), sessionKey, routed.venue().name(), nos.clOrdId(), request);
+    }
+
+    /**
+     * Journals the acceptance of new orders and registers them; false, with none registered, if
+     * the journal could not take them all (one that it took is reconciled as never sent after a restart).
+     */
+    private boolean journalAccepted(List<GatewayOrder> orders) {
+        try {
+            for (GatewayOrder order : orders) {
+                journal.append(JournalRecord.OrderAccepted.of(order, clock.instant()));
+            }
+        } catch (JournalUnavailableException e) {
+            LOG.error("order {} refused: {}", orders.get(0).orderId(), e.getMessage());
+            return false;
+        }
+        orders.forEach(registry::add);
+        return true;
     }
 
     private void newOrderList(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrderList> parsed) {
@@ -226,7 +452,11 @@ public final class OrderEngine implements AutoCloseable {
             return;
         }
         Venue venue = routed.venue();
-        List<GatewayOrder> orders = List.of(register(sessionKey, routed, legs.get(0)), register(sessionKey, routed, legs.get(1)));
+        List<GatewayOrder> orders = List.of(create(sessionKey, routed, legs.get(0)), create(sessionKey, routed, legs.get(1)));
+        if (!journalAccepted(orders)) {
+            refuseList(session, legMessages, new Refusal(RejectReason.OTHER, JOURNAL_UNAVAILABLE));
+            return;
+        }
         Optional<Refusal> refusal = venue.adapter().capabilities().oco() ? Optional.empty()
                 : Optional.of(new Refusal(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
                         "venue '" + venue.name() + "' has no one-cancels-the-other order lists"));
@@ -316,6 +546,10 @@ public final class OrderEngine implements AutoCloseable {
 
     /** Asks the venue about an order whose submit outcome is unknown, until its answer is definitive. */
     private void settleSubmit(GatewayOrder order, Venue venue, int attempt, Instant firstNotFound) {
+        settleSubmit(order, venue, attempt, firstNotFound, false);
+    }
+
+    private void settleSubmit(GatewayOrder order, Venue venue, int attempt, Instant firstNotFound, boolean afterRestart) {
         if (order.isAcknowledged() || order.isDone()) {
             return;
         }
@@ -323,18 +557,19 @@ public final class OrderEngine implements AutoCloseable {
         whenDone(query(venue, t), (snapshot, failure) -> {
             if (failure != null) {
                 LOG.warn("status query for order {} failed: {}; asking again", order.orderId(), failure.getMessage());
-                schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, firstNotFound));
+                schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, firstNotFound, afterRestart));
             } else if (snapshot.isPresent()) {
                 applySnapshot(order, snapshot.get());
             } else {
                 Instant now = clock.instant();
                 Instant since = firstNotFound == null ? now : firstNotFound;
                 if (Duration.between(since, now).compareTo(settings.notFoundGrace()) >= 0) {
-                    apply(order, new OrderEvent.Rejected(t.account(), t.clientOrderId(), VenueError.rejected(RejectReason.OTHER,
-                            null, "the venue has no record of the order after " + (attempt + 1) + " status queries over "
-                                    + Duration.between(since, now).toSeconds() + " s; it was not placed"), now));
+                    String text = afterRestart ? NEVER_RECEIVED : "the venue has no record of the order after " + (attempt + 1)
+                            + " status queries over " + Duration.between(since, now).toSeconds() + " s; it was not placed";
+                    apply(order, new OrderEvent.Rejected(t.account(), t.clientOrderId(),
+                            VenueError.rejected(RejectReason.OTHER, null, text), now));
                 } else {
-                    schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, since));
+                    schedule(backoff(attempt), () -> settleSubmit(order, venue, attempt + 1, since, afterRestart));
                 }
             }
         });
@@ -374,6 +609,10 @@ public final class OrderEngine implements AutoCloseable {
                 request.symbol(), request.side());
         if (order == null) {
             return;
+        }
+        if (!journalUsed(sessionKey, request.clOrdId(), order)) {
+            LOG.warn("order {}: cancel {} goes ahead although the journal did not record its ClOrdID",
+                    order.orderId(), request.clOrdId());
         }
         registry.markUsed(sessionKey, request.clOrdId());
         report(order, List.of(OrderStateMachine.pendingCancel(order, request.clOrdId())));
@@ -438,11 +677,26 @@ public final class OrderEngine implements AutoCloseable {
             sink.send(session, refuseChange(raw, order, FixValues.cxlRejReason(refusal.get().reason()), refusal.get().text()));
             return;
         }
+        if (!journalUsed(sessionKey, request.clOrdId(), order)) {
+            sink.send(session, refuseChange(raw, order, 99, JOURNAL_UNAVAILABLE));
+            return;
+        }
         registry.markUsed(sessionKey, request.clOrdId());
         registry.alias(order, request.clOrdId());
         registry.aliasVenueClientId(order, replacement.clientOrderId());
         report(order, List.of(OrderStateMachine.pendingReplace(order, request.clOrdId(), replacement)));
         sendReplace(order, replacement, 0);
+    }
+
+    /** Journals a ClOrdID a cancel or replace uses; false if the journal could not take it. */
+    private boolean journalUsed(String sessionKey, String clOrdId, GatewayOrder order) {
+        try {
+            journal.append(new JournalRecord.ClOrdIdUsed(sessionKey, clOrdId, order.orderId(), clock.instant()));
+            return true;
+        } catch (JournalUnavailableException e) {
+            LOG.error("order {}: ClOrdID {} not journaled: {}", order.orderId(), clOrdId, e.getMessage());
+            return false;
+        }
     }
 
     private void sendReplace(GatewayOrder order, OrderRequest replacement, int attempt) {
@@ -563,6 +817,18 @@ public final class OrderEngine implements AutoCloseable {
      */
     private GatewayOrder changeable(SessionID session, String sessionKey, Message raw, String clOrdId, String origClOrdId,
                                     String symbol, io.fixbridge.venue.Side side) {
+        if (registry.isUsed(sessionKey, clOrdId) && FixInbound.isPossibleDuplicate(raw)) {
+            GatewayOrder taken = registry.bySessionClOrdId(sessionKey, origClOrdId);
+            if (taken != null && tookRequest(taken, clOrdId)) {
+                // a resend of a request already taken: its status, never a second cancel or replace
+                report(taken, List.of(OrderStateMachine.status(taken)));
+                return null;
+            }
+            if (taken != null) {
+                // journaled just before a crash but never acted on: take it now
+                return changeableState(session, raw, taken, symbol, side);
+            }
+        }
         if (registry.isUsed(sessionKey, clOrdId)) {
             sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 6,
                     "ClOrdID(11) '" + clOrdId + "' was already used on this session"));
@@ -574,6 +840,19 @@ public final class OrderEngine implements AutoCloseable {
                     "unknown order: no order with OrigClOrdID(41) '" + origClOrdId + "' on this session"));
             return null;
         }
+        return changeableState(session, raw, order, symbol, side);
+    }
+
+    /** Whether the order shows a cancel or replace under {@code clOrdId}: pending, done, or refused as doubtful. */
+    private static boolean tookRequest(GatewayOrder order, String clOrdId) {
+        return clOrdId.equals(order.clOrdId()) || (order.pending() != null && clOrdId.equals(order.pending().clOrdId()))
+                || (order.doubtful() != null && clOrdId.equals(order.doubtful().clOrdId()))
+                || order.isDone();
+    }
+
+    /** The order if its state lets it be changed; otherwise answers with an OrderCancelReject and returns null. */
+    private GatewayOrder changeableState(SessionID session, Message raw, GatewayOrder order, String symbol,
+                                         io.fixbridge.venue.Side side) {
         if ((symbol != null && !symbol.equals(order.terms().symbol())) || side != order.terms().side()) {
             sink.send(session, refuseChange(raw, order, 99, "Symbol(55) and Side(54) must match order " + order.orderId()
                     + " (" + order.terms().symbol() + " " + order.terms().side() + ")"));
@@ -631,7 +910,9 @@ public final class OrderEngine implements AutoCloseable {
         }
         for (int i = 0; i < matching.size(); i++) {
             GatewayOrder order = matching.get(i);
-            Message m = ExecutionReports.toFix(OrderStateMachine.status(order), order.orderId(), order.venue());
+            Execution status = OrderStateMachine.status(order);
+            journalChange(order, status);
+            Message m = ExecutionReports.toFix(status, order.orderId(), order.venue());
             ExecutionReports.markMassStatus(m, q.massStatusReqId(), matching.size(), i == matching.size() - 1);
             sink.send(session, m);
         }
@@ -691,7 +972,23 @@ public final class OrderEngine implements AutoCloseable {
     private void report(GatewayOrder order, List<Execution> executions) {
         SessionID session = sessions.get(order.session());
         for (Execution e : executions) {
+            journalChange(order, e);
             sink.send(session, ExecutionReports.toFix(e, order.orderId(), order.venue()));
+        }
+    }
+
+    /**
+     * Journals a report before it is sent. One the journal cannot take is still sent: the OMS must
+     * hear of a fill, and after a restart the order is reconciled with the venue, which has it.
+     */
+    private void journalChange(GatewayOrder order, Execution execution) {
+        JournalRecord.StateChanged record = JournalRecord.StateChanged.of(order, execution, order.doubtful(), clock.instant());
+        try {
+            journal.append(record);
+            lastJournaled = record;
+        } catch (JournalUnavailableException e) {
+            LOG.error("order {}: report {} sent without a journal record ({}); a restart reconciles the order with {}",
+                    order.orderId(), execution.execId(), e.getMessage(), order.venue());
         }
     }
 
@@ -752,8 +1049,22 @@ public final class OrderEngine implements AutoCloseable {
         thread.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void execute(Runnable task) {
-        thread.execute(guarded(task));
+    /** Runs {@code task} on the engine thread; the future completes after it ran (also when it failed). */
+    private CompletableFuture<Void> execute(Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable run = guarded(task);
+        try {
+            thread.execute(() -> {
+                try {
+                    run.run();
+                } finally {
+                    done.complete(null);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     private static Runnable guarded(Runnable task) {

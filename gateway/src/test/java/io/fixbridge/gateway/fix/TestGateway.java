@@ -71,18 +71,25 @@ final class TestGateway implements AutoCloseable {
                 BeginString=FIX.4.4
                 TargetCompID=OMS1
                 """.formatted(port));
-        Files.writeString(dir.resolve("gateway.yaml"), "fix: {sessions: sessions.cfg}\ndataDirectory: data\n"
+        Files.writeString(dir.resolve("gateway.yaml"), "fix: {sessions: sessions.cfg}\ndataDirectory: data\nops: {listen: \"127.0.0.1:0\"}\n"
                 + "engine: {queryFirstDelayMs: 50, queryMaxDelayMs: 500, notFoundGraceMs: 2000}\n" + venuesYaml);
     }
 
     TestGateway start() {
         gateway = Gateway.start(new GatewayConfigLoader().load(dir.resolve("gateway.yaml")));
+        // logons are refused until the orders of the last run are reconciled
+        gateway.ready().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
         return this;
     }
 
     /** A logged-on QuickFIX/J client whose store lives in {@code store}. */
     FixTestClient client(Path store) throws Exception {
         return FixTestClient.builder().port(port).storeDirectory(store).build().logon(Duration.ofSeconds(10));
+    }
+
+    /** The running gateway. */
+    Gateway gateway() {
+        return gateway;
     }
 
     @Override
