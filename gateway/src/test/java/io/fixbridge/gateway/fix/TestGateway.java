@@ -76,9 +76,15 @@ final class TestGateway implements AutoCloseable {
     }
 
     TestGateway start() {
-        gateway = Gateway.start(new GatewayConfigLoader().load(dir.resolve("gateway.yaml")));
+        startReconciling();
         // logons are refused until the orders of the last run are reconciled
         gateway.ready().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    /** Starts the gateway and returns while it may still be reconciling the orders of the last run. */
+    TestGateway startReconciling() {
+        gateway = Gateway.start(new GatewayConfigLoader().load(dir.resolve("gateway.yaml")));
         return this;
     }
 

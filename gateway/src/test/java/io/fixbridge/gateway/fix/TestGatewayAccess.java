@@ -17,6 +17,16 @@ public final class TestGatewayAccess implements AutoCloseable {
         return new TestGatewayAccess(new TestGateway(dir, Ports.freePort(), venuesYaml).start());
     }
 
+    /** Starts a gateway and returns while it may still reconcile the orders of the last run (logons refused). */
+    public static TestGatewayAccess startReconciling(Path dir, String venuesYaml) throws Exception {
+        return new TestGatewayAccess(new TestGateway(dir, Ports.freePort(), venuesYaml).startReconciling());
+    }
+
+    /** The running gateway: readiness, health, addresses. */
+    public io.fixbridge.gateway.Gateway gateway() {
+        return gateway.gateway();
+    }
+
     public FixTestClient client(Path store) throws Exception {
         return gateway.client(store);
     }

@@ -1,0 +1,145 @@
+package io.fixbridge.gateway.binance;
+
+import static io.fixbridge.gateway.fix.Orders.cancel;
+import static io.fixbridge.gateway.fix.Orders.f;
+import static io.fixbridge.gateway.fix.Orders.limit;
+import static io.fixbridge.gateway.fix.Orders.report;
+import static io.fixbridge.gateway.fix.Orders.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fixbridge.gateway.fix.TestGatewayAccess;
+import io.fixbridge.gateway.journal.FileJournal;
+import io.fixbridge.gateway.journal.JournalConfig;
+import io.fixbridge.gateway.journal.JournalRecord;
+import io.fixbridge.gateway.order.ClientOrderIds;
+import io.fixbridge.gateway.order.GatewayOrder;
+import io.fixbridge.gateway.order.OrderStateMachine;
+import io.fixbridge.sims.binance.BinanceSimulator;
+import io.fixbridge.testkit.fix.FixTestClient;
+import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.OrderType;
+import io.fixbridge.venue.Side;
+import quickfix.Message;
+
+/**
+ * A gateway restarted over the same data directory: its orders come back from the journal, what
+ * the venue did while it was down reaches the OMS, a pending order the venue never received is
+ * rejected saying so, and ClOrdIDs stay used. The simulator keeps running across the restart,
+ * like the real venue.
+ */
+class RestartRecoveryTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String SESSION = "FIX.4.4:FIXBRIDGE->OMS1";
+
+    @TempDir
+    Path dir;
+    private BinanceSimulator sim;
+
+    @BeforeEach
+    void startVenue() throws InterruptedException {
+        sim = BinanceGateway.simulator().build();
+        sim.start();
+    }
+
+    @AfterEach
+    void stopVenue() {
+        sim.close();
+    }
+
+    @Test
+    void aFillMadeWhileTheGatewayWasDownIsReportedOnceAndTheOrdersCarryOn() throws Exception {
+        Path store = dir.resolve("client-store");
+        try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
+            client.send(limit("R1", "BTC/USDT", '1', "0.2", "59990"));
+            client.send(limit("R2", "BTC/USDT", '1', "0.1", "59000"));
+            client.awaitMessage(report("R1", '0'), WAIT);
+            client.awaitMessage(report("R2", '0'), WAIT);
+            client.logout(WAIT);
+        }
+        // the venue trades R1 while no gateway is running
+        sim.spotMarket().moveMid("BTCUSDT", -2_000);
+        try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
+            Message fill = client.awaitMessage(report("R1", 'F'), WAIT);
+            assertThat(f(fill, 39)).isEqualTo("2");
+            assertThat(new BigDecimal(f(fill, 14))).isEqualByComparingTo("0.2");
+            assertThat(f(fill, 880)).isEqualTo(String.valueOf(sim.truth().spotOrders("alice").stream()
+                    .filter(o -> o.clientOrderId().equals(ClientOrderIds.derive(SESSION, "R1")))
+                    .findFirst().orElseThrow().fills().get(0).tradeId()));
+            client.assertNoMessage(report("R1", 'F'), Duration.ofMillis(700));
+
+            client.send(status("R2", "BTC/USDT", '1'));
+            assertThat(f(client.awaitMessage(report("R2", 'I'), WAIT), 39)).isEqualTo("0");
+            client.send(cancel("C2", "R2", "BTC/USDT", '1'));
+            client.awaitMessage(report("C2", '4'), WAIT);
+
+            client.send(limit("R1", "BTC/USDT", '1', "0.01", "50000"));
+            Message duplicate = client.awaitMessage(report("R1", '8'), WAIT);
+            assertThat(f(duplicate, 103)).isEqualTo("6");
+            assertThat(f(duplicate, 58)).contains("already used");
+        } finally {
+            sim.spotMarket().moveMid("BTCUSDT", 2_000);
+        }
+    }
+
+    @Test
+    void aPendingOrderTheVenueNeverReceivedIsRejectedSayingSoAndLogonsWaitForIt() throws Exception {
+        Path store = dir.resolve("client-store");
+        try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
+            client.send(limit("A1", "BTC/USDT", '1', "0.1", "59000"));
+            client.awaitMessage(report("A1", '0'), WAIT);
+            client.logout(WAIT);
+        }
+        // what a crash leaves when it strikes after journaling an order and before its request left:
+        // the order accepted and its PendingNew journaled, nothing sent to the venue, nothing to the OMS
+        OrderRequest terms = OrderRequest.builder().account("main").clientOrderId(ClientOrderIds.derive(SESSION, "N1"))
+                .symbol("BTC/USDT").side(Side.BUY).type(OrderType.LIMIT)
+                .quantity(new BigDecimal("0.1")).price(new BigDecimal("58000")).build();
+        GatewayOrder crashed = new GatewayOrder("CRASH-1", SESSION, "binance", "N1", terms);
+        try (FileJournal journal = FileJournal.open(JournalConfig.defaults(dir.resolve("data")))) {
+            journal.append(JournalRecord.OrderAccepted.of(crashed, Instant.now()));
+            journal.append(JournalRecord.StateChanged.of(crashed, OrderStateMachine.pendingNew(crashed), null, Instant.now()));
+        }
+
+        try (TestGatewayAccess gateway = TestGatewayAccess.startReconciling(dir, BinanceGateway.venueYaml(sim, ""))) {
+            HttpResponse<String> reconciling = ready(gateway);
+            assertThat(reconciling.statusCode()).isEqualTo(503);
+            assertThat(reconciling.body()).contains("reconciling");
+            gateway.gateway().ready().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ready(gateway).statusCode()).isEqualTo(200);
+
+            try (FixTestClient client = gateway.client(store)) {
+                // the PendingNew the OMS never got, flagged as possibly sent before, then the reject
+                Message pending = client.awaitMessage(report("N1", 'A'), WAIT);
+                assertThat(pending.getHeader().getBoolean(97)).isTrue();
+                Message rejected = client.awaitMessage(report("N1", '8'), WAIT);
+                assertThat(f(rejected, 58)).contains("never received");
+                assertThat(sim.truth().spotOrders("alice"))
+                        .noneMatch(o -> o.clientOrderId().equals(terms.clientOrderId()));
+
+                client.send(status("A1", "BTC/USDT", '1'));
+                assertThat(f(client.awaitMessage(report("A1", 'I'), WAIT), 39)).isEqualTo("0");
+            }
+        }
+    }
+
+    private static HttpResponse<String> ready(TestGatewayAccess gateway) throws Exception {
+        var address = gateway.gateway().opsAddress();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + address.getPort() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
