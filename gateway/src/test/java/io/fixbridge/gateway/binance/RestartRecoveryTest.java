@@ -1,6 +1,7 @@
 package io.fixbridge.gateway.binance;
 
 import static io.fixbridge.gateway.fix.Orders.cancel;
+import static io.fixbridge.gateway.fix.Orders.cancelReject;
 import static io.fixbridge.gateway.fix.Orders.f;
 import static io.fixbridge.gateway.fix.Orders.limit;
 import static io.fixbridge.gateway.fix.Orders.report;
@@ -98,9 +99,10 @@ class RestartRecoveryTest {
     @Test
     void aPendingOrderTheVenueNeverReceivedIsRejectedSayingSoAndLogonsWaitForIt() throws Exception {
         Path store = dir.resolve("client-store");
+        String a1OrderId;
         try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
             client.send(limit("A1", "BTC/USDT", '1', "0.1", "59000"));
-            client.awaitMessage(report("A1", '0'), WAIT);
+            a1OrderId = f(client.awaitMessage(report("A1", '0'), WAIT), 37);
             client.logout(WAIT);
         }
         // what a crash leaves when it strikes after journaling an order and before its request left:
@@ -112,6 +114,8 @@ class RestartRecoveryTest {
         try (FileJournal journal = FileJournal.open(JournalConfig.defaults(dir.resolve("data")))) {
             journal.append(JournalRecord.OrderAccepted.of(crashed, Instant.now()));
             journal.append(JournalRecord.StateChanged.of(crashed, OrderStateMachine.pendingNew(crashed), null, Instant.now()));
+            // and a cancel of A1 whose ClOrdID was journaled just before the crash, never acted on nor answered
+            journal.append(new JournalRecord.ClOrdIdUsed(SESSION, "C9", a1OrderId, Instant.now()));
         }
 
         try (TestGatewayAccess gateway = TestGatewayAccess.startReconciling(dir, BinanceGateway.venueYaml(sim, ""))) {
@@ -132,8 +136,23 @@ class RestartRecoveryTest {
 
                 client.send(status("A1", "BTC/USDT", '1'));
                 assertThat(f(client.awaitMessage(report("A1", 'I'), WAIT), 39)).isEqualTo("0");
+
+                // the OMS resends that cancel (its sequence number was never taken): it is carried out now...
+                client.send(possDup(cancel("C9", "A1", "BTC/USDT", '1')));
+                client.awaitMessage(report("C9", '4'), WAIT);
+                // ...and resent once more, it is answered with the order's status, not refused as a used ClOrdID
+                client.send(possDup(cancel("C9", "A1", "BTC/USDT", '1')));
+                Message answer = client.awaitMessage(m -> report("A1", 'I').test(m) && "4".equals(f(m, 39)), WAIT);
+                assertThat(f(answer, 37)).isEqualTo(a1OrderId);
+                client.assertNoMessage(cancelReject("C9"), Duration.ofMillis(500));
             }
         }
+    }
+
+    /** Flags a request as possibly sent before: PossResend(97), which QuickFIX/J keeps (it strips an application's 43). */
+    private static Message possDup(Message m) {
+        m.getHeader().setBoolean(97, true);
+        return m;
     }
 
     private static HttpResponse<String> ready(TestGatewayAccess gateway) throws Exception {
