@@ -33,6 +33,49 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void journalAndOpsDefaultUnderTheDataDirectoryAndLoopback() throws IOException {
+        Path file = write(MINIMAL);
+        GatewayConfig config = new GatewayConfigLoader().load(file);
+        assertThat(config.journal().files().directory()).isEqualTo(dir.toAbsolutePath().resolve("data/journal"));
+        assertThat(config.journal().files().fsync()).isEqualTo(io.fixbridge.gateway.journal.FsyncPolicy.ALWAYS);
+        assertThat(config.journal().compactInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.ops().listen().getHostString()).isEqualTo("127.0.0.1");
+        assertThat(config.ops().listen().getPort()).isEqualTo(9464);
+    }
+
+    @Test
+    void journalAndOpsSettingsAreReadAndBadOnesNamed() throws IOException {
+        GatewayConfig config = new GatewayConfigLoader().load(write(MINIMAL
+                + "journal: {directory: j, fsync: batch, segmentSize: 4096, batchIntervalMs: 5, compactIntervalMinutes: 10}\n"
+                + "ops: {listen: \"127.0.0.1:0\"}\n"));
+        assertThat(config.journal().files().directory()).isEqualTo(dir.toAbsolutePath().resolve("j"));
+        assertThat(config.journal().files().fsync()).isEqualTo(io.fixbridge.gateway.journal.FsyncPolicy.BATCH);
+        assertThat(config.journal().files().segmentSize()).isEqualTo(4096);
+        assertThat(config.journal().files().batchInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.journal().compactInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.ops().listen().getPort()).isZero();
+
+        Path badFsync = write(MINIMAL + "journal: {fsync: sometimes}\n");
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(badFsync))
+                .isInstanceOf(GatewayConfigException.class).hasMessageContaining("journal.fsync")
+                .hasMessageContaining("always, batch, none");
+        Path badListen = write(MINIMAL + "ops: {listen: \"9464\"}\n");
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(badListen))
+                .isInstanceOf(GatewayConfigException.class).hasMessageContaining("ops.listen")
+                .hasMessageContaining("host:port");
+        Path unknown = write(MINIMAL + "journal: {fsynk: always}\n");
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(unknown))
+                .isInstanceOf(GatewayConfigException.class).hasMessageContaining("fsynk");
+    }
+
+    private static final String MINIMAL = """
+            venues:
+              - {name: paper, type: paper, accounts: [{name: main}]}
+            sessions:
+              - {senderCompId: OMS1, venue: paper, account: main}
+            """;
+
+    @Test
     void substitutesEnvironmentVariablesWithDefaults() throws IOException {
         Path file = write("""
                 venues:
