@@ -67,8 +67,8 @@ class RestartRecoveryTest {
         try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
             client.send(limit("R1", "BTC/USDT", '1', "0.2", "59990"));
             client.send(limit("R2", "BTC/USDT", '1', "0.1", "59000"));
-            client.awaitMessage(report("R1", '0'), WAIT);
-            client.awaitMessage(report("R2", '0'), WAIT);
+            client.send(limit("R3", "BTC/USDT", '2', "0.1", "61000"));
+            client.awaitAll(WAIT, report("R1", '0'), report("R2", '0'), report("R3", '0'));
             client.logout(WAIT);
         }
         // the venue trades R1 while no gateway is running
@@ -84,8 +84,16 @@ class RestartRecoveryTest {
 
             client.send(status("R2", "BTC/USDT", '1'));
             assertThat(f(client.awaitMessage(report("R2", 'I'), WAIT), 39)).isEqualTo("0");
-            client.send(cancel("C2", "R2", "BTC/USDT", '1'));
-            client.awaitMessage(report("C2", '4'), WAIT);
+            client.send(cancel("C3", "R3", "BTC/USDT", '2'));
+            client.awaitMessage(report("C3", '4'), WAIT);
+
+            // an order from before the restart is followed like any other: a fill made while the
+            // venue's stream is down is found when it reconnects
+            sim.faults().dropUserDataStreams();
+            sim.spotMarket().moveMid("BTCUSDT", -100_000);
+            Message r2 = client.awaitMessage(m -> report("R2", 'F').test(m) && "2".equals(f(m, 39)), WAIT);
+            assertThat(new BigDecimal(f(r2, 14))).isEqualByComparingTo("0.1");
+            sim.spotMarket().moveMid("BTCUSDT", 100_000);
 
             client.send(limit("R1", "BTC/USDT", '1', "0.01", "50000"));
             Message duplicate = client.awaitMessage(report("R1", '8'), WAIT);

@@ -597,6 +597,11 @@ public final class BinanceAdapter implements VenueAdapter {
             return gate.call(() -> gate.tracker().find(account, clientOrderId).map(OrderTracker.Tracked::algo)
                     .orElse(false))
                     .thenCompose(algo -> queries.fetch(s, inst, clientOrderId, algo))
+                    .thenCompose(state -> gate.call(() -> {
+                        // an order placed before a restart is followed from now on, so stream gaps are filled for it
+                        state.ifPresent(st -> gate.tracker().adopt(account, clientOrderId, inst, st.algo() != null));
+                        return state;
+                    }))
                     .thenApply(state -> state.map(st -> st.algo() != null
                             ? BinanceTranslator.snapshot(account, symbol, st.algo(), st.child(), st.trades())
                             : BinanceTranslator.snapshot(account, symbol, st.order(), st.trades())));

@@ -208,6 +208,28 @@ final class OrderTracker {
     }
 
     /**
+     * An order this adapter did not place in this process (the gateway placed it before a
+     * restart and asks about it now): followed from now on like one it placed, so a stream gap is
+     * filled for it too. What an earlier stream event already taught about it is kept.
+     */
+    void adopt(String account, String clientOrderId, BinanceInstrument instrument, boolean algo) {
+        Key key = new Key(account, clientOrderId);
+        Tracked known = orders.get(key);
+        if (known != null && known.market != null) {
+            return;
+        }
+        Tracked t = new Tracked(account, clientOrderId, instrument.market(), instrument.venueSymbol(),
+                instrument.symbol(), algo, clock.instant());
+        if (known != null) {
+            t.venueOrderId = known.venueOrderId;
+            t.accepted = known.accepted;
+            t.terminal = known.terminal;
+            t.tradeIds.addAll(known.tradeIds);
+        }
+        orders.put(key, t);
+    }
+
+    /**
      * The answer (or the failure) of the request {@link #submitted} or {@link #replacing} announced
      * for these orders is being handled: they are no longer in flight.
      */
