@@ -126,6 +126,15 @@ public final class Gateway implements AutoCloseable {
         return ready;
     }
 
+    /**
+     * Compacts the order journal now, on the order engine's thread (the schedule does it every
+     * {@code journal.compactIntervalMinutes}): the closed journal files keep the records of open
+     * orders and only the used ClOrdIDs of done ones. The future completes when it is done.
+     */
+    public CompletableFuture<Void> compactJournal() {
+        return engine.compact();
+    }
+
     /** The gateway's health now; thread-safe. */
     public Health health() {
         Map<String, String> components = new LinkedHashMap<>();

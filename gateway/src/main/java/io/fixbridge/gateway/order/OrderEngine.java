@@ -326,8 +326,8 @@ public final class OrderEngine implements AutoCloseable {
         thread.scheduleWithFixedDelay(guarded(this::compactNow), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Compacts the journal on the engine thread; for tests and the schedule. */
-    CompletableFuture<Void> compact() {
+    /** Compacts the journal now, on the engine thread; the future completes when it is done. */
+    public CompletableFuture<Void> compact() {
         return execute(this::compactNow);
     }
 

@@ -64,16 +64,24 @@ class RestartRecoveryTest {
     @Test
     void aFillMadeWhileTheGatewayWasDownIsReportedOnceAndTheOrdersCarryOn() throws Exception {
         Path store = dir.resolve("client-store");
-        try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
+        // small journal files, so the journal rolls and its compaction has closed files to work on
+        String yaml = "journal: { segmentSize: 1024 }\n" + BinanceGateway.venueYaml(sim, "");
+        try (TestGatewayAccess gateway = TestGatewayAccess.start(dir, yaml); FixTestClient client = gateway.client(store)) {
+            client.send(limit("D1", "BTC/USDT", '1', "0.1", "55000"));
+            client.awaitMessage(report("D1", '0'), WAIT);
+            client.send(cancel("DX", "D1", "BTC/USDT", '1'));
+            client.awaitMessage(report("DX", '4'), WAIT);
             client.send(limit("R1", "BTC/USDT", '1', "0.2", "59990"));
             client.send(limit("R2", "BTC/USDT", '1', "0.1", "59000"));
             client.send(limit("R3", "BTC/USDT", '2', "0.1", "61000"));
             client.awaitAll(WAIT, report("R1", '0'), report("R2", '0'), report("R3", '0'));
             client.logout(WAIT);
+            // D1 is done: compaction keeps only its ClOrdIDs
+            gateway.gateway().compactJournal().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         }
         // the venue trades R1 while no gateway is running
         sim.spotMarket().moveMid("BTCUSDT", -2_000);
-        try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
+        try (TestGatewayAccess gateway = TestGatewayAccess.start(dir, yaml); FixTestClient client = gateway.client(store)) {
             Message fill = client.awaitMessage(report("R1", 'F'), WAIT);
             assertThat(f(fill, 39)).isEqualTo("2");
             assertThat(new BigDecimal(f(fill, 14))).isEqualByComparingTo("0.2");
@@ -99,6 +107,11 @@ class RestartRecoveryTest {
             Message duplicate = client.awaitMessage(report("R1", '8'), WAIT);
             assertThat(f(duplicate, 103)).isEqualTo("6");
             assertThat(f(duplicate, 58)).contains("already used");
+            // the ClOrdIDs of the order compacted away, and of its cancel, are still taken
+            client.send(limit("D1", "BTC/USDT", '1', "0.01", "50000"));
+            assertThat(f(client.awaitMessage(report("D1", '8'), WAIT), 103)).isEqualTo("6");
+            client.send(limit("DX", "BTC/USDT", '1', "0.01", "50000"));
+            assertThat(f(client.awaitMessage(report("DX", '8'), WAIT), 103)).isEqualTo("6");
         } finally {
             sim.spotMarket().moveMid("BTCUSDT", 2_000);
         }
