@@ -95,7 +95,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       changes.</li>
  *   <li>After a private stream reconnects, every order the adapter knows open on that account (and
  *       every order whose submit is in flight) is queried over REST with its executions and whatever
- *       the stream missed is emitted (fills by execId; duplicates are dropped).</li>
+ *       the stream missed is emitted (fills by execId; duplicates are dropped). An open order
+ *       {@link #queryOrder} finds at Bybit (one placed before a restart) is known from then on.</li>
  * </ul>
  *
  * <h2>Instruments</h2>
@@ -564,8 +565,18 @@ public final class BybitAdapter implements VenueAdapter {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         return calls.guarded("query " + clientOrderId, () -> {
             BybitRest.Signing s = signing(account);
-            return resolve(symbol).thenCompose(inst -> queries.fetch(s, inst, clientOrderId).thenApply(state ->
-                    state.map(st -> BybitTranslator.snapshot(account, symbol, st.order(), st.executions(), inst))));
+            return resolve(symbol).thenCompose(inst -> queries.fetch(s, inst, clientOrderId)
+                    .thenCompose(state -> gate.call(() -> state.map(st -> {
+                        OrderSnapshot snapshot = BybitTranslator.snapshot(account, symbol, st.order(),
+                                st.executions(), inst);
+                        // an open order placed before a restart is followed from now on, so stream gaps are
+                        // filled for it; a done one can change no more and the snapshot tells all of it
+                        if (!snapshot.status().isTerminal()) {
+                            gate.tracker().adopt(account, clientOrderId, inst,
+                                    BybitTranslator.isSpotStopOrder(st.order(), inst));
+                        }
+                        return snapshot;
+                    }))));
         });
     }
 

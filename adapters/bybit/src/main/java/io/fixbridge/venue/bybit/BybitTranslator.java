@@ -312,6 +312,20 @@ public final class BybitTranslator {
     }
 
     /**
+     * Whether an order Bybit reports is a spot conditional order: it says so ({@code orderFilter}
+     * StopOrder), or, when it leaves orderFilter out, it has a trigger price.
+     */
+    public static boolean isSpotStopOrder(BybitOrder o, BybitInstrument inst) {
+        if (inst.category() != BybitCategory.SPOT) {
+            return false;
+        }
+        if (o.orderFilter() != null && !o.orderFilter().isBlank()) {
+            return "StopOrder".equals(o.orderFilter());
+        }
+        return positive(dec(o.triggerPrice()));
+    }
+
+    /**
      * Hedge mode's {@code positionIdx}: 1 (long) for a Buy and 2 (short) for a Sell that open or add;
      * a reduce-only order closes the opposite: a Sell reduces the long (1), a Buy the short (2).
      */

@@ -142,6 +142,23 @@ final class OrderTracker {
         t.inFlight++;
     }
 
+    /**
+     * An open order this adapter did not place in this process (the gateway placed it before a
+     * restart and asks about it now): followed from now on like one it placed, so a stream gap is
+     * filled for it too. What an earlier stream event already taught about it (venue order id,
+     * accepted, done, execIds) is kept; no-op when its instrument is already known. Event thread only.
+     */
+    void adopt(String account, String clientOrderId, BybitInstrument instrument, boolean spotStopOrder) {
+        Tracked known = orders.get(new Key(account, clientOrderId));
+        if (known != null && known.category != null) {
+            return;
+        }
+        Tracked t = track(account, clientOrderId);
+        t.category = instrument.category();
+        t.symbol = instrument.symbol();
+        t.spotStopOrder = spotStopOrder;
+    }
+
     /** The answer (or failure) of the request {@link #submitted} announced is being handled. */
     void answered(String account, String clientOrderId) {
         Tracked t = orders.get(new Key(account, clientOrderId));

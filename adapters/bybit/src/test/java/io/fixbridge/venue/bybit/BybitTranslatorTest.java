@@ -527,6 +527,28 @@ class BybitTranslatorTest {
         }
 
         @Test
+        void aQueriedOrderIsASpotStopOrderByItsOrderFilterElseByItsTriggerPrice() {
+            BybitOrder o = Fixtures.list("http_get_v5_order_realtime.json", BybitOrder.class).get(0);
+            BybitOrder stop = withFilter(o, "StopOrder", "55000");
+            BybitOrder plain = withFilter(o, "Order", "0");
+            BybitOrder unsaid = withFilter(o, null, "55000");
+
+            assertThat(BybitTranslator.isSpotStopOrder(stop, spot())).isTrue();
+            assertThat(BybitTranslator.isSpotStopOrder(plain, spot())).isFalse();
+            assertThat(BybitTranslator.isSpotStopOrder(unsaid, spot())).isTrue();
+            assertThat(BybitTranslator.isSpotStopOrder(withFilter(o, null, ""), spot())).isFalse();
+            assertThat(BybitTranslator.isSpotStopOrder(stop, linear())).isFalse();
+        }
+
+        private BybitOrder withFilter(BybitOrder o, String orderFilter, String triggerPrice) {
+            return new BybitOrder(o.category(), o.symbol(), o.orderId(), o.orderLinkId(), o.side(), o.orderType(),
+                    o.price(), o.qty(), o.timeInForce(), o.orderStatus(), o.cancelType(), o.rejectReason(),
+                    o.avgPrice(), o.leavesQty(), o.cumExecQty(), o.cumExecValue(), o.cumExecFee(), triggerPrice,
+                    o.triggerDirection(), o.stopOrderType(), orderFilter, o.reduceOnly(), o.positionIdx(),
+                    o.marketUnit(), o.createdTime(), o.updatedTime());
+        }
+
+        @Test
         void aFilledOrderHasItsFillsOldestFirstTheLastMarkedOrderFilled() {
             OrderSnapshot s = BybitTranslator.snapshot(ACCOUNT, "BTC/USDT:USDT", history.get(0), executions, linear());
 

@@ -62,6 +62,26 @@ class OrderTrackerTest {
     }
 
     @Test
+    void anAdoptedOrderIsRememberedForGapFillsAndWhatTheStreamTaughtIsKept() {
+        tracker.adopt(A, ID, BybitTranslatorTest.linear(), false);
+
+        assertThat(tracker.remembered(A)).singleElement().satisfies(t -> {
+            assertThat(t.symbol()).isEqualTo("BTC/USDT:USDT");
+            assertThat(t.category()).isEqualTo(BybitCategory.LINEAR);
+        });
+        assertThat(kinds(tracker.apply(fill("t1", "0.005", true)))).containsExactly("Accepted", "Fill");
+
+        String other = "99999999999999999999999999999999";
+        tracker.apply(new OrderEvent.Accepted(A, other, "v2", T));
+        tracker.adopt(A, other, BybitTranslatorTest.linear(), false);
+        assertThat(tracker.find(A, other)).hasValueSatisfying(t -> {
+            assertThat(t.symbol()).isEqualTo("BTC/USDT:USDT");
+            assertThat(t.venueOrderId()).isEqualTo("v2");
+        });
+        assertThat(tracker.apply(new OrderEvent.Accepted(A, other, "v2", T))).as("accepted once").isEmpty();
+    }
+
+    @Test
     void oneAcceptanceOneEndAndEachFillOnce() {
         assertThat(kinds(tracker.apply(new OrderEvent.Accepted(A, ID, "v1", T)))).containsExactly("Accepted");
         assertThat(tracker.apply(new OrderEvent.Accepted(A, ID, "v1", T))).isEmpty();

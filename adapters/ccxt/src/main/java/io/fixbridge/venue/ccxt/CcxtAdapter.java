@@ -83,7 +83,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code pingTimeoutMs} (it is then killed) every request in flight fails (order changes OUTCOME_UNKNOWN,
  * reads RETRYABLE) and a new sidecar is started with backoff: accounts re-opened, markets reloaded, streams
  * re-subscribed, and every order known open is queried by client order id (a gap fill), so what happened
- * meanwhile is reported once.
+ * meanwhile is reported once. An open order {@link #queryOrder} finds (one placed before a restart of the
+ * gateway) is known from then on: its stream news, gap fills and the periodic refresh cover it.
  *
  * <h2>Health</h2>
  * {@link #healthStatus()}: sidecar restarting, exchange down (OnMaintenance, ExchangeNotAvailable), accounts
@@ -1207,18 +1208,49 @@ public final class CcxtAdapter implements VenueAdapter {
                     return CompletableFuture.completedFuture(Optional.<OrderSnapshot>empty());
                 }
                 CcxtOrder o = found.get();
+                CompletableFuture<OrderSnapshot> snapshot;
                 if (!o.trades().isEmpty() || o.filled() == null || o.filled().signum() == 0) {
                     List<OrderEvent.Fill> fills = o.trades().stream()
                             .map(tr -> CcxtTranslator.fill(account, clientOrderId, tr, false)).toList();
-                    return CompletableFuture.completedFuture(Optional.of(CcxtTranslator.snapshot(account,
-                            clientOrderId, o, fills)));
+                    snapshot = CompletableFuture.completedFuture(CcxtTranslator.snapshot(account, clientOrderId, o,
+                            fills));
+                } else {
+                    Long since = o.timestamp() != null && o.timestamp() > 0 ? o.timestamp() - 60_000 : null;
+                    snapshot = myTrades(account, m.symbol(), since).thenApply(trades -> CcxtTranslator.snapshot(
+                            account, clientOrderId, o, trades.stream().filter(tr -> o.id().equals(tr.order()))
+                                    .map(tr -> CcxtTranslator.fill(account, clientOrderId, tr, false)).toList()));
                 }
-                Long since = o.timestamp() != null && o.timestamp() > 0 ? o.timestamp() - 60_000 : null;
-                return myTrades(account, m.symbol(), since).thenApply(trades -> Optional.of(CcxtTranslator.snapshot(
-                        account, clientOrderId, o, trades.stream().filter(tr -> o.id().equals(tr.order()))
-                                .map(tr -> CcxtTranslator.fill(account, clientOrderId, tr, false)).toList())));
+                return snapshot.thenCompose(s -> gate.call(() -> {
+                    if (!s.status().isTerminal()) {
+                        adopt(s, m.symbol(), o);
+                    }
+                    return Optional.of(s);
+                }));
             });
         });
+    }
+
+    /**
+     * On the event thread: an open order {@link #queryOrder} found that the tracker does not know (one the
+     * gateway placed before a restart) is followed from now on, so its stream news is reported, and gap fills and
+     * the periodic refresh query it; in poll mode the sidecar is told to poll it. A done order can change no
+     * more and its snapshot tells all of it, so it is not adopted.
+     */
+    private void adopt(OrderSnapshot found, String symbol, CcxtOrder o) {
+        OrderTracker tracker = gate.tracker();
+        if (tracker.find(found.account(), found.clientOrderId()).isPresent()) {
+            return;
+        }
+        boolean immediate = "market".equalsIgnoreCase(o.type()) || "IOC".equalsIgnoreCase(o.timeInForce())
+                || "FOK".equalsIgnoreCase(o.timeInForce());
+        OrderTracker.Tracked t = tracker.adopt(found, symbol, immediate);
+        LOG.info("{} account {}: order {} ({}) placed before this adapter started is followed from now on", label,
+                found.account(), found.clientOrderId(), found.venueOrderId());
+        // trades its stream brought while it was unknown (kept as unmatched) go out now; reported ones are dropped
+        gate.emit(tracker.accepted(t, t.venueOrderId(), clock.instant()));
+        if (t.venueOrderId() != null) {
+            trackIfPolling(found.account(), symbol, t.venueOrderId(), t.clientOrderId());
+        }
     }
 
     /**

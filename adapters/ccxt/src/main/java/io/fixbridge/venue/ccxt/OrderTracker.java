@@ -2,6 +2,7 @@ package io.fixbridge.venue.ccxt;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.TimeInForce;
@@ -190,6 +191,36 @@ final class OrderTracker {
         t.inFlight--;
         t.accepted = true;
         venueId(t, venueOrderId);
+        return t;
+    }
+
+    /**
+     * An open order this adapter did not place in this process (the gateway placed it before a restart and asks
+     * about it now): followed from now on like one it placed, so its stream news is reported and a gap fill or
+     * the periodic refresh queries it. {@code found} is what the exchange answered: the order is accepted, its
+     * exchange id noted, and the fills the answer carries count as reported (the gateway has them from the
+     * answer). An order already tracked is left as it is and returned. Event thread only.
+     *
+     * @param symbol    the unified symbol it was asked for
+     * @param immediate whether it is an IOC, FOK or market order
+     */
+    Tracked adopt(OrderSnapshot found, String symbol, boolean immediate) {
+        Key k = new Key(found.account(), found.clientOrderId());
+        Tracked known = byId.get(k);
+        if (known != null) {
+            return known;
+        }
+        Tracked t = new Tracked(found.account(), found.clientOrderId(), symbol, found.quantity(), immediate, null,
+                clock.instant());
+        byId.put(k, t);
+        t.accepted = true;
+        for (OrderEvent.Fill f : found.fills()) {
+            if (f.tradeId() != null && t.tradeIds.add(f.tradeId())) {
+                t.filled = t.filled.add(f.quantity());
+            }
+        }
+        t.venueFilled = found.filledQuantity() == null ? t.filled : found.filledQuantity().max(t.filled);
+        venueId(t, found.venueOrderId());
         return t;
     }
 

@@ -2,6 +2,7 @@ package io.fixbridge.venue.ccxt;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
@@ -67,6 +68,26 @@ class OrderTrackerTest {
 
     private static List<String> kinds(List<OrderEvent> events) {
         return events.stream().map(e -> e.getClass().getSimpleName()).toList();
+    }
+
+    @Test
+    void anAdoptedOrderIsOpenForRefreshesAndItsQueriedFillsCountOnce() {
+        assertThat(tracker.unmatched("a", trade("t2", "v1", "0.5"))).isTrue();
+        OrderSnapshot found = new OrderSnapshot("a", "c1", "v1", "BTC/USDT", Side.BUY,
+                OrderSnapshot.Status.PARTIALLY_FILLED, new BigDecimal("1"), new BigDecimal("0.5"),
+                new BigDecimal("60000"), List.of(CcxtTranslator.fill("a", "c1", trade("t2", "v1", "0.5"), false)));
+
+        OrderTracker.Tracked t = tracker.adopt(found, "BTC/USDT", false);
+
+        assertThat(tracker.open("a")).containsExactly(t);
+        assertThat(tracker.byVenueId("a", "v1")).contains(t);
+        assertThat(tracker.accepted(t, "v1", clock.instant())).as("its early trade was reported by the query")
+                .isEmpty();
+        List<OrderEvent> last = tracker.trade(t, trade("t3", "v1", "0.5"));
+        assertThat(kinds(last)).containsExactly("Fill");
+        assertThat(((OrderEvent.Fill) last.get(0)).orderFilled()).isTrue();
+        assertThat(tracker.open("a")).isEmpty();
+        assertThat(tracker.adopt(found, "BTC/USDT", false)).as("known orders are kept as they are").isSameAs(t);
     }
 
     @Test

@@ -91,7 +91,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>cancel: {@code cancelByCloid}; its future and Canceled come after the fills Hyperliquid says the
  *       order had.</li>
  *   <li>After an account's stream reconnects, the userFills snapshot is de-duplicated by tid and every
- *       order known open is queried ({@code orderStatus} by cloid, {@code userFillsByTime}).</li>
+ *       order known open is queried ({@code orderStatus} by cloid, {@code userFillsByTime}). An open order
+ *       {@link #queryOrder} finds (one placed before a restart) is known from then on.</li>
  * </ul>
  *
  * <h2>Health</h2>
@@ -990,7 +991,12 @@ public final class HyperliquidAdapter implements VenueAdapter {
                         return Optional.of(HyperliquidTranslator.snapshot(account, clientOrderId, m.symbol(), u, own,
                                 immediate, total, before));
                     });
-                });
+                }).thenCompose(snapshot -> gate.call(() -> {
+                    // an open order placed before a restart is followed from now on, so stream gaps are filled
+                    // for it; a done one can change no more and the snapshot tells all of it
+                    snapshot.filter(x -> !x.status().isTerminal()).ifPresent(x -> gate.tracker().adopt(x, cloid));
+                    return snapshot;
+                }));
             });
         });
     }

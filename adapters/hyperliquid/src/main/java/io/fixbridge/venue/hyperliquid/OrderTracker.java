@@ -2,6 +2,7 @@ package io.fixbridge.venue.hyperliquid;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.TimeInForce;
 import io.fixbridge.venue.VenueError;
@@ -295,6 +296,34 @@ final class OrderTracker {
         byCloid.put(new Key(order.account(), cloid), t);
         noteOid(t, venueOrderId);
         return t;
+    }
+
+    /**
+     * An open order this adapter did not place in this process (the gateway placed it before a restart and
+     * asks about it now): followed from now on like one it placed, so a stream gap is filled for it too.
+     * {@code found} is what Hyperliquid answered about it: the order is accepted, its oid noted, and the fills
+     * the answer carries count as reported (the gateway has them from the answer). What an earlier stream
+     * event already taught about it is kept; no-op when it is already known by its cloid. Event thread only.
+     */
+    void adopt(OrderSnapshot found, String cloid) {
+        Tracked known = byId.get(new Key(found.account(), found.clientOrderId()));
+        if (known != null && known.cloid != null) {
+            return;
+        }
+        Tracked t = track(found.account(), found.clientOrderId());
+        t.cloid = cloid;
+        t.symbol = found.symbol();
+        if (t.quantity == null) {
+            t.quantity = found.quantity();
+        }
+        t.accepted = true;
+        byCloid.put(new Key(t.account, cloid), t);
+        noteOid(t, found.venueOrderId());
+        for (OrderEvent.Fill f : found.fills()) {
+            if (t.tradeIds.add(f.tradeId())) {
+                t.filled = t.filled.add(f.quantity());
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.fixbridge.venue.hyperliquid;
 import io.fixbridge.venue.Liquidity;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.Side;
@@ -58,6 +59,23 @@ class OrderTrackerTest {
         assertThat(ack).isEmpty();
         assertThat(last).singleElement().satisfies(e -> assertThat(((OrderEvent.Fill) e).orderFilled()).isTrue());
         assertThat(tracker.byOid(A, 7L)).contains(t);
+    }
+
+    @Test
+    void anAdoptedOrderIsFollowedByCloidAndOidAndTheFillsItsQueryReportedCountOnce() {
+        OrderSnapshot found = new OrderSnapshot(A, ID, "7", "BTC/USDC:USDC", Side.BUY,
+                OrderSnapshot.Status.PARTIALLY_FILLED, new BigDecimal("1"), new BigDecimal("0.4"), BigDecimal.TEN,
+                List.of(fill(ID, "7", "100", "0.4")));
+
+        tracker.adopt(found, Cloids.of(ID));
+
+        OrderTracker.Tracked t = tracker.byCloid(A, Cloids.of(ID)).orElseThrow();
+        assertThat(tracker.byOid(A, 7L)).contains(t);
+        assertThat(tracker.open(A)).containsExactly(t);
+        assertThat(tracker.fromStream(t, Cloids.of(ID), 7L, fill(ID, "7", "100", "0.4"))).isEmpty();
+        assertThat(tracker.fromStream(t, Cloids.of(ID), 7L, fill(ID, "7", "101", "0.6"))).singleElement()
+                .satisfies(e -> assertThat(((OrderEvent.Fill) e).orderFilled()).isTrue());
+        assertThat(tracker.open(A)).isEmpty();
     }
 
     @Test
