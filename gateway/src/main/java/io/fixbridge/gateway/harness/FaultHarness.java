@@ -361,6 +361,7 @@ public final class FaultHarness {
             }
             Thread.sleep(20);
         }
+        gateway.tookLogon();
     }
 
     private BigDecimal behindTouch(SimControl.Quote q, boolean buy, int bps) {

@@ -18,7 +18,10 @@ final class GatewayProcess {
     private final Path work;
     private final List<String> unexpectedExits = new ArrayList<>();
     private Process process;
+    private static final int MAX_EXITS_IN_A_ROW = 3;
+
     private int incarnation;
+    private int exitsInARow;
 
     GatewayProcess(ChildProcesses processes, Path config, Path work) {
         this.processes = processes;
@@ -37,15 +40,29 @@ final class GatewayProcess {
         processes.kill(process);
     }
 
-    /** If the gateway ended without being killed, notes it and starts it again; returns whether it did. */
+    /**
+     * If the gateway ended without being killed, notes it and starts it again; returns whether it did.
+     *
+     * @throws HarnessFailure it ended by itself {@link #MAX_EXITS_IN_A_ROW} times without taking a logon in between:
+     *                        it cannot start, and restarting it again would only repeat that
+     */
     boolean restartIfDead() {
         if (process.isAlive()) {
             return false;
+        }
+        if (++exitsInARow >= MAX_EXITS_IN_A_ROW) {
+            throw new HarnessFailure("the gateway ended by itself " + exitsInARow + " times in a row without taking a logon; "
+                    + "last lines of " + log() + ":\n" + ChildProcesses.tail(log(), 15));
         }
         unexpectedExits.add("gateway incarnation " + incarnation + " (pid " + process.pid() + ") ended by itself with exit code "
                 + process.exitValue() + "; last lines of " + log() + ":\n" + ChildProcesses.tail(log(), 8));
         start();
         return true;
+    }
+
+    /** The OMS is logged on to the running incarnation: it started. */
+    void tookLogon() {
+        exitsInARow = 0;
     }
 
     /** The log of the running incarnation. */

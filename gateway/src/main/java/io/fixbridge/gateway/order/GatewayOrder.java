@@ -189,11 +189,13 @@ public final class GatewayOrder {
 
     /**
      * After a restart: the next non-fill ExecID is numbered past {@code execId} when that is one
-     * of this order's ({@code orderId-n}), so no ExecID is ever issued twice.
+     * of this order's ({@code orderId-n}), so no ExecID is ever issued twice. Null (the record of
+     * an OrderCancelReject) changes nothing.
      */
     void continueAfter(String execId) {
         String prefix = orderId + "-";
-        if (!execId.startsWith(prefix)) {
+        if (execId == null || !execId.startsWith(prefix)) {
+            // an OrderCancelReject has no ExecID
             return;
         }
         String rest = execId.substring(prefix.length());

@@ -274,11 +274,13 @@ public final class OrderEngine implements AutoCloseable {
         GatewayOrder order = last == null ? null : registry.all().stream()
                 .filter(o -> o.orderId().equals(last.orderId())).findFirst().orElse(null);
         SessionID session = order == null ? null : sessions.get(order.session());
-        if (order == null || sink.wasSent(session, last.execution().execId())) {
+        String execId = last.execution().execId();
+        // an OrderCancelReject has no ExecID to look for: it is sent again, which is harmless
+        if (order == null || (execId != null && sink.wasSent(session, execId))) {
             return;
         }
-        LOG.info("order {}: report {} was journaled but not sent before the restart; sending it now",
-                order.orderId(), last.execution().execId());
+        LOG.info("order {}: report {} may have been journaled but not sent before the restart; sending it again",
+                order.orderId(), execId != null ? execId : "(cancel reject)");
         Message m = ExecutionReports.toFix(last.execution(), order.orderId(), order.venue());
         m.getHeader().setBoolean(quickfix.field.PossResend.FIELD, true);
         sink.send(session, m);
