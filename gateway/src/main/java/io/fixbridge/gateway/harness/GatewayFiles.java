@@ -29,6 +29,7 @@ public final class GatewayFiles {
                 fix:
                   sessions: sessions.cfg
                 dataDirectory: gateway-data
+                ops: { listen: "127.0.0.1:0" }
                 engine: { notFoundGraceMs: %d }
                 venues:
                   - name: binance

@@ -103,7 +103,8 @@ public final class OrderEngine implements AutoCloseable {
     /** Acknowledged open orders whose status query after the restart has not been answered yet. */
     private final Set<GatewayOrder> refreshing = new HashSet<>();
     private final CompletableFuture<Void> reconciled = new CompletableFuture<>();
-    private JournalRecord.StateChanged lastJournaled;
+    /** The journal's last report when the process started: it may not have been sent. */
+    private JournalRecord.StateChanged lastBeforeRestart;
     private volatile boolean ready;
 
     /**
@@ -195,7 +196,7 @@ public final class OrderEngine implements AutoCloseable {
                 JournalReplay replay = new JournalReplay(registry);
                 journal.replay(replay::accept);
                 replay.orders().values().forEach(o -> sessions.computeIfAbsent(o.session(), SessionID::new));
-                lastJournaled = replay.last();
+                lastBeforeRestart = replay.last();
                 long open = registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).count();
                 done.complete(new ReplaySummary(replay.records(), replay.orders().size(), open, replay.skipped()));
             } catch (JournalUnavailableException | RuntimeException e) {
@@ -259,9 +260,11 @@ public final class OrderEngine implements AutoCloseable {
             if (order.pending() != null) {
                 settleChange(order, VenueError.outcomeUnknown(null, "the gateway restarted before the venue answered"), 0,
                         clock.instant());
-            } else if (!order.isAcknowledged()) {
+            }
+            if (!order.isAcknowledged() && !order.isDone()) {
+                // also when a cancel or replace is pending: the order itself must be settled too
                 settleSubmit(order, venue, 0, null, true);
-            } else {
+            } else if (order.pending() == null) {
                 refreshAfterRestart(order, venue, 0);
             }
         }
@@ -270,9 +273,11 @@ public final class OrderEngine implements AutoCloseable {
 
     /** Resends the journal's last report, which the process may have died before sending. */
     private void resendLastReport() {
-        JournalRecord.StateChanged last = lastJournaled;
-        GatewayOrder order = last == null ? null : registry.all().stream()
-                .filter(o -> o.orderId().equals(last.orderId())).findFirst().orElse(null);
+        JournalRecord.StateChanged last = lastBeforeRestart;
+        if (last == null) {
+            return;
+        }
+        GatewayOrder order = registry.all().stream().filter(o -> o.orderId().equals(last.orderId())).findFirst().orElse(null);
         SessionID session = order == null ? null : sessions.get(order.session());
         String execId = last.execution().execId();
         // an OrderCancelReject has no ExecID to look for: it is sent again, which is harmless
@@ -429,6 +434,13 @@ public final class OrderEngine implements AutoCloseable {
         Inbound.NewOrderList list = ((Parsed.Ok<Inbound.NewOrderList>) parsed).value();
         List<quickfix.Group> legMessages = raw.getGroups(quickfix.field.NoOrders.FIELD);
         List<Inbound.NewOrder> legs = list.legs();
+        List<GatewayOrder> known = legs.stream().map(l -> registry.bySessionClOrdId(sessionKey, l.clOrdId()))
+                .filter(java.util.Objects::nonNull).toList();
+        if (FixInbound.isPossibleDuplicate(raw) && known.size() == legs.size()) {
+            // a resent list we already have: the status of each leg, never a second list
+            known.forEach(leg -> report(leg, List.of(OrderStateMachine.status(leg))));
+            return;
+        }
         for (Inbound.NewOrder leg : legs) {
             if (registry.isUsed(sessionKey, leg.clOrdId())) {
                 refuseList(session, legMessages, new Refusal(RejectReason.DUPLICATE_ORDER,
@@ -987,7 +999,6 @@ public final class OrderEngine implements AutoCloseable {
         JournalRecord.StateChanged record = JournalRecord.StateChanged.of(order, execution, order.doubtful(), clock.instant());
         try {
             journal.append(record);
-            lastJournaled = record;
         } catch (JournalUnavailableException e) {
             LOG.error("order {}: report {} sent without a journal record ({}); a restart reconciles the order with {}",
                     order.orderId(), execution.execId(), e.getMessage(), order.venue());

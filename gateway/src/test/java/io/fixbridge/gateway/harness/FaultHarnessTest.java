@@ -46,6 +46,8 @@ class FaultHarnessTest {
         assertThat(result.lostResponses()).isEqualTo(2);
         assertThat(result.judgement().fills()).as(output).isPositive();
         assertThat(result.judgement().problems()).as(output).isEmpty();
+        // no gateway that ended by itself, no order that never ended, no report for a ClOrdID never sent
+        assertThat(result.notes()).as(output).isEmpty();
         assertThat(result.judgement().lost()).isZero();
         assertThat(result.judgement().doubled()).isZero();
         assertThat(result.judgement().mismatched()).isZero();
