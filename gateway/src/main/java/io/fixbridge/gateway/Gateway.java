@@ -70,7 +70,11 @@ public final class Gateway implements AutoCloseable {
             acceptor = FixAcceptor.create(config, new GatewayApplication(config.sessions(), engine));
             venues.connectAll(CONNECT_TIMEOUT);
             acceptor.start();
-            Gateway gateway = new Gateway(venues, journal, engine, acceptor, engine.reconcile());
+            List<quickfix.SessionID> cancelOnDisconnect = acceptor.sessionIds().stream()
+                    .filter(id -> config.sessions().containsKey(id.getTargetCompID())
+                            && config.sessions().get(id.getTargetCompID()).cancelOnDisconnect())
+                    .toList();
+            Gateway gateway = new Gateway(venues, journal, engine, acceptor, engine.reconcile(cancelOnDisconnect));
             gateway.ops = OpsHttpServer.start(config.ops().listen(), gateway::health);
             engine.compactEvery(config.journal().compactInterval());
             LOG.info("fixbridge accepting FIX 4.4 on {} for {}; venues {}; health on http://{}:{}/health/ready",

@@ -78,6 +78,11 @@ public final class FixAcceptor implements AutoCloseable {
         };
     }
 
+    /** The acceptor's sessions, as sessions.cfg defines them. */
+    public List<SessionID> sessionIds() {
+        return List.copyOf(acceptor.getSessions());
+    }
+
     public void start() {
         try {
             acceptor.start();

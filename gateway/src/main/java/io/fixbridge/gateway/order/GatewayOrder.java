@@ -24,6 +24,8 @@ public final class GatewayOrder {
     private final String session;
     private final String venue;
     private final Set<String> tradeIds = new HashSet<>();
+    /** ClOrdIDs of the cancels and replaces of this order the gateway acted on (reported pending). */
+    private final Set<String> changeRequests = new HashSet<>();
 
     private OrderRequest terms;
     private String clOrdId;
@@ -159,6 +161,16 @@ public final class GatewayOrder {
     /** Whether the fills so far complete the order's quantity (never, for a quote-sized order). */
     boolean isFullyFilled() {
         return terms.quantity() != null && cumQty.compareTo(terms.quantity()) >= 0;
+    }
+
+    /** Records that a cancel or replace under {@code clOrdId} was acted on (reported pending). */
+    void changeTaken(String clOrdId) {
+        changeRequests.add(clOrdId);
+    }
+
+    /** Whether a cancel or replace under {@code clOrdId} was acted on, now or before a restart. */
+    boolean tookChange(String clOrdId) {
+        return changeRequests.contains(clOrdId);
     }
 
     /** Records a fill; false if that trade id was already counted. */

@@ -74,6 +74,10 @@ final class JournalReplay {
                 registry.aliasVenueClientId(order, pending.replacement().clientOrderId());
             }
         }
+        ExecKind kind = c.execution().kind();
+        if (kind == ExecKind.PENDING_CANCEL || kind == ExecKind.PENDING_REPLACE) {
+            order.changeTaken(c.execution().view().clOrdId());
+        }
         Execution.FillDetail fill = c.execution().fill();
         if (c.execution().kind() == ExecKind.TRADE && fill != null) {
             order.addFill(fill.tradeId(), fill.lastQty(), fill.lastPx());

@@ -102,6 +102,8 @@ public final class OrderEngine implements AutoCloseable {
     private final Set<GatewayOrder> reconciling = new HashSet<>();
     /** Acknowledged open orders whose status query after the restart has not been answered yet. */
     private final Set<GatewayOrder> refreshing = new HashSet<>();
+    /** Sessions that cancel on disconnect, whose orders are canceled once reconciliation is over. */
+    private List<SessionID> downAtStart = List.of();
     private final CompletableFuture<Void> reconciled = new CompletableFuture<>();
     /** The journal's last report when the process started: it may not have been sent. */
     private JournalRecord.StateChanged lastBeforeRestart;
@@ -128,6 +130,9 @@ public final class OrderEngine implements AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+        // settle loops must not outlive close(): the journal is closed after the engine stops
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.thread = executor;
     }
 
@@ -232,7 +237,15 @@ public final class OrderEngine implements AutoCloseable {
      * future completes, and {@link #isReady()} turns true, once every such order is settled.
      */
     public CompletableFuture<Void> reconcile() {
-        execute(this::startReconcile);
+        return reconcile(List.of());
+    }
+
+    /**
+     * {@link #reconcile()}, then, before logons are accepted, cancels the open orders of the
+     * sessions that cancel on disconnect: the process stopping dropped their connections too.
+     */
+    public CompletableFuture<Void> reconcile(List<SessionID> cancelOnDisconnect) {
+        execute(() -> startReconcile(cancelOnDisconnect));
         return reconciled;
     }
 
@@ -241,7 +254,8 @@ public final class OrderEngine implements AutoCloseable {
         return ready;
     }
 
-    private void startReconcile() {
+    private void startReconcile(List<SessionID> cancelOnDisconnect) {
+        this.downAtStart = List.copyOf(cancelOnDisconnect);
         resendLastReport();
         List<GatewayOrder> open = registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).toList();
         LOG.info("reconciling {} open or pending orders with their venues", open.size());
@@ -257,7 +271,9 @@ public final class OrderEngine implements AutoCloseable {
             } else {
                 refreshing.add(order);
             }
-            if (order.pending() != null) {
+            if (order.pending() != null && order.pending().kind() == PendingChange.Kind.CANCEL && order.isAcknowledged()) {
+                cancelAfterRestart(order, venue, 0);
+            } else if (order.pending() != null) {
                 settleChange(order, VenueError.outcomeUnknown(null, "the gateway restarted before the venue answered"), 0,
                         clock.instant());
             }
@@ -291,6 +307,25 @@ public final class OrderEngine implements AutoCloseable {
         sink.send(session, m);
     }
 
+    /**
+     * A cancel the OMS asked for before the restart, which may or may not have reached the venue:
+     * the venue's state first (fills, or the order already done), then the cancel is sent if the
+     * order still works. Sending it twice is harmless; leaving it undone is not.
+     */
+    private void cancelAfterRestart(GatewayOrder order, Venue venue, int attempt) {
+        whenDone(query(venue, order.terms()), (snapshot, failure) -> {
+            if (failure != null) {
+                LOG.warn("order {}: status query after restart failed ({}); asking again", order.orderId(), failure.getMessage());
+                schedule(backoff(attempt), () -> cancelAfterRestart(order, venue, attempt + 1));
+                return;
+            }
+            snapshot.ifPresent(s -> applySnapshot(order, s));
+            if (!order.isDone() && order.pending() != null) {
+                sendCancel(order, 0);
+            }
+        });
+    }
+
     /** An acknowledged open order after a restart: its state and fills as the venue has them now. */
     private void refreshAfterRestart(GatewayOrder order, Venue venue, int attempt) {
         whenDone(query(venue, order.terms()), (snapshot, failure) -> {
@@ -317,6 +352,7 @@ public final class OrderEngine implements AutoCloseable {
         }
         reconciling.removeIf(o -> o.pending() == null && (o.isAcknowledged() || o.isDone()));
         if (reconciling.isEmpty() && refreshing.isEmpty()) {
+            downAtStart.forEach(this::sessionDown);
             ready = true;
             LOG.info("reconciliation done: new orders are accepted");
             reconciled.complete(null);
@@ -367,7 +403,8 @@ public final class OrderEngine implements AutoCloseable {
             }
             sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.DUPLICATE_ORDER,
                     "ClOrdID(11) '" + nos.clOrdId() + "' was already used on this session"
-                            + (existing != null ? " by order " + existing.orderId() : " by a cancel or replace request"))));
+                            + (existing != null ? " by order " + existing.orderId()
+                            : " by a cancel or replace request, or by an order done and since compacted away"))));
             return;
         }
         Router.Decision decision = router.route(nos, profile);
@@ -833,13 +870,17 @@ public final class OrderEngine implements AutoCloseable {
                                     String symbol, io.fixbridge.venue.Side side) {
         if (registry.isUsed(sessionKey, clOrdId) && FixInbound.isPossibleDuplicate(raw)) {
             GatewayOrder taken = registry.bySessionClOrdId(sessionKey, origClOrdId);
-            if (taken != null && tookRequest(taken, clOrdId)) {
+            GatewayOrder owner = registry.bySessionClOrdId(sessionKey, clOrdId);
+            if (taken != null && owner != null && owner != taken) {
+                taken = null; // the ClOrdID belongs to another order: refused below as used
+            }
+            if (taken != null && taken.tookChange(clOrdId)) {
                 // a resend of a request already taken: its status, never a second cancel or replace
                 report(taken, List.of(OrderStateMachine.status(taken)));
                 return null;
             }
             if (taken != null) {
-                // journaled just before a crash but never acted on: take it now
+                // journaled just before a crash but never acted on: take it now (or refuse it as too late)
                 return changeableState(session, raw, taken, symbol, side);
             }
         }
@@ -855,13 +896,6 @@ public final class OrderEngine implements AutoCloseable {
             return null;
         }
         return changeableState(session, raw, order, symbol, side);
-    }
-
-    /** Whether the order shows a cancel or replace under {@code clOrdId}: pending, done, or refused as doubtful. */
-    private static boolean tookRequest(GatewayOrder order, String clOrdId) {
-        return clOrdId.equals(order.clOrdId()) || (order.pending() != null && clOrdId.equals(order.pending().clOrdId()))
-                || (order.doubtful() != null && clOrdId.equals(order.doubtful().clOrdId()))
-                || order.isDone();
     }
 
     /** The order if its state lets it be changed; otherwise answers with an OrderCancelReject and returns null. */
@@ -1097,6 +1131,9 @@ public final class OrderEngine implements AutoCloseable {
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
                 thread.shutdownNow();
+                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.error("the order engine did not stop within 10 s");
+                }
             }
         } catch (InterruptedException e) {
             thread.shutdownNow();

@@ -59,6 +59,7 @@ public final class OrderStateMachine {
     /** A cancel was asked for and is on its way to the venue. */
     public static Execution pendingCancel(GatewayOrder order, String cancelClOrdId) {
         order.pending(new PendingChange(PendingChange.Kind.CANCEL, cancelClOrdId, null));
+        order.changeTaken(cancelClOrdId);
         return new Execution(ExecKind.PENDING_CANCEL, order.nextExecId(), order.view(cancelClOrdId, order.clOrdId()),
                 null, null, null, null, null);
     }
@@ -66,6 +67,7 @@ public final class OrderStateMachine {
     /** A replace was asked for and is on its way to the venue. */
     public static Execution pendingReplace(GatewayOrder order, String replaceClOrdId, OrderRequest replacement) {
         order.pending(new PendingChange(PendingChange.Kind.REPLACE, replaceClOrdId, replacement));
+        order.changeTaken(replaceClOrdId);
         return new Execution(ExecKind.PENDING_REPLACE, order.nextExecId(), order.view(replaceClOrdId, order.clOrdId()),
                 null, null, null, null, null);
     }

@@ -121,9 +121,15 @@ class RestartRecoveryTest {
     void aPendingOrderTheVenueNeverReceivedIsRejectedSayingSoAndLogonsWaitForIt() throws Exception {
         Path store = dir.resolve("client-store");
         String a1OrderId;
+        String a2OrderId;
+        String a2VenueId;
         try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, ""); FixTestClient client = gateway.client(store)) {
             client.send(limit("A1", "BTC/USDT", '1', "0.1", "59000"));
             a1OrderId = f(client.awaitMessage(report("A1", '0'), WAIT), 37);
+            client.send(limit("A2", "BTC/USDT", '1', "0.1", "58500"));
+            Message a2New = client.awaitMessage(report("A2", '0'), WAIT);
+            a2OrderId = f(a2New, 37);
+            a2VenueId = f(a2New, 198);
             client.logout(WAIT);
         }
         // what a crash leaves when it strikes after journaling an order and before its request left:
@@ -133,10 +139,24 @@ class RestartRecoveryTest {
                 .quantity(new BigDecimal("0.1")).price(new BigDecimal("58000")).build();
         GatewayOrder crashed = new GatewayOrder("CRASH-1", SESSION, "binance", "N1", terms);
         try (FileJournal journal = FileJournal.open(JournalConfig.defaults(dir.resolve("data")))) {
-            journal.append(JournalRecord.OrderAccepted.of(crashed, Instant.now()));
-            journal.append(JournalRecord.StateChanged.of(crashed, OrderStateMachine.pendingNew(crashed), null, Instant.now()));
             // and a cancel of A1 whose ClOrdID was journaled just before the crash, never acted on nor answered
             journal.append(new JournalRecord.ClOrdIdUsed(SESSION, "C9", a1OrderId, Instant.now()));
+            // and a cancel of A2 reported pending to the OMS whose request never left for the venue
+            OrderRequest a2 = OrderRequest.builder().account("main").clientOrderId(ClientOrderIds.derive(SESSION, "A2"))
+                    .symbol("BTC/USDT").side(Side.BUY).type(OrderType.LIMIT)
+                    .quantity(new BigDecimal("0.1")).price(new BigDecimal("58500")).build();
+            GatewayOrder a2Order = new GatewayOrder(a2OrderId, SESSION, "binance", "A2", a2);
+            for (int i = 0; i < 10; i++) {
+                a2Order.nextExecId(); // past the ExecIDs the real order already used
+            }
+            OrderStateMachine.apply(a2Order, new io.fixbridge.venue.OrderEvent.Accepted("main", a2.clientOrderId(), a2VenueId,
+                    Instant.now()));
+            journal.append(new JournalRecord.ClOrdIdUsed(SESSION, "C8", a2OrderId, Instant.now()));
+            journal.append(JournalRecord.StateChanged.of(a2Order, OrderStateMachine.pendingCancel(a2Order, "C8"), null,
+                    Instant.now()));
+            // last: the crashed order, so its PendingNew is the journal's last report
+            journal.append(JournalRecord.OrderAccepted.of(crashed, Instant.now()));
+            journal.append(JournalRecord.StateChanged.of(crashed, OrderStateMachine.pendingNew(crashed), null, Instant.now()));
         }
 
         try (TestGatewayAccess gateway = TestGatewayAccess.startReconciling(dir, BinanceGateway.venueYaml(sim, ""))) {
@@ -150,6 +170,11 @@ class RestartRecoveryTest {
                 // the PendingNew the OMS never got, flagged as possibly sent before, then the reject
                 Message pending = client.awaitMessage(report("N1", 'A'), WAIT);
                 assertThat(pending.getHeader().getBoolean(97)).isTrue();
+                // the cancel the OMS was told was pending is carried out after the restart
+                client.awaitMessage(report("C8", '4'), WAIT);
+                assertThat(sim.truth().spotOrders("alice").stream()
+                        .filter(o -> o.clientOrderId().equals(ClientOrderIds.derive(SESSION, "A2"))).findFirst().orElseThrow()
+                        .status()).isEqualTo("CANCELED");
                 Message rejected = client.awaitMessage(report("N1", '8'), WAIT);
                 assertThat(f(rejected, 58)).contains("never received");
                 assertThat(sim.truth().spotOrders("alice"))
