@@ -32,7 +32,11 @@ public interface VenueAdapter extends AutoCloseable {
     /** What this venue can do; constant for the adapter's life. */
     VenueCapabilities capabilities();
 
-    /** Connects, loads instruments and starts the order event streams. */
+    /**
+     * Connects, loads instruments and starts the order event streams. May be called again after
+     * its future failed (the gateway does, with backoff, when the failure was not a refusal);
+     * while a connect is under way or once it succeeded, returns the same future.
+     */
     CompletableFuture<Void> connect();
 
     /** The instruments loaded at connect; empty before. Immutable, safe to read from any thread. */

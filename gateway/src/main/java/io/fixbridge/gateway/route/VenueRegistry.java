@@ -21,6 +21,8 @@ import io.fixbridge.venue.OrderEventListener;
 import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueAdapterFactory;
 import io.fixbridge.venue.VenueConfigException;
+import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.VenueSettings;
 
 /**
@@ -69,25 +71,56 @@ public final class VenueRegistry implements AutoCloseable {
         return new VenueRegistry(venues);
     }
 
-    /** Connects every venue at once and waits up to {@code timeout}; fails naming the venue that did not connect. */
+    /**
+     * Connects every venue at once and waits up to {@code timeout}. A venue whose connect fails
+     * for now (the venue asked to retry, or the outcome is unknown: a 5xx, a timeout) is asked again
+     * with backoff until the timeout; one that refuses for good fails at once. Fails naming the
+     * venue that did not connect.
+     */
     public void connectAll(Duration timeout) {
         Map<String, CompletableFuture<Void>> pending = new LinkedHashMap<>();
         venues.forEach((name, v) -> pending.put(name, v.adapter().connect()));
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<String, CompletableFuture<Void>> e : pending.entrySet()) {
+            connect(e.getKey(), e.getValue(), deadline, timeout);
+        }
+    }
+
+    private void connect(String name, CompletableFuture<Void> first, long deadline, Duration timeout) {
+        Venue venue = venues.get(name);
+        CompletableFuture<Void> attempt = first;
+        long backoffMs = 500;
+        while (true) {
             try {
-                e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                Venue venue = venues.get(e.getKey());
+                attempt.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 venue.loadInstruments();
-                LOG.info("venue {} connected with {} instruments", e.getKey(), venue.adapter().instruments().size());
+                LOG.info("venue {} connected with {} instruments", name, venue.adapter().instruments().size());
+                return;
             } catch (ExecutionException ex) {
-                throw new IllegalStateException("venue " + e.getKey() + " did not connect: " + ex.getCause().getMessage(), ex.getCause());
+                Throwable cause = ex.getCause();
+                boolean forNow = cause instanceof VenueException ve && ve.error().outcome() != VenueError.Outcome.REJECTED;
+                if (!forNow || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs) > deadline) {
+                    throw new IllegalStateException("venue " + name + " did not connect: " + cause.getMessage(), cause);
+                }
+                LOG.warn("venue {} did not connect ({}); trying again in {} ms", name, cause.getMessage(), backoffMs);
+                sleep(backoffMs, name);
+                backoffMs = Math.min(backoffMs * 2, 5_000);
+                attempt = venue.adapter().connect();
             } catch (TimeoutException ex) {
-                throw new IllegalStateException("venue " + e.getKey() + " did not connect within " + timeout, ex);
+                throw new IllegalStateException("venue " + name + " did not connect within " + timeout, ex);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while connecting " + e.getKey(), ex);
+                throw new IllegalStateException("interrupted while connecting " + name, ex);
             }
+        }
+    }
+
+    private static void sleep(long ms, String name) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting " + name, ex);
         }
     }
 

@@ -195,6 +195,17 @@ class RestartRecoveryTest {
         }
     }
 
+    @Test
+    void aGatewayStartingWhileTheVenueAnswersServerErrorsAsksAgainAndStarts() throws Exception {
+        // a restart right into a 5xx burst: the first requests of the connect fail, then the venue answers
+        sim.faults().failNextRequests(3);
+        try (TestGatewayAccess gateway = BinanceGateway.start(dir, sim, "");
+             FixTestClient client = gateway.client(dir.resolve("client-store"))) {
+            client.send(limit("S1", "BTC/USDT", '1', "0.1", "59000"));
+            client.awaitMessage(report("S1", '0'), WAIT);
+        }
+    }
+
     /** Flags a request as possibly sent before: PossResend(97), which QuickFIX/J keeps (it strips an application's 43). */
     private static Message possDup(Message m) {
         m.getHeader().setBoolean(97, true);
