@@ -597,14 +597,20 @@ public final class BinanceAdapter implements VenueAdapter {
             return gate.call(() -> gate.tracker().find(account, clientOrderId).map(OrderTracker.Tracked::algo)
                     .orElse(false))
                     .thenCompose(algo -> queries.fetch(s, inst, clientOrderId, algo))
-                    .thenCompose(state -> gate.call(() -> {
-                        // an order placed before a restart is followed from now on, so stream gaps are filled for it
-                        state.ifPresent(st -> gate.tracker().adopt(account, clientOrderId, inst, st.algo() != null));
-                        return state;
-                    }))
-                    .thenApply(state -> state.map(st -> st.algo() != null
-                            ? BinanceTranslator.snapshot(account, symbol, st.algo(), st.child(), st.trades())
-                            : BinanceTranslator.snapshot(account, symbol, st.order(), st.trades())));
+                    .thenCompose(state -> {
+                        Optional<OrderSnapshot> snapshot = state.map(st -> st.algo() != null
+                                ? BinanceTranslator.snapshot(account, symbol, st.algo(), st.child(), st.trades())
+                                : BinanceTranslator.snapshot(account, symbol, st.order(), st.trades()));
+                        boolean open = snapshot.isPresent() && !snapshot.get().status().isTerminal();
+                        boolean algo = state.isPresent() && state.get().algo() != null;
+                        return gate.call(() -> {
+                            // an open order placed before a restart is followed from now on, so stream gaps are filled for it
+                            if (open) {
+                                gate.tracker().adopt(account, clientOrderId, inst, algo);
+                            }
+                            return snapshot;
+                        });
+                    });
         });
     }
 
