@@ -24,9 +24,10 @@ import io.fixbridge.gateway.route.VenueRegistry;
 
 /**
  * The appliance. Start order: the order journal is opened and replayed (the orders of the last
- * run come back), the venues connect, the FIX acceptor and the health endpoint start, and the
- * orders that were open are reconciled with their venues; until that is over the acceptor refuses
- * logons, so no new order comes before the old ones are settled. Stopped in reverse.
+ * run come back), the FIX acceptor starts (so its sessions can keep reports for resend), the
+ * venues connect, the health endpoint starts, and the orders that were open are reconciled with
+ * their venues; until that is over the acceptor refuses logons, so no new order comes before the
+ * old ones are settled. Stopped in reverse.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -68,8 +69,10 @@ public final class Gateway implements AutoCloseable {
             LOG.info("order journal {}: {} records, {} orders, {} open or pending", config.journal().files().directory(),
                     replayed.records(), replayed.orders(), replayed.open());
             acceptor = FixAcceptor.create(config, new GatewayApplication(config.sessions(), engine));
-            venues.connectAll(CONNECT_TIMEOUT);
+            // the sessions must exist before the venues' streams report anything about the orders of the
+            // last run (a report to a session not yet created would be lost); logons wait for reconcile()
             acceptor.start();
+            venues.connectAll(CONNECT_TIMEOUT);
             List<quickfix.SessionID> cancelOnDisconnect = acceptor.sessionIds().stream()
                     .filter(id -> config.sessions().containsKey(id.getTargetCompID())
                             && config.sessions().get(id.getTargetCompID()).cancelOnDisconnect())
