@@ -88,6 +88,11 @@ public final class GatewayOrder {
         return lifecycle.isTerminal();
     }
 
+    /** Whether the order still needs the venue: not done, or a cancel or replace of it is still pending. */
+    public boolean isLive() {
+        return !isDone() || pending != null;
+    }
+
     /** Whether the venue has acknowledged the order (or shown by a fill that it has it). */
     public boolean isAcknowledged() {
         return lifecycle != OrdStatus.PENDING_NEW && lifecycle != OrdStatus.REJECTED;

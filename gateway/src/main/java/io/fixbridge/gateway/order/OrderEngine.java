@@ -70,7 +70,7 @@ import quickfix.SessionID;
  * journaled and answered, so the FIX layer can hold the message's sequence number until then.
  *
  * <h2>Restart</h2>
- * {@link #replay()} rebuilds the orders from the journal; {@link #reconcile()} then asks the
+ * {@link #replay()} rebuilds the orders from the journal; {@link #reconcile(List)} then asks the
  * venues about every order that was open or pending, sends the reports the OMS missed, and only
  * when every one is settled does {@link #isReady()} turn true.
  */
@@ -202,7 +202,7 @@ public final class OrderEngine implements AutoCloseable {
                 journal.replay(replay::accept);
                 replay.orders().values().forEach(o -> sessions.computeIfAbsent(o.session(), SessionID::new));
                 lastBeforeRestart = replay.last();
-                long open = registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).count();
+                long open = registry.all().stream().filter(GatewayOrder::isLive).count();
                 done.complete(new ReplaySummary(replay.records(), replay.orders().size(), open, replay.skipped()));
             } catch (JournalUnavailableException | RuntimeException e) {
                 done.completeExceptionally(e);
@@ -233,16 +233,10 @@ public final class OrderEngine implements AutoCloseable {
      * After {@link #replay()}, with the venues connected: resends the one report that may have
      * been journaled but not sent when the process died (flagged PossResend 97, same ExecID), then
      * asks each venue about every order that was open or pending — by its client order id, taking
-     * the fills it has not reported yet — and settles pending ones as the venue's answer says. The
-     * future completes, and {@link #isReady()} turns true, once every such order is settled.
-     */
-    public CompletableFuture<Void> reconcile() {
-        return reconcile(List.of());
-    }
-
-    /**
-     * {@link #reconcile()}, then, before logons are accepted, cancels the open orders of the
-     * sessions that cancel on disconnect: the process stopping dropped their connections too.
+     * the fills it has not reported yet — and settles pending ones as the venue's answer says.
+     * Once every such order is settled, the open orders of {@code cancelOnDisconnect} sessions are
+     * canceled (the process stopping dropped their connections too), the future completes and
+     * {@link #isReady()} turns true.
      */
     public CompletableFuture<Void> reconcile(List<SessionID> cancelOnDisconnect) {
         execute(() -> startReconcile(cancelOnDisconnect));
@@ -257,7 +251,7 @@ public final class OrderEngine implements AutoCloseable {
     private void startReconcile(List<SessionID> cancelOnDisconnect) {
         this.downAtStart = List.copyOf(cancelOnDisconnect);
         resendLastReport();
-        List<GatewayOrder> open = registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).toList();
+        List<GatewayOrder> open = registry.all().stream().filter(GatewayOrder::isLive).toList();
         LOG.info("reconciling {} open or pending orders with their venues", open.size());
         for (GatewayOrder order : open) {
             if (venues.venue(order.venue()).isEmpty()) {
@@ -272,7 +266,7 @@ public final class OrderEngine implements AutoCloseable {
                 refreshing.add(order);
             }
             if (order.pending() != null && order.pending().kind() == PendingChange.Kind.CANCEL && order.isAcknowledged()) {
-                cancelAfterRestart(order, venue, 0);
+                cancelAfterRestart(order, venue);
             } else if (order.pending() != null) {
                 settleChange(order, VenueError.outcomeUnknown(null, "the gateway restarted before the venue answered"), 0,
                         clock.instant());
@@ -281,7 +275,7 @@ public final class OrderEngine implements AutoCloseable {
                 // also when a cancel or replace is pending: the order itself must be settled too
                 settleSubmit(order, venue, 0, null, true);
             } else if (order.pending() == null) {
-                refreshAfterRestart(order, venue, 0);
+                refreshAfterRestart(order, venue);
             }
         }
         checkReconciled();
@@ -312,13 +306,8 @@ public final class OrderEngine implements AutoCloseable {
      * the venue's state first (fills, or the order already done), then the cancel is sent if the
      * order still works. Sending it twice is harmless; leaving it undone is not.
      */
-    private void cancelAfterRestart(GatewayOrder order, Venue venue, int attempt) {
-        whenDone(query(venue, order.terms()), (snapshot, failure) -> {
-            if (failure != null) {
-                LOG.warn("order {}: status query after restart failed ({}); asking again", order.orderId(), failure.getMessage());
-                schedule(backoff(attempt), () -> cancelAfterRestart(order, venue, attempt + 1));
-                return;
-            }
+    private void cancelAfterRestart(GatewayOrder order, Venue venue) {
+        queryAfterRestart(order, venue, 0, snapshot -> {
             snapshot.ifPresent(s -> applySnapshot(order, s));
             if (!order.isDone() && order.pending() != null) {
                 sendCancel(order, 0);
@@ -327,13 +316,8 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     /** An acknowledged open order after a restart: its state and fills as the venue has them now. */
-    private void refreshAfterRestart(GatewayOrder order, Venue venue, int attempt) {
-        whenDone(query(venue, order.terms()), (snapshot, failure) -> {
-            if (failure != null) {
-                LOG.warn("order {}: status query after restart failed ({}); asking again", order.orderId(), failure.getMessage());
-                schedule(backoff(attempt), () -> refreshAfterRestart(order, venue, attempt + 1));
-                return;
-            }
+    private void refreshAfterRestart(GatewayOrder order, Venue venue) {
+        queryAfterRestart(order, venue, 0, snapshot -> {
             if (snapshot.isPresent()) {
                 applySnapshot(order, snapshot.get());
             } else {
@@ -342,6 +326,19 @@ public final class OrderEngine implements AutoCloseable {
             }
             refreshing.remove(order);
             checkReconciled();
+        });
+    }
+
+    /** Asks the venue about an order after a restart, again with backoff while the query fails; then {@code then}. */
+    private void queryAfterRestart(GatewayOrder order, Venue venue, int attempt,
+                                   java.util.function.Consumer<Optional<OrderSnapshot>> then) {
+        whenDone(query(venue, order.terms()), (snapshot, failure) -> {
+            if (failure != null) {
+                LOG.warn("order {}: status query after restart failed ({}); asking again", order.orderId(), failure.getMessage());
+                schedule(backoff(attempt), () -> queryAfterRestart(order, venue, attempt + 1, then));
+                return;
+            }
+            then.accept(snapshot);
         });
     }
 
@@ -376,7 +373,7 @@ public final class OrderEngine implements AutoCloseable {
 
     private void compactNow() {
         Set<String> live = new HashSet<>();
-        registry.all().stream().filter(o -> !o.isDone() || o.pending() != null).forEach(o -> live.add(o.orderId()));
+        registry.all().stream().filter(GatewayOrder::isLive).forEach(o -> live.add(o.orderId()));
         try {
             CompactionResult result = journal.compact(live);
             LOG.info("journal compacted: {}", result);
