@@ -16,8 +16,17 @@ public interface VenueAdapterFactory {
     /**
      * Validates the venue's settings and creates its adapter, without connecting.
      *
+     * @param telemetry where the adapter reports requests, streams and rate-limit use (thread-safe,
+     *                  never throws); {@link VenueTelemetry#NONE} records nothing
      * @throws VenueConfigException when a setting is missing or wrong; its message names the
      *                              setting and says how to fix it
      */
+    // TRANSITION (helper A flips this once every factory implements the two-argument form):
+    // the two-argument method becomes abstract and create(settings) the default with NONE.
+    default VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry) {
+        return create(settings);
+    }
+
+    /** {@link #create(VenueSettings, VenueTelemetry)} without telemetry (tests, tools). */
     VenueAdapter create(VenueSettings settings);
 }

@@ -18,10 +18,13 @@ import io.fixbridge.venue.VenueSettings;
  * @param venues         the venues, in file order
  * @param sessions       what each FIX session does, by SenderCompID
  * @param engine         order engine settings
+ * @param journal        the order journal
+ * @param ops            the operations HTTP endpoint (metrics, health, admin)
+ * @param fixTls         TLS on the FIX acceptor; empty for plain TCP
  */
 public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, List<VenueSettings> venues,
                             Map<String, SessionProfile> sessions, EngineSettings engine, JournalSettings journal,
-                            OpsSettings ops) {
+                            OpsSettings ops, Optional<TlsSettings> fixTls) {
 
     public GatewayConfig {
         Objects.requireNonNull(sessionsFile, "sessionsFile");
@@ -31,6 +34,12 @@ public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, 
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(ops, "ops");
+        Objects.requireNonNull(fixTls, "fixTls");
+    }
+
+    /** The drop-copy sessions that receive a copy of the reports of order-entry session {@code orderEntryCompId}. */
+    public List<SessionProfile> dropCopiesOf(String orderEntryCompId) {
+        return sessions.values().stream().filter(p -> p.copies(orderEntryCompId)).toList();
     }
 
     /** The venue of that name, if configured. */

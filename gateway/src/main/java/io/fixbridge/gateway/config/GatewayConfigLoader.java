@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -37,9 +38,12 @@ public final class GatewayConfigLoader {
     private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine", "journal", "ops");
     private static final Set<String> JOURNAL = Set.of("directory", "fsync", "segmentSize", "batchIntervalMs",
             "compactIntervalMinutes");
-    private static final Set<String> OPS = Set.of("listen");
-    private static final Set<String> FIX = Set.of("sessions");
-    private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account", "cancelOnDisconnect");
+    private static final Set<String> OPS = Set.of("listen", "adminToken");
+    private static final Set<String> FIX = Set.of("sessions", "tls");
+    private static final Set<String> TLS = Set.of("keyStore", "keyStorePassword", "keyStoreType", "needClientAuth",
+            "trustStore", "trustStorePassword");
+    private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account", "cancelOnDisconnect",
+            "username", "passwordHash", "allowedAddresses", "scope");
     private static final Set<String> ENGINE = Set.of("queryFirstDelayMs", "queryMaxDelayMs", "notFoundGraceMs",
             "retryableAttempts", "retryableDelayMs");
 
@@ -94,7 +98,34 @@ public final class GatewayConfigLoader {
         List<VenueSettings> venues = venues(root);
         Map<String, SessionProfile> sessions = sessions(root, venues);
         return new GatewayConfig(source, sessionsFile, dataDirectory, venues, sessions, engine(root.section("engine")),
-                journal(root.section("journal"), base, dataDirectory), ops(root.section("ops")));
+                journal(root.section("journal"), base, dataDirectory), ops(root.section("ops")), tls(fix, base));
+    }
+
+    private static Optional<TlsSettings> tls(ConfigView fix, Path base) {
+        if (!fix.has("tls")) {
+            return Optional.empty();
+        }
+        ConfigView t = fix.section("tls").requireOnly(TLS);
+        Path keyStore = base.resolve(t.string("keyStore")).normalize();
+        if (!Files.isRegularFile(keyStore)) {
+            throw t.error("keyStore", "file " + keyStore + " does not exist; make one with keytool -genkeypair -storetype PKCS12 "
+                    + "(README, 'TLS on the FIX acceptor')");
+        }
+        String type = t.string("keyStoreType", TlsSettings.DEFAULT_KEYSTORE_TYPE);
+        if (!Set.of("PKCS12", "JKS").contains(type)) {
+            throw t.error("keyStoreType", "'" + type + "' is not PKCS12 or JKS");
+        }
+        boolean needClientAuth = t.bool("needClientAuth", false);
+        Optional<Path> trustStore = t.has("trustStore") ? Optional.of(base.resolve(t.string("trustStore")).normalize()) : Optional.empty();
+        if (needClientAuth && trustStore.isEmpty()) {
+            throw t.error("trustStore", "is required with needClientAuth: true; it holds the certificates of the clients to accept");
+        }
+        if (trustStore.isPresent() && !Files.isRegularFile(trustStore.get())) {
+            throw t.error("trustStore", "file " + trustStore.get() + " does not exist");
+        }
+        Optional<String> trustStorePassword = t.has("trustStorePassword") ? Optional.of(t.string("trustStorePassword")) : Optional.empty();
+        return Optional.of(new TlsSettings(keyStore, t.string("keyStorePassword"), type, needClientAuth, trustStore,
+                trustStorePassword));
     }
 
     private static JournalSettings journal(ConfigView j, Path base, Path dataDirectory) {
@@ -128,7 +159,13 @@ public final class GatewayConfigLoader {
             throw o.error("listen", "'" + listen + "' is not host:port, e.g. " + OpsSettings.DEFAULT_LISTEN
                     + " (port 0 picks a free one)");
         }
-        return new OpsSettings(new InetSocketAddress(host, port));
+        Optional<String> token = o.has("adminToken") && !o.string("adminToken").isEmpty()
+                ? Optional.of(o.string("adminToken")) : Optional.empty();
+        if (token.isPresent() && token.get().length() < OpsSettings.MIN_TOKEN_LENGTH) {
+            throw o.error("adminToken", "is shorter than " + OpsSettings.MIN_TOKEN_LENGTH
+                    + " characters; use a long random value, e.g. from `openssl rand -hex 24`");
+        }
+        return new OpsSettings(new InetSocketAddress(host, port), token);
     }
 
     private static List<VenueSettings> venues(ConfigView root) {
@@ -168,21 +205,72 @@ public final class GatewayConfigLoader {
             s.requireOnly(SESSION);
             String compId = s.string("senderCompId");
             SessionRole role = SessionRole.fromConfig(s.string("role", SessionRole.ORDER_ENTRY.configName()), s.pathOf("role"));
-            String venue = s.string("venue");
-            VenueSettings venueSettings = venues.stream().filter(v -> v.name().equals(venue)).findFirst()
-                    .orElseThrow(() -> s.error("venue", "no venue named '" + venue + "'; configured venues: "
-                            + venues.stream().map(VenueSettings::name).toList()));
-            String account = s.string("account");
-            if (venueSettings.accounts().stream().noneMatch(a -> a.name().equals(account))) {
-                throw s.error("account", "venue '" + venue + "' has no account named '" + account + "'; its accounts: "
-                        + venueSettings.accounts().stream().map(VenueSettings.Account::name).toList());
+            SessionProfile.Builder profile = SessionProfile.builder(compId, role).auth(auth(s));
+            if (role == SessionRole.ORDER_ENTRY) {
+                if (s.has("scope")) {
+                    throw s.error("scope", "is for drop-copy sessions only (role: dropcopy)");
+                }
+                String venue = s.string("venue");
+                VenueSettings venueSettings = venues.stream().filter(v -> v.name().equals(venue)).findFirst()
+                        .orElseThrow(() -> s.error("venue", "no venue named '" + venue + "'; configured venues: "
+                                + venues.stream().map(VenueSettings::name).toList()));
+                String account = s.string("account");
+                if (venueSettings.accounts().stream().noneMatch(a -> a.name().equals(account))) {
+                    throw s.error("account", "venue '" + venue + "' has no account named '" + account + "'; its accounts: "
+                            + venueSettings.accounts().stream().map(VenueSettings.Account::name).toList());
+                }
+                profile.venue(venue).account(account).cancelOnDisconnect(s.bool("cancelOnDisconnect", false));
+            } else {
+                for (String orderOnly : List.of("venue", "account", "cancelOnDisconnect")) {
+                    if (s.has(orderOnly)) {
+                        throw s.error(orderOnly, "does not apply to a drop-copy session; remove it");
+                    }
+                }
+                profile.dropCopyScope(Set.copyOf(s.has("scope") ? s.strings("scope") : List.of()));
             }
-            boolean cancelOnDisconnect = s.bool("cancelOnDisconnect", false);
-            if (out.put(compId, new SessionProfile(compId, role, venue, account, cancelOnDisconnect)) != null) {
+            if (out.put(compId, profile.build()) != null) {
                 throw s.error("senderCompId", "'" + compId + "' is configured twice");
             }
         }
+        for (SessionProfile p : out.values()) {
+            for (String scoped : p.dropCopyScope()) {
+                SessionProfile target = out.get(scoped);
+                if (target == null || target.role() != SessionRole.ORDER_ENTRY) {
+                    throw new GatewayConfigException("sessions[" + p.senderCompId() + "].scope: '" + scoped
+                            + "' is not an order-entry session; order-entry sessions: " + out.values().stream()
+                            .filter(x -> x.role() == SessionRole.ORDER_ENTRY).map(SessionProfile::senderCompId).toList());
+                }
+            }
+        }
         return out;
+    }
+
+    private static SessionProfile.SessionAuth auth(ConfigView s) {
+        if (s.has("username") != s.has("passwordHash")) {
+            throw s.error(s.has("username") ? "passwordHash" : "username",
+                    "username and passwordHash go together; make the hash with `fixbridge passwd`");
+        }
+        Optional<String> username = s.has("username") ? Optional.of(s.string("username")) : Optional.empty();
+        Optional<PasswordHash> hash;
+        try {
+            hash = s.has("passwordHash") ? Optional.of(PasswordHash.parse(s.string("passwordHash"))) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            throw s.error("passwordHash", e.getMessage());
+        }
+        List<AddressRange> ranges = new ArrayList<>();
+        if (s.has("allowedAddresses")) {
+            for (String range : s.strings("allowedAddresses")) {
+                try {
+                    ranges.add(AddressRange.parse(range));
+                } catch (IllegalArgumentException e) {
+                    throw s.error("allowedAddresses", e.getMessage());
+                }
+            }
+            if (ranges.isEmpty()) {
+                throw s.error("allowedAddresses", "is empty, so no address could log on; remove it to allow any address");
+            }
+        }
+        return new SessionProfile.SessionAuth(username, hash, ranges);
     }
 
     private static EngineSettings engine(ConfigView e) {

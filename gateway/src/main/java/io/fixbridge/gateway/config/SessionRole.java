@@ -5,7 +5,12 @@ import java.util.Arrays;
 /** What a FIX session may do on the gateway. */
 public enum SessionRole {
     /** Sends orders, cancels, replaces and status requests; receives their ExecutionReports. */
-    ORDER_ENTRY("order-entry");
+    ORDER_ENTRY("order-entry"),
+    /**
+     * Read-only: receives a copy of every ExecutionReport and OrderCancelReject of the order-entry
+     * sessions in its scope; an order message from it is answered with a BusinessMessageReject.
+     */
+    DROP_COPY("dropcopy");
 
     private final String configName;
 
