@@ -17,8 +17,24 @@ import io.fixbridge.gateway.fix.FixAcceptor;
 import io.fixbridge.gateway.fix.GatewayApplication;
 import io.fixbridge.gateway.journal.FileJournal;
 import io.fixbridge.gateway.journal.JournalUnavailableException;
+import io.fixbridge.gateway.fix.DropCopySink;
+import io.fixbridge.gateway.journal.Journal;
+import io.fixbridge.gateway.ops.AdminApi;
+import io.fixbridge.gateway.ops.FixMetrics;
 import io.fixbridge.gateway.ops.Health;
+import io.fixbridge.gateway.ops.MeteredJournal;
+import io.fixbridge.gateway.ops.MeteredVenueAdapter;
+import io.fixbridge.gateway.ops.Metrics;
 import io.fixbridge.gateway.ops.OpsHttpServer;
+import io.fixbridge.gateway.ops.Operator;
+import io.fixbridge.gateway.ops.OrderMetrics;
+import io.fixbridge.gateway.ops.VenueMetrics;
+import io.fixbridge.gateway.order.ReportSink;
+import io.fixbridge.gateway.risk.KillSwitches;
+import io.fixbridge.gateway.route.VenueInstrumentation;
+import io.fixbridge.venue.VenueAdapter;
+import io.fixbridge.venue.VenueTelemetry;
+import io.micrometer.core.instrument.Gauge;
 import io.fixbridge.gateway.order.OrderEngine;
 import io.fixbridge.gateway.route.VenueRegistry;
 
@@ -33,19 +49,28 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Where the engaged kill switches are kept, under dataDirectory. */
+    public static final String KILL_SWITCHES_FILE = "kill-switches.json";
+    /** How often the open orders per venue are published to metrics. */
+    private static final Duration OBSERVE_INTERVAL = Duration.ofSeconds(1);
+
     private final VenueRegistry venues;
-    private final FileJournal journal;
+    private final Journal journal;
     private final OrderEngine engine;
     private final FixAcceptor acceptor;
+    private final Metrics metrics;
+    private final Map<String, VenueMetrics> venueMetrics;
     private final CompletableFuture<Void> ready;
     private OpsHttpServer ops;
 
-    private Gateway(VenueRegistry venues, FileJournal journal, OrderEngine engine, FixAcceptor acceptor,
-                    CompletableFuture<Void> ready) {
+    private Gateway(VenueRegistry venues, Journal journal, OrderEngine engine, FixAcceptor acceptor,
+                    Metrics metrics, Map<String, VenueMetrics> venueMetrics, CompletableFuture<Void> ready) {
         this.venues = venues;
         this.journal = journal;
         this.engine = engine;
         this.acceptor = acceptor;
+        this.metrics = metrics;
+        this.venueMetrics = venueMetrics;
         this.ready = ready;
     }
 
@@ -56,19 +81,31 @@ public final class Gateway implements AutoCloseable {
      *                               or the health endpoint cannot listen; the message says which and why
      */
     public static Gateway start(GatewayConfig config) {
+        io.fixbridge.gateway.config.Secrets.of(config).forEach(io.fixbridge.gateway.ops.logging.SecretRegistry.global()::register);
         AtomicReference<OrderEngine> engineRef = new AtomicReference<>();
-        FileJournal journal = openJournal(config);
+        Metrics metrics = new Metrics();
+        Map<String, VenueMetrics> venueMetrics = new LinkedHashMap<>();
+        config.venues().forEach(v -> venueMetrics.put(v.name(), new VenueMetrics(v.name(), metrics)));
+        FileJournal files = openJournal(config);
+        Journal journal = new MeteredJournal(files, config.journal().files().directory(), metrics);
         VenueRegistry venues = null;
         OrderEngine engine = null;
         FixAcceptor acceptor = null;
         try {
-            venues = VenueRegistry.create(config.venues(), venue -> event -> engineRef.get().onVenueEvent(venue, event));
-            engine = new OrderEngine(venues, FixAcceptor.sink(), config.engine(), Clock.systemUTC(), journal);
+            KillSwitches killSwitches = KillSwitches.load(config.dataDirectory().resolve(KILL_SWITCHES_FILE), Clock.systemUTC());
+            venues = VenueRegistry.create(config.venues(), venue -> event -> engineRef.get().onVenueEvent(venue, event),
+                    instrumentation(venueMetrics));
+            FixMetrics fixMetrics = new FixMetrics(metrics, config.sessions());
+            DropCopySinkRef sink = new DropCopySinkRef();
+            engine = new OrderEngine(venues, sink, config.engine(), Clock.systemUTC(), journal,
+                    new OrderMetrics(metrics, venueMetrics), killSwitches);
             engineRef.set(engine);
             OrderEngine.ReplaySummary replayed = engine.replay();
             LOG.info("order journal {}: {} records, {} orders, {} open or pending", config.journal().files().directory(),
                     replayed.records(), replayed.orders(), replayed.open());
-            acceptor = FixAcceptor.create(config, new GatewayApplication(config.sessions(), engine));
+            acceptor = FixAcceptor.create(config, new GatewayApplication(config.sessions(), engine, fixMetrics));
+            FixAcceptor created = acceptor;
+            sink.target = new DropCopySink(FixAcceptor.sink(), config.sessions(), created::sessionIds, fixMetrics);
             // the sessions must exist before the venues' streams report anything about the orders of the
             // last run (a report to a session not yet created would be lost); logons wait for reconcile()
             acceptor.start();
@@ -77,24 +114,68 @@ public final class Gateway implements AutoCloseable {
                     .filter(id -> config.sessions().containsKey(id.getTargetCompID())
                             && config.sessions().get(id.getTargetCompID()).cancelOnDisconnect())
                     .toList();
-            Gateway gateway = new Gateway(venues, journal, engine, acceptor, engine.reconcile(cancelOnDisconnect));
-            gateway.ops = OpsHttpServer.start(config.ops().listen(), gateway::health);
+            if (!killSwitches.all().isEmpty()) {
+                LOG.warn("kill switches engaged before the restart are still engaged: {}",
+                        killSwitches.all().stream().map(k -> k.id() + " (" + k.describe() + ")").toList());
+            }
+            Gateway gateway = new Gateway(venues, journal, engine, acceptor, metrics, venueMetrics,
+                    engine.reconcile(cancelOnDisconnect));
+            Gauge.builder("fixbridge.ready", gateway, g -> g.health().ready() ? 1 : 0)
+                    .description("1 while /health/ready says ready").register(metrics.registry());
+            Gauge.builder("fixbridge.kill.switches.active", killSwitches, k -> k.all().size())
+                    .description("Kill switches engaged").register(metrics.registry());
+            Operator operator = new Operator(config, killSwitches, engine, venueMetrics, created::sessionIds);
+            gateway.ops = OpsHttpServer.start(config.ops(), gateway::health, metrics::scrape,
+                    new AdminApi(config.ops().adminToken(), operator));
             engine.compactEvery(config.journal().compactInterval());
-            LOG.info("fixbridge accepting FIX 4.4 on {} for {}; venues {}; health on http://{}:{}/health/ready",
+            engine.observeEvery(OBSERVE_INTERVAL);
+            LOG.info("fixbridge accepting FIX 4.4 on {} for {}; venues {}; metrics and health on http://{}:{}/metrics",
                     acceptor.endpoints(), config.sessions().keySet(), venues.names(),
                     gateway.ops.address().getHostString(), gateway.ops.address().getPort());
             gateway.ready.thenRun(() -> LOG.info("fixbridge ready: open orders reconciled, logons accepted"));
             return gateway;
         } catch (JournalUnavailableException e) {
-            release(acceptor, engine, venues, journal);
+            release(acceptor, engine, venues, files, metrics);
             throw new IllegalStateException(e.getMessage() + "; check dataDirectory and journal.directory in gateway.yaml", e);
         } catch (UncheckedIOException e) {
-            release(acceptor, engine, venues, journal);
+            release(acceptor, engine, venues, files, metrics);
             throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            release(acceptor, engine, venues, journal);
+            release(acceptor, engine, venues, files, metrics);
             throw e;
         }
+    }
+
+    /**
+     * The engine's sink, set once the acceptor exists (the drop-copy fan-out needs its sessions);
+     * nothing is reported before: the engine reports only after the acceptor has started.
+     */
+    private static final class DropCopySinkRef implements ReportSink {
+        private volatile ReportSink target;
+
+        @Override
+        public void send(quickfix.SessionID session, quickfix.Message message) {
+            target.send(session, message);
+        }
+
+        @Override
+        public boolean wasSent(quickfix.SessionID session, String execId) {
+            return target.wasSent(session, execId);
+        }
+    }
+
+    private static VenueInstrumentation instrumentation(Map<String, VenueMetrics> venueMetrics) {
+        return new VenueInstrumentation() {
+            @Override
+            public VenueTelemetry telemetry(String venue) {
+                return venueMetrics.get(venue);
+            }
+
+            @Override
+            public VenueAdapter wrap(String venue, VenueAdapter adapter) {
+                return new MeteredVenueAdapter(adapter, venueMetrics.get(venue));
+            }
+        };
     }
 
     private static FileJournal openJournal(GatewayConfig config) {
@@ -105,7 +186,8 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static void release(FixAcceptor acceptor, OrderEngine engine, VenueRegistry venues, FileJournal journal) {
+    private static void release(FixAcceptor acceptor, OrderEngine engine, VenueRegistry venues, FileJournal journal,
+                                Metrics metrics) {
         if (acceptor != null) {
             acceptor.close();
         }
@@ -116,6 +198,7 @@ public final class Gateway implements AutoCloseable {
             venues.close();
         }
         journal.close();
+        metrics.close();
     }
 
     /** Where the FIX acceptor listens. */
@@ -123,7 +206,12 @@ public final class Gateway implements AutoCloseable {
         return acceptor.endpoints();
     }
 
-    /** Where the health endpoint listens. */
+    /** The gateway's metrics registry (tests read meters from it). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Where the metrics, health and admin endpoint listens. */
     public java.net.InetSocketAddress opsAddress() {
         return ops.address();
     }
@@ -150,6 +238,7 @@ public final class Gateway implements AutoCloseable {
                 : "reconciling the orders of the last run with the venues; logons are refused until done");
         components.put("journal", journal.healthy() ? Health.UP
                 : journal.unavailableReason().orElse("unavailable") + "; new orders are rejected until it can be written");
+        venueMetrics.values().forEach(v -> components.put("venue:" + v.venue(), v.isUp() ? Health.UP : v.downReason()));
         boolean ready = components.values().stream().allMatch(Health.UP::equals);
         return new Health(ready, components);
     }
@@ -163,6 +252,7 @@ public final class Gateway implements AutoCloseable {
         engine.close();
         journal.close();
         venues.close();
+        metrics.close();
         LOG.info("fixbridge stopped");
     }
 }

@@ -4,11 +4,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +32,10 @@ import quickfix.Message;
         subcommands = {ClientCommand.Order.class, ClientCommand.Cancel.class, ClientCommand.Replace.class,
                 ClientCommand.Status.class})
 final class ClientCommand implements Callable<Integer> {
+    /** The shipped demo session's Username(553) (fix-config/gateway.yaml, OMS1). */
+    static final String DEMO_USERNAME = "oms1";
+    /** The shipped demo session's password; fix-config/gateway.yaml holds only its hash. Public: a demo credential. */
+    static final String DEMO_PASSWORD = "demo-oms1-password";
     private static final AtomicLong IDS = new AtomicLong();
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "gateway host (default: ${DEFAULT-VALUE})")
@@ -47,6 +54,25 @@ final class ClientCommand implements Callable<Integer> {
     int waitSeconds;
     @Option(names = "--logon-timeout", defaultValue = "10", description = "seconds to wait for the gateway's Logon (default: ${DEFAULT-VALUE})")
     int logonTimeoutSeconds;
+    @Option(names = "--username", defaultValue = DEMO_USERNAME,
+            description = "Username(553) on the Logon (default: ${DEFAULT-VALUE}, the demo session's); empty for none")
+    String username;
+    @Option(names = "--password", arity = "0..1", interactive = true, defaultValue = "${env:FIXBRIDGE_FIX_PASSWORD:-" + DEMO_PASSWORD + "}",
+            description = {"Password(554) on the Logon; without a value it is asked for without echo.",
+                    "Default: the environment variable FIXBRIDGE_FIX_PASSWORD, else the demo session's password"})
+    String password;
+    @Option(names = "--tls", description = "connect over TLS (the gateway has fix.tls); needs --truststore")
+    boolean tls;
+    @Option(names = "--truststore", paramLabel = "PATH", description = "PKCS12 file with the gateway's certificate or its CA")
+    Path trustStore;
+    @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "${env:FIXBRIDGE_FIX_TRUSTSTORE_PASSWORD}",
+            description = "the trust store's password (default: the environment variable FIXBRIDGE_FIX_TRUSTSTORE_PASSWORD)")
+    String trustStorePassword;
+    @Option(names = "--keystore", paramLabel = "PATH", description = "PKCS12 file with a client certificate, for gateways that require one")
+    Path keyStore;
+    @Option(names = "--keystore-password", paramLabel = "PASSWORD", defaultValue = "${env:FIXBRIDGE_FIX_KEYSTORE_PASSWORD}",
+            description = "the client key store's password (default: the environment variable FIXBRIDGE_FIX_KEYSTORE_PASSWORD)")
+    String keyStorePassword;
 
     private FixClientSession session;
 
@@ -74,7 +100,9 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     private FixClientSession connect() throws Exception {
-        session = new FixClientSession(host, port, sender, target, store, reset, System.out);
+        Optional<FixClientSession.Credentials> credentials = username == null || username.isEmpty() ? Optional.empty()
+                : Optional.of(new FixClientSession.Credentials(username, password == null ? "" : password));
+        session = new FixClientSession(host, port, sender, target, store, reset, credentials, tls(), System.out);
         try {
             session.logon(Duration.ofSeconds(logonTimeoutSeconds));
         } catch (RuntimeException | InterruptedException e) {
@@ -82,6 +110,26 @@ final class ClientCommand implements Callable<Integer> {
             throw e;
         }
         return session;
+    }
+
+    private Optional<FixClientSession.Tls> tls() {
+        if (!tls) {
+            if (trustStore != null || keyStore != null) {
+                throw new CommandFailure("--truststore and --keystore apply only with --tls");
+            }
+            return Optional.empty();
+        }
+        if (trustStore == null) {
+            throw new CommandFailure("--tls needs --truststore PATH: a PKCS12 file holding the gateway's certificate or the CA "
+                    + "that signed it (the client never trusts a certificate it cannot check)");
+        }
+        for (Path file : keyStore == null ? List.of(trustStore) : List.of(trustStore, keyStore)) {
+            if (!Files.isRegularFile(file)) {
+                throw new CommandFailure(file + ": no such file");
+            }
+        }
+        return Optional.of(new FixClientSession.Tls(trustStore, trustStorePassword, Optional.ofNullable(keyStore),
+                keyStorePassword == null ? "" : keyStorePassword));
     }
 
     static String newClOrdId() {

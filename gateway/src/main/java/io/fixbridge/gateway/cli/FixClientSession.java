@@ -1,12 +1,21 @@
 package io.fixbridge.gateway.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.fixbridge.gateway.fix.FixAcceptor;
+import io.fixbridge.gateway.fix.RedactingLogFactory;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
@@ -23,16 +32,71 @@ import quickfix.field.MsgType;
 /**
  * The FIX initiator behind {@code fixbridge client}: logs on, sends, and prints every report it
  * receives as one line. Its message store persists sequence numbers between runs, like an OMS.
+ *
+ * <p>The Logon carries Username(553) and Password(554) when {@link Credentials} are given; the
+ * client's log hides the password ({@link RedactingLogFactory}), and its store keeps no message
+ * bodies ({@code PersistMessages=N}, so the Logon with the password is not written to disk; a
+ * resend request from the gateway is answered with a gap fill, which also keeps an old order
+ * from being sent again). With {@link Tls} it connects over TLS and checks the gateway's
+ * certificate against the trust store given (never trust-all).
+ *
+ * <p>Not thread-safe: one command drives it; QuickFIX/J prints reports on its own thread.
  */
 final class FixClientSession implements AutoCloseable {
+    /** Logout Texts of the gateway that retrying with the same settings cannot fix (see LogonGuard). */
+    static final String REFUSAL_PREFIX = "logon refused";
+
     private final SessionID sessionId;
     private final SocketInitiator initiator;
-    private final CountDownLatch loggedOn = new CountDownLatch(1);
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final Optional<Credentials> credentials;
     private final PrintStream out;
+    private volatile boolean loggedOn;
+    private volatile String lastRefusal;
 
-    FixClientSession(String host, int port, String sender, String target, Path store, boolean reset, PrintStream out)
-            throws ConfigError {
+    /**
+     * Username(553) and Password(554) for the Logon.
+     *
+     * @param username what the gateway's {@code sessions[].username} says
+     * @param password the password whose hash is the session's {@code passwordHash}
+     */
+    record Credentials(String username, String password) {
+        Credentials {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + ", password=***]";
+        }
+    }
+
+    /**
+     * TLS to the gateway.
+     *
+     * @param trustStore         the certificates trusted for the gateway (its own, or the CA that signed it)
+     * @param trustStorePassword the trust store's password; null when it has none
+     * @param keyStore           a client certificate and key, for gateways with {@code needClientAuth}
+     * @param keyStorePassword   its password (empty when there is no key store)
+     */
+    record Tls(Path trustStore, String trustStorePassword, Optional<Path> keyStore, String keyStorePassword) {
+        Tls {
+            Objects.requireNonNull(trustStore, "trustStore");
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(keyStorePassword, "keyStorePassword");
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[trustStore=" + trustStore + ", keyStore=" + keyStore.map(Path::toString).orElse("none") + "]";
+        }
+    }
+
+    FixClientSession(String host, int port, String sender, String target, Path store, boolean reset,
+                     Optional<Credentials> credentials, Optional<Tls> tls, PrintStream out) throws ConfigError {
         this.out = out;
+        this.credentials = credentials;
         this.sessionId = new SessionID("FIX.4.4", sender, target);
         SessionSettings s = new SessionSettings();
         s.setString("ConnectionType", "initiator");
@@ -41,6 +105,7 @@ final class FixClientSession implements AutoCloseable {
         s.setString("HeartBtInt", "30");
         s.setString("ReconnectInterval", "2");
         s.setString("FileStorePath", store.toString());
+        s.setString("PersistMessages", "N");
         s.setString("DataDictionary", FixAcceptor.DICTIONARY);
         s.setString("ResetOnLogon", reset ? "Y" : "N");
         s.setString(sessionId, "BeginString", "FIX.4.4");
@@ -48,16 +113,70 @@ final class FixClientSession implements AutoCloseable {
         s.setString(sessionId, "TargetCompID", target);
         s.setString(sessionId, "SocketConnectHost", host);
         s.setString(sessionId, "SocketConnectPort", String.valueOf(port));
-        this.initiator = new SocketInitiator(new Printer(), new FileStoreFactory(s), s, new SLF4JLogFactory(s),
-                new DefaultMessageFactory());
+        tls.ifPresent(t -> useTls(s, t, store));
+        this.initiator = new SocketInitiator(new Printer(), new FileStoreFactory(s), s,
+                new RedactingLogFactory(new SLF4JLogFactory(s)), new DefaultMessageFactory());
     }
 
+    /**
+     * QuickFIX/J's TLS settings. Without a trust store QuickFIX/J would trust any certificate,
+     * so one is always set; without a client key store it would look for a "quickfixj.keystore",
+     * so an empty one (no client certificate) is written to the client's store directory.
+     */
+    private static void useTls(SessionSettings s, Tls tls, Path store) {
+        s.setString("SocketUseSSL", "Y");
+        s.setString("EnabledProtocols", "TLSv1.3,TLSv1.2");
+        s.setString("SocketTrustStore", tls.trustStore().toString());
+        if (tls.trustStorePassword() != null) {
+            s.setString("SocketTrustStorePassword", tls.trustStorePassword());
+        }
+        s.setString("TrustStoreType", "PKCS12");
+        s.setString("KeyStoreType", "PKCS12");
+        if (tls.keyStore().isPresent()) {
+            s.setString("SocketKeyStore", tls.keyStore().get().toString());
+            s.setString("SocketKeyStorePassword", tls.keyStorePassword());
+        } else {
+            s.setString("SocketKeyStore", emptyKeyStore(store).toString());
+            s.setString("SocketKeyStorePassword", "");
+        }
+    }
+
+    private static Path emptyKeyStore(Path store) {
+        Path file = store.resolve("no-client-certificate.p12");
+        try {
+            Files.createDirectories(store);
+            KeyStore empty = KeyStore.getInstance("PKCS12");
+            empty.load(null, null);
+            try (OutputStream o = Files.newOutputStream(file)) {
+                empty.store(o, new char[0]);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make a PKCS12 key store", e);
+        }
+    }
+
+    /**
+     * Starts the initiator and waits for the gateway's Logon. A refusal for a reason retrying
+     * cannot fix (credentials, address) ends the wait at once; other refusals (the gateway is
+     * reconciling after a restart) are retried every 2 s until {@code timeout}.
+     */
     void logon(Duration timeout) throws ConfigError, InterruptedException {
         initiator.start();
-        if (!loggedOn.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new CommandFailure("no logon to " + sessionId.getTargetCompID() + " within " + timeout.toSeconds()
-                    + " s: is the gateway running (./fixbridge run), and do the sequence numbers match (try --reset)?");
+        settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (loggedOn) {
+            return;
         }
+        String refusal = lastRefusal;
+        if (refusal != null && refusal.startsWith(REFUSAL_PREFIX)) {
+            throw new CommandFailure("the gateway refused the logon of " + sessionId.getSenderCompID() + ": " + refusal
+                    + " (check --username, and --password or FIXBRIDGE_FIX_PASSWORD)");
+        }
+        throw new CommandFailure("no logon to " + sessionId.getTargetCompID() + " within " + timeout.toSeconds()
+                + " s: " + (refusal != null ? "the gateway answered: " + refusal
+                : "is the gateway running (./fixbridge run), does --tls match its fix.tls, and do the sequence numbers match (try --reset)?"));
     }
 
     void send(Message message) {
@@ -77,17 +196,29 @@ final class FixClientSession implements AutoCloseable {
         @Override public void onCreate(SessionID id) { }
         @Override public void onLogon(SessionID id) {
             out.println("logged on as " + id.getSenderCompID() + " to " + id.getTargetCompID());
-            loggedOn.countDown();
+            loggedOn = true;
+            settled.countDown();
         }
         @Override public void onLogout(SessionID id) {
             out.println("logged out");
         }
-        @Override public void toAdmin(Message m, SessionID id) { }
+        @Override public void toAdmin(Message m, SessionID id) {
+            if (credentials.isPresent() && MsgType.LOGON.equals(type(m))) {
+                m.setString(553, credentials.get().username());
+                m.setString(554, credentials.get().password());
+            }
+        }
         @Override public void fromAdmin(Message m, SessionID id) {
             try {
                 String type = m.getHeader().getString(MsgType.FIELD);
                 if ("3".equals(type) || ("5".equals(type) && m.isSetField(58))) {
                     out.println(ReportPrinter.format(m));
+                }
+                if ("5".equals(type) && !loggedOn && m.isSetField(58)) {
+                    lastRefusal = m.getString(58);
+                    if (lastRefusal.startsWith(REFUSAL_PREFIX)) {
+                        settled.countDown();
+                    }
                 }
             } catch (quickfix.FieldNotFound e) {
                 out.println(m.toString().replace('\u0001', '|'));
@@ -96,6 +227,14 @@ final class FixClientSession implements AutoCloseable {
         @Override public void toApp(Message m, SessionID id) { }
         @Override public void fromApp(Message m, SessionID id) {
             out.println(ReportPrinter.format(m));
+        }
+    }
+
+    private static String type(Message m) {
+        try {
+            return m.getHeader().getString(MsgType.FIELD);
+        } catch (quickfix.FieldNotFound e) {
+            return "";
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * host names are refused, so reading the configuration never does a DNS lookup.
  */
 public final class AddressRange {
-    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private final String text;
     private final byte[] network;
@@ -28,7 +29,9 @@ public final class AddressRange {
         Objects.requireNonNull(cidr, "cidr");
         int slash = cidr.indexOf('/');
         String address = slash < 0 ? cidr : cidr.substring(0, slash);
-        if (!LITERAL.matcher(address).matches()) {
+        // a dotted quad of four decimal parts, or an IPv6 literal (with a ':', which the JDK parses
+        // without a lookup): short forms like 10.1.2 (read as 10.1.0.2) and names are refused
+        if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
             throw new IllegalArgumentException("'" + cidr + "' is not an IP address range like 10.0.0.0/8 or 127.0.0.1/32");
         }
         byte[] bytes;

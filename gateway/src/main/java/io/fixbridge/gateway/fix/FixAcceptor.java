@@ -4,16 +4,25 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.fixbridge.gateway.config.GatewayConfig;
 import io.fixbridge.gateway.config.GatewayConfigException;
 import io.fixbridge.gateway.config.SessionProfile;
+import io.fixbridge.gateway.config.TlsSettings;
 import io.fixbridge.gateway.order.ReportSink;
 import quickfix.Acceptor;
 import quickfix.Application;
@@ -29,12 +38,27 @@ import quickfix.ThreadedSocketAcceptor;
 /**
  * The QuickFIX/J acceptor, built from sessions.cfg with the gateway's rules laid over it:
  * persistent file message stores and the FIX message log (the audit trail) under the data
- * directory, the gateway's data dictionary unless another is named, and one session profile in
- * gateway.yaml for every acceptor session (and the other way round).
+ * directory, with Password(554) and NewPassword(925) hidden ({@link RedactingLogFactory}); the
+ * gateway's data dictionary unless another is named; TLS from {@code fix.tls} in gateway.yaml;
+ * and one session profile in gateway.yaml for every acceptor session (and the other way round).
+ *
+ * <p>TLS is configured in one place only: gateway.yaml's {@code fix.tls}. sessions.cfg must not
+ * set {@code SocketUseSSL} or any key or trust store setting ({@link #TLS_OWNED}), whether or not
+ * {@code fix.tls} is there; it may tune {@code EnabledProtocols} and {@code CipherSuites}
+ * (default protocols: TLSv1.3 and TLSv1.2).
+ *
+ * <p>{@link #create} throws {@link GatewayConfigException} naming the setting for every problem;
+ * the methods are called from the thread that starts and stops the gateway.
  */
 public final class FixAcceptor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FixAcceptor.class);
     /** The data dictionary shipped in dictionaries/ and on the classpath. */
     public static final String DICTIONARY = "FIXBRIDGE-FIX44.xml";
+    /** The QuickFIX/J TLS settings the gateway sets from {@code fix.tls}; sessions.cfg may not set them. */
+    static final List<String> TLS_OWNED = List.of("SocketUseSSL", "SocketKeyStore", "SocketKeyStorePassword",
+            "KeyStoreType", "SocketTrustStore", "SocketTrustStorePassword", "TrustStoreType", "NeedClientAuth");
+    /** The protocols enabled unless sessions.cfg names its own {@code EnabledProtocols}. */
+    static final String DEFAULT_PROTOCOLS = "TLSv1.3,TLSv1.2";
 
     private final Acceptor acceptor;
     private final List<InetSocketAddress> endpoints;
@@ -50,7 +74,7 @@ public final class FixAcceptor implements AutoCloseable {
         List<InetSocketAddress> endpoints = checkSessions(config, settings);
         try {
             Acceptor acceptor = new ThreadedSocketAcceptor(application, new FileStoreFactory(settings), settings,
-                    new FileLogFactory(settings), new DefaultMessageFactory());
+                    new RedactingLogFactory(new FileLogFactory(settings)), new DefaultMessageFactory());
             return new FixAcceptor(acceptor, endpoints);
         } catch (ConfigError e) {
             throw new GatewayConfigException(config.sessionsFile() + ": " + e.getMessage(), e);
@@ -114,12 +138,88 @@ public final class FixAcceptor implements AutoCloseable {
                         + "dataDirectory in " + config.source() + "; remove it from sessions.cfg");
             }
         }
+        for (String owned : TLS_OWNED) {
+            if (isSetAnywhere(settings, owned)) {
+                throw new GatewayConfigException(config.sessionsFile() + ": " + owned + " is set by the gateway from "
+                        + "fix.tls in " + config.source() + "; remove it from sessions.cfg and configure TLS under fix.tls");
+            }
+        }
         settings.setString("FileStorePath", config.dataDirectory().resolve("fix-store").toString());
         settings.setString("FileLogPath", config.dataDirectory().resolve("fix-log").toString());
         if (!isSetAnywhere(settings, "DataDictionary")) {
             settings.setString("DataDictionary", DICTIONARY);
         }
+        config.fixTls().ifPresent(tls -> applyTls(config, tls, settings));
         return settings;
+    }
+
+    /**
+     * Sets QuickFIX/J's TLS settings for every session from {@code fix.tls}, after checking that
+     * the key store opens with its password and holds a private key, and that the trust store
+     * (if any) opens and holds a certificate, so a mistake stops the gateway at start naming the
+     * setting instead of failing every handshake. The trust store is read as the key store's type.
+     */
+    private static void applyTls(GatewayConfig config, TlsSettings tls, SessionSettings settings) {
+        String where = config.source() + ": fix.tls.";
+        KeyStore keys = open(where + "keyStore", where + "keyStorePassword", tls.keyStore(), tls.keyStoreType(),
+                tls.keyStorePassword().toCharArray());
+        if (!hasEntry(keys, true)) {
+            throw new GatewayConfigException(where + "keyStore: " + tls.keyStore() + " holds no private key with its "
+                    + "certificate; make one with keytool -genkeypair -storetype PKCS12");
+        }
+        settings.setString("SocketUseSSL", "Y");
+        settings.setString("SocketKeyStore", tls.keyStore().toString());
+        settings.setString("SocketKeyStorePassword", tls.keyStorePassword());
+        settings.setString("KeyStoreType", tls.keyStoreType());
+        settings.setString("NeedClientAuth", tls.needClientAuth() ? "Y" : "N");
+        if (tls.trustStore().isPresent()) {
+            Path trust = tls.trustStore().get();
+            char[] password = tls.trustStorePassword().map(String::toCharArray).orElse(null);
+            KeyStore trusted = open(where + "trustStore", where + "trustStorePassword", trust, tls.keyStoreType(), password);
+            if (!hasEntry(trusted, false)) {
+                throw new GatewayConfigException(where + "trustStore: " + trust + " holds no certificate (is trustStorePassword set?); import the "
+                        + "certificates of the clients (or of their CA) with keytool -importcert");
+            }
+            settings.setString("SocketTrustStore", trust.toString());
+            tls.trustStorePassword().ifPresent(p -> settings.setString("SocketTrustStorePassword", p));
+            settings.setString("TrustStoreType", tls.keyStoreType());
+        }
+        if (!isSetAnywhere(settings, "EnabledProtocols")) {
+            settings.setString("EnabledProtocols", DEFAULT_PROTOCOLS);
+        }
+        LOG.info("FIX acceptor: TLS with key store {} ({}); client certificates {}", tls.keyStore(), tls.keyStoreType(),
+                tls.needClientAuth() ? "required, checked against " + tls.trustStore().orElseThrow() : "not requested");
+    }
+
+    /** Opens a key or trust store; the messages name the setting and never hold the password. */
+    private static KeyStore open(String setting, String passwordSetting, Path file, String type, char[] password) {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(in, password);
+            return store;
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new GatewayConfigException(passwordSetting + ": is not the password of " + file, e);
+            }
+            throw new GatewayConfigException(setting + ": " + file + " cannot be read as a " + type + " key store: "
+                    + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new GatewayConfigException(setting + ": " + file + " cannot be read as a " + type + " key store: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasEntry(KeyStore store, boolean privateKey) {
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (privateKey ? store.isKeyEntry(alias) : store.getCertificate(alias) != null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a loaded key store cannot list its entries", e);
+        }
     }
 
     private static boolean isSetAnywhere(SessionSettings settings, String key) {

@@ -10,8 +10,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.fixbridge.gateway.config.SessionProfile;
+import io.fixbridge.gateway.config.SessionRole;
+import io.fixbridge.gateway.ops.FixMetrics;
 import io.fixbridge.gateway.order.OrderEngine;
 import io.fixbridge.gateway.translate.ExecutionReports;
 import io.fixbridge.gateway.translate.FixInbound;
@@ -38,6 +41,8 @@ public final class GatewayApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
     /** BusinessRejectReason(380) 3: unsupported message type. */
     private static final int UNSUPPORTED_MESSAGE_TYPE = 3;
+    /** BusinessRejectReason(380) 6: not authorized. */
+    private static final int NOT_AUTHORIZED = 6;
     /** How long a session thread waits for the order engine to take a request. */
     private static final Duration TAKE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,10 +52,14 @@ public final class GatewayApplication implements Application {
 
     private final Map<String, SessionProfile> profiles;
     private final OrderEngine engine;
+    private final LogonGuard logonGuard = new LogonGuard();
 
-    public GatewayApplication(Map<String, SessionProfile> profiles, OrderEngine engine) {
+    private final FixMetrics metrics;
+
+    public GatewayApplication(Map<String, SessionProfile> profiles, OrderEngine engine, FixMetrics metrics) {
         this.profiles = Map.copyOf(profiles);
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,11 +70,13 @@ public final class GatewayApplication implements Application {
     @Override
     public void onLogon(SessionID sessionId) {
         LOG.info("FIX session {} logged on", sessionId);
+        metrics.loggedOn(sessionId.getTargetCompID(), true);
     }
 
     @Override
     public void onLogout(SessionID sessionId) {
         LOG.info("FIX session {} logged out", sessionId);
+        metrics.loggedOn(sessionId.getTargetCompID(), false);
         SessionProfile profile = profiles.get(sessionId.getTargetCompID());
         if (profile != null && profile.cancelOnDisconnect()) {
             engine.onSessionDown(sessionId);
@@ -74,18 +85,37 @@ public final class GatewayApplication implements Application {
 
     @Override
     public void toAdmin(Message message, SessionID sessionId) {
-        // nothing to add to admin messages
+        metrics.out(sessionId.getTargetCompID(), message);
     }
 
     /**
-     * Refuses logons while the order engine reconciles the orders of the last run after a restart,
-     * so no new order arrives before the old ones are settled; the OMS's initiator logs on again
-     * by itself. QuickFIX/J refuses unknown CompIDs.
+     * Checks a Logon: first the session's allowed addresses and credentials ({@link LogonGuard};
+     * a refusal is a Logout with a Text, then the connection closes), then refuses logons while
+     * the order engine reconciles the orders of the last run after a restart, so no new order
+     * arrives before the old ones are settled; the OMS's initiator logs on again by itself.
+     * QuickFIX/J refuses unknown CompIDs before this is called.
      */
     @Override
     public void fromAdmin(Message message, SessionID sessionId) throws RejectLogon {
-        if (MsgType.LOGON.equals(msgType(message)) && !engine.isReady()) {
+        metrics.in(sessionId.getTargetCompID(), message);
+        if (!MsgType.LOGON.equals(msgType(message))) {
+            return;
+        }
+        SessionProfile profile = profiles.get(sessionId.getTargetCompID());
+        if (profile == null) {
+            LOG.warn("FIX session {}: logon refused, the session has no entry under sessions: in gateway.yaml", sessionId);
+            throw new RejectLogon("logon refused: this session is not configured on the gateway");
+        }
+        Session session = Session.lookupSession(sessionId);
+        java.util.Optional<LogonGuard.Refusal> refusal = logonGuard.check(sessionId, profile.auth(), message,
+                session == null ? null : session.getRemoteAddress());
+        if (refusal.isPresent()) {
+            metrics.logonRefused(sessionId.getTargetCompID(), refusal.get().metricReason());
+            throw new RejectLogon(refusal.get().text());
+        }
+        if (!engine.isReady()) {
             LOG.info("FIX session {}: logon refused, the gateway is still reconciling orders after a restart", sessionId);
+            metrics.logonRefused(sessionId.getTargetCompID(), "not_ready");
             throw new RejectLogon("the gateway is reconciling its orders with the venues after a restart; log on again in a few seconds");
         }
     }
@@ -102,6 +132,7 @@ public final class GatewayApplication implements Application {
             LOG.info("FIX session {}: not resending a {} message; a gap fill goes instead", sessionId, msgType(message));
             throw new DoNotSend();
         }
+        metrics.out(sessionId.getTargetCompID(), message);
     }
 
     private static boolean isResend(Message message) {
@@ -130,6 +161,26 @@ public final class GatewayApplication implements Application {
     public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
         SessionProfile profile = profiles.get(sessionId.getTargetCompID());
         String type = message.getHeader().getString(MsgType.FIELD);
+        metrics.in(sessionId.getTargetCompID(), message);
+        if (profile.role() == SessionRole.DROP_COPY) {
+            send(sessionId, ExecutionReports.businessReject(message, NOT_AUTHORIZED,
+                    "this is a drop-copy session: it receives copies of the ExecutionReports and OrderCancelRejects of the "
+                            + "order-entry sessions in its scope and may not send MsgType(35)=" + type + "; send orders on an order-entry session"));
+            return;
+        }
+        if (message.isSetField(quickfix.field.ClOrdID.FIELD)) {
+            MDC.put("session", sessionId.getTargetCompID());
+            MDC.put("clOrdId", message.getString(quickfix.field.ClOrdID.FIELD));
+        }
+        try {
+            take(message, sessionId, profile, type);
+        } finally {
+            MDC.remove("session");
+            MDC.remove("clOrdId");
+        }
+    }
+
+    private void take(Message message, SessionID sessionId, SessionProfile profile, String type) throws FieldNotFound {
         switch (type) {
             case MsgType.ORDER_SINGLE -> taken(engine.onNewOrder(sessionId, profile, message, FixInbound.newOrder(message)), type);
             case MsgType.ORDER_LIST -> taken(engine.onNewOrderList(sessionId, profile, message, FixInbound.newOrderList(message)), type);

@@ -1,6 +1,7 @@
 package io.fixbridge.gateway.ops;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,19 +20,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.fixbridge.gateway.config.OpsSettings;
+
 /**
- * The operations HTTP endpoint: {@code GET /health/live} answers 200 while the process runs;
- * {@code GET /health/ready} answers 200 when the gateway takes new orders and 503 when it does
- * not, with a JSON body naming each component's state, e.g.
- * {@code {"status":"not ready","components":{"journal":"order journal in ... is unavailable: ...",...}}}.
- * Anything else is 404.
+ * The operations HTTP endpoint on {@code ops.listen}:
+ * <ul>
+ *   <li>{@code GET /metrics}: every metric in the Prometheus text format;</li>
+ *   <li>{@code GET /health/live}: 200 while the process runs;</li>
+ *   <li>{@code GET /health/ready}: 200 when the gateway takes new orders, 503 when not, with a JSON
+ *       body naming each component's state;</li>
+ *   <li>{@code /admin/...}: the {@link AdminApi}, when {@code ops.adminToken} is set.</li>
+ * </ul>
+ * Anything else is 404, with the known paths.
  *
- * <p><b>Threading:</b> requests are served on one daemon thread; {@code health} is called there
- * and must be thread-safe. {@link #close()} may be called from any thread.
+ * <p><b>Threading:</b> requests are served on two daemon threads (a kill switch waiting for its
+ * cancels does not hold up a scrape); the suppliers must be thread-safe. {@link #close()} may be
+ * called from any thread.
  */
 public final class OpsHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsHttpServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -42,34 +50,40 @@ public final class OpsHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code address}.
+     * Starts listening on {@code settings.listen()}.
      *
      * @throws UncheckedIOException the address cannot be bound; the message names it and the {@code ops.listen} setting
      */
-    public static OpsHttpServer start(InetSocketAddress address, Supplier<Health> health) {
+    public static OpsHttpServer start(OpsSettings settings, Supplier<Health> health, Supplier<String> metrics, AdminApi admin) {
+        InetSocketAddress address = settings.listen();
         HttpServer server;
         try {
             server = HttpServer.create(address, 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for health checks on " + address.getHostString() + ":"
+            throw new UncheckedIOException("cannot listen for metrics and health checks on " + address.getHostString() + ":"
                     + address.getPort() + " (" + e.getMessage() + "); free the port or change ops.listen in gateway.yaml", e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "fixbridge-ops-http");
             t.setDaemon(true);
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> serve(exchange, health));
+        server.createContext("/", exchange -> serve(exchange, health, metrics, admin));
         server.start();
         return new OpsHttpServer(server, executor);
     }
 
-    private static void serve(HttpExchange exchange, Supplier<Health> health) throws IOException {
+    private static void serve(HttpExchange exchange, Supplier<Health> health, Supplier<String> metrics, AdminApi admin)
+            throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!"GET".equals(exchange.getRequestMethod())) {
+            if (path.startsWith("/admin/")) {
+                admin.handle(exchange);
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, Map.of("error", "only GET is served here"));
+            } else if ("/metrics".equals(path)) {
+                respondText(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
             } else if ("/health/live".equals(path)) {
                 respond(exchange, 200, Map.of("status", "live"));
             } else if ("/health/ready".equals(path)) {
@@ -77,15 +91,16 @@ public final class OpsHttpServer implements AutoCloseable {
                 respond(exchange, h.ready() ? 200 : 503,
                         Map.of("status", h.ready() ? "ready" : "not ready", "components", new TreeMap<>(h.components())));
             } else {
-                respond(exchange, 404, Map.of("error", "no such endpoint; known: /health/live, /health/ready"));
+                respond(exchange, 404, Map.of("error", "no such endpoint; known: /metrics, /health/live, /health/ready, /admin/..."));
             }
         } catch (RuntimeException e) {
-            LOG.error("health request {} failed", exchange.getRequestURI(), e);
+            LOG.error("ops request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             throw e;
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+    /** Sends {@code body} as JSON. */
+    static void respond(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
@@ -93,10 +108,29 @@ public final class OpsHttpServer implements AutoCloseable {
             bytes = ("{\"error\":\"" + e.getOriginalMessage().replace('"', '\'') + "\"}").getBytes(StandardCharsets.UTF_8);
             status = 500;
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, "application/json", bytes);
+    }
+
+    static void respondText(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** The request body, at most {@code limit} bytes. */
+    static byte[] body(HttpExchange exchange, int limit) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new IllegalArgumentException("the request body is larger than " + limit + " bytes");
+            }
+            return bytes;
         }
     }
 

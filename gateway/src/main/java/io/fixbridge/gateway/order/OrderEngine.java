@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.fixbridge.gateway.config.EngineSettings;
 import io.fixbridge.gateway.journal.CompactionResult;
@@ -25,6 +26,8 @@ import io.fixbridge.gateway.journal.Journal;
 import io.fixbridge.gateway.journal.JournalRecord;
 import io.fixbridge.gateway.journal.JournalUnavailableException;
 import io.fixbridge.gateway.config.SessionProfile;
+import io.fixbridge.gateway.risk.KillSwitch;
+import io.fixbridge.gateway.risk.KillSwitches;
 import io.fixbridge.gateway.route.Router;
 import io.fixbridge.gateway.route.Venue;
 import io.fixbridge.gateway.route.VenueRegistry;
@@ -98,6 +101,8 @@ public final class OrderEngine implements AutoCloseable {
     private final OrderRegistry registry = new OrderRegistry();
     private final Map<String, SessionID> sessions = new ConcurrentHashMap<>();
     private final Journal journal;
+    private final EngineObserver observer;
+    private final KillSwitches killSwitches;
     /** Pending orders the restart's reconciliation still waits to see settled; engine thread only. */
     private final Set<GatewayOrder> reconciling = new HashSet<>();
     /** Acknowledged open orders whose status query after the restart has not been answered yet. */
@@ -115,9 +120,14 @@ public final class OrderEngine implements AutoCloseable {
      * @param settings how unknown outcomes are settled
      * @param clock    the time stamped on journal records and events
      * @param journal  the order journal, opened and not yet replayed
+     * @param observer what operations learn of the orders (metrics)
+     * @param killSwitches the engaged kill switches, asked before every new order and replace
      */
-    public OrderEngine(VenueRegistry venues, ReportSink sink, EngineSettings settings, Clock clock, Journal journal) {
+    public OrderEngine(VenueRegistry venues, ReportSink sink, EngineSettings settings, Clock clock, Journal journal,
+                       EngineObserver observer, KillSwitches killSwitches) {
         this.journal = java.util.Objects.requireNonNull(journal, "journal");
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
+        this.killSwitches = java.util.Objects.requireNonNull(killSwitches, "killSwitches");
         this.venues = venues;
         this.router = new Router(venues);
         this.sink = sink;
@@ -143,7 +153,8 @@ public final class OrderEngine implements AutoCloseable {
      * once the request is journaled and answered (or refused).
      */
     public CompletableFuture<Void> onNewOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
-        return execute(() -> newOrder(session, profile, raw, parsed));
+        long fixIn = System.nanoTime();
+        return execute(() -> newOrder(session, profile, raw, parsed, fixIn));
     }
 
     /** A NewOrderList (one cancels the other) from an order-entry session. */
@@ -182,7 +193,29 @@ public final class OrderEngine implements AutoCloseable {
 
     /** An event from a venue's stream. Called on adapter threads; only enqueues. */
     public void onVenueEvent(String venue, OrderEvent event) {
-        execute(() -> venueEvent(venue, event));
+        long received = System.nanoTime();
+        execute(() -> venueEvent(venue, event, received));
+    }
+
+    /**
+     * A kill switch was engaged: its open orders are canceled at their venues (each reported to its
+     * session as an unsolicited cancel with the switch's Text); orders still pending at the venue
+     * are canceled once it acknowledges them. New orders and replaces in its scope are refused for
+     * as long as {@link KillSwitches} holds it. The future tells how many cancels were sent.
+     */
+    public CompletableFuture<Integer> onKillSwitch(KillSwitch killSwitch) {
+        CompletableFuture<Integer> canceled = new CompletableFuture<>();
+        execute(() -> canceled.complete(killOpenOrders(killSwitch))).whenComplete((v, failure) -> {
+            if (failure != null) {
+                canceled.completeExceptionally(failure);
+            }
+        });
+        return canceled;
+    }
+
+    /** Publishes the open orders per venue to the observer every {@code every}, on the engine thread. */
+    public void observeEvery(Duration every) {
+        thread.scheduleWithFixedDelay(guarded(this::publishOpenOrders), 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---------------------------------------------------------------- restart
@@ -384,13 +417,15 @@ public final class OrderEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- engine thread
 
-    private void newOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed) {
+    private void newOrder(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrder> parsed, long fixIn) {
         String sessionKey = remember(session);
+        MDC.put("session", session.getTargetCompID());
         if (parsed instanceof Parsed.Refused<Inbound.NewOrder> refused) {
             sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), refused.refusal()));
             return;
         }
         Inbound.NewOrder nos = ((Parsed.Ok<Inbound.NewOrder>) parsed).value();
+        MDC.put("clOrdId", nos.clOrdId());
         if (registry.isUsed(sessionKey, nos.clOrdId())) {
             GatewayOrder existing = registry.bySessionClOrdId(sessionKey, nos.clOrdId());
             if (nos.possibleDuplicate() && existing != null) {
@@ -411,7 +446,16 @@ public final class OrderEngine implements AutoCloseable {
         }
         Router.Decision.Routed routed = (Router.Decision.Routed) decision;
         Venue venue = routed.venue();
+        Optional<KillSwitch> killed = killSwitches.blocking(session.getTargetCompID(), venue.name(), routed.account());
+        if (killed.isPresent()) {
+            observer.blocked(killed.get().scope().label());
+            LOG.warn("new order {} of {} refused: {}", nos.clOrdId(), session.getTargetCompID(), killed.get().text());
+            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.OTHER, killed.get().text())));
+            return;
+        }
         GatewayOrder order = create(sessionKey, routed, nos);
+        MDC.put("venue", venue.name());
+        MDC.put("orderId", order.orderId());
         if (!journalAccepted(List.of(order))) {
             sink.send(session, ExecutionReports.refuseNewOrder(raw, order.orderId(),
                     new Refusal(RejectReason.OTHER, JOURNAL_UNAVAILABLE)));
@@ -424,7 +468,9 @@ public final class OrderEngine implements AutoCloseable {
             report(order, List.of(OrderStateMachine.refuse(order, refusal.get().reason(), refusal.get().text())));
             return;
         }
+        observer.orderReceived(venue.name(), request.type());
         report(order, List.of(OrderStateMachine.pendingNew(order)));
+        observer.submitting(venue.name(), request.clientOrderId(), fixIn);
         submit(order, venue, 0);
     }
 
@@ -538,7 +584,7 @@ public final class OrderEngine implements AutoCloseable {
                 (aAbove ? a : b).terms(), (aAbove ? b : a).terms());
         whenDone(call(() -> venue.adapter().submitOco(oco)), (accepted, failure) -> {
             if (failure == null) {
-                accepted.forEach(e -> venueEvent(venue.name(), e));
+                accepted.forEach(e -> applyByClientId(venue.name(), e));
                 return;
             }
             VenueError error = classify(failure);
@@ -565,7 +611,10 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     private void submit(GatewayOrder order, Venue venue, int attempt) {
-        whenDone(call(() -> venue.adapter().submit(order.terms())), (accepted, failure) -> {
+        CompletableFuture<OrderEvent.Accepted> submitted = call(() -> venue.adapter().submit(order.terms()));
+        submitted.whenComplete((accepted, failure) ->
+                observer.submitAnswered(venue.name(), order.terms().clientOrderId(), failure == null));
+        whenDone(submitted, (accepted, failure) -> {
             if (failure == null) {
                 apply(order, accepted);
                 return;
@@ -696,6 +745,12 @@ public final class OrderEngine implements AutoCloseable {
         GatewayOrder order = changeable(session, sessionKey, raw, request.clOrdId(), request.origClOrdId(),
                 request.symbol(), request.side());
         if (order == null) {
+            return;
+        }
+        Optional<KillSwitch> killed = killSwitches.blocking(session.getTargetCompID(), order.venue(), order.terms().account());
+        if (killed.isPresent()) {
+            observer.blocked(killed.get().scope().label());
+            sink.send(session, refuseChange(raw, order, 99, killed.get().text()));
             return;
         }
         OrderRequest current = order.terms();
@@ -971,12 +1026,15 @@ public final class OrderEngine implements AutoCloseable {
                 continue; // already being canceled; that cancel's answer ends it
             }
             order.cancelReason(CANCELED_ON_DISCONNECT);
-            cancelOnDisconnect(order, 0);
+            cancelUnsolicited(order, 0);
         }
     }
 
-    /** Cancels an order of a session that went away; the OMS hears of it as an unsolicited cancel. */
-    private void cancelOnDisconnect(GatewayOrder order, int attempt) {
+    /**
+     * Cancels an order the OMS did not ask to cancel (its session went away, or a kill switch);
+     * the OMS hears of it as an unsolicited cancel with the order's cancel reason as Text.
+     */
+    private void cancelUnsolicited(GatewayOrder order, int attempt) {
         if (order.isDone()) {
             return;
         }
@@ -989,37 +1047,111 @@ public final class OrderEngine implements AutoCloseable {
                     VenueError error = classify(failure);
                     if (error.outcome() != VenueError.Outcome.REJECTED && attempt < settings.retryableAttempts()) {
                         // not sent, or its outcome unknown: asking again is harmless, a cancel cannot double anything
-                        schedule(retryDelay(error), () -> cancelOnDisconnect(order, attempt + 1));
+                        schedule(retryDelay(error), () -> cancelUnsolicited(order, attempt + 1));
                     } else {
-                        LOG.warn("order {}: cancel on disconnect failed ({}); the order stays as the venue has it",
+                        LOG.warn("order {}: unsolicited cancel failed ({}); the order stays as the venue has it",
                                 order.orderId(), error.message());
                     }
                 });
     }
 
-    private void venueEvent(String venue, OrderEvent event) {
+    private void venueEvent(String venue, OrderEvent event, long received) {
+        if (applyByClientId(venue, event)) {
+            observer.eventReported(venue, received);
+        }
+    }
+
+    /** Applies an event to the order with its client order id; true if that changed the order. */
+    private boolean applyByClientId(String venue, OrderEvent event) {
         GatewayOrder order = registry.byVenueClientId(venue, event.account(), event.clientOrderId());
         if (order == null) {
             LOG.warn("venue {} reported {} for client order id {} of account {}, which is not a gateway order; ignored",
                     venue, event.getClass().getSimpleName(), event.clientOrderId(), event.account());
-            return;
+            return false;
         }
-        apply(order, event);
+        return apply(order, event);
     }
 
-    private void apply(GatewayOrder order, OrderEvent event) {
+    /** Applies a venue event; true if it changed the order (and so was reported). */
+    private boolean apply(GatewayOrder order, OrderEvent event) {
         if (event instanceof OrderEvent.Replaced r) {
             registry.aliasVenueClientId(order, r.newClientOrderId());
         }
-        report(order, OrderStateMachine.apply(order, event));
+        List<Execution> executions = OrderStateMachine.apply(order, event);
+        report(order, executions);
+        if (event instanceof OrderEvent.Accepted) {
+            enforceKillSwitch(order);
+        }
+        return !executions.isEmpty();
     }
 
     private void report(GatewayOrder order, List<Execution> executions) {
         SessionID session = sessions.get(order.session());
+        putContext(order);
         for (Execution e : executions) {
             journalChange(order, e);
             sink.send(session, ExecutionReports.toFix(e, order.orderId(), order.venue()));
+            observer.reported(order.venue(), e);
         }
+    }
+
+    /** The log context of what is done for {@code order}: cleared after each engine task. */
+    private void putContext(GatewayOrder order) {
+        SessionID session = sessions.get(order.session());
+        if (session != null) {
+            MDC.put("session", session.getTargetCompID());
+        }
+        MDC.put("clOrdId", order.clOrdId());
+        MDC.put("venue", order.venue());
+        MDC.put("orderId", order.orderId());
+    }
+
+    // ---------------------------------------------------------------- kill switch
+
+    private int killOpenOrders(KillSwitch killSwitch) {
+        int canceled = 0;
+        for (GatewayOrder order : registry.all()) {
+            if (!order.isDone() && order.lifecycle() != OrdStatus.PENDING_NEW && covers(killSwitch, order) && cancelKilled(order, killSwitch)) {
+                canceled++;
+            }
+        }
+        LOG.warn("kill switch {} ({}) engaged: {} open orders being canceled; orders pending at their venue are canceled when acknowledged",
+                killSwitch.id(), killSwitch.describe(), canceled);
+        return canceled;
+    }
+
+    /** An order that became live while a kill switch covers it is canceled at once. */
+    private void enforceKillSwitch(GatewayOrder order) {
+        if (order.isDone()) {
+            return;
+        }
+        SessionID session = sessions.get(order.session());
+        killSwitches.blocking(session == null ? "" : session.getTargetCompID(), order.venue(), order.terms().account())
+                .ifPresent(k -> cancelKilled(order, k));
+    }
+
+    private boolean covers(KillSwitch killSwitch, GatewayOrder order) {
+        SessionID session = sessions.get(order.session());
+        return killSwitch.covers(session == null ? "" : session.getTargetCompID(), order.venue(), order.terms().account());
+    }
+
+    private boolean cancelKilled(GatewayOrder order, KillSwitch killSwitch) {
+        if (order.pending() != null && order.pending().kind() == PendingChange.Kind.CANCEL) {
+            return false; // already being canceled; that cancel's answer ends it
+        }
+        order.cancelReason("canceled by " + killSwitch.text());
+        cancelUnsolicited(order, 0);
+        return true;
+    }
+
+    private void publishOpenOrders() {
+        Map<String, Integer> open = new java.util.HashMap<>();
+        for (GatewayOrder order : registry.all()) {
+            if (!order.isDone()) {
+                open.merge(order.venue(), 1, Integer::sum);
+            }
+        }
+        observer.openOrders(open);
     }
 
     /**
@@ -1118,6 +1250,8 @@ public final class OrderEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 // one bad message must not stop the engine that every other order depends on
                 LOG.error("order engine task failed", e);
+            } finally {
+                MDC.clear();
             }
         };
     }

@@ -41,9 +41,11 @@ public final class VenueRegistry implements AutoCloseable {
 
     /**
      * Creates (does not connect) an adapter for each venue, each reporting its order events to the
-     * listener made for its name; a bad setting stops here with its name.
+     * listener made for its name and its telemetry to {@code instrumentation}; a bad setting stops
+     * here with its name.
      */
-    public static VenueRegistry create(List<VenueSettings> settings, Function<String, OrderEventListener> listeners) {
+    public static VenueRegistry create(List<VenueSettings> settings, Function<String, OrderEventListener> listeners,
+                                       VenueInstrumentation instrumentation) {
         Map<String, VenueAdapterFactory> factories = new LinkedHashMap<>();
         for (VenueAdapterFactory f : ServiceLoader.load(VenueAdapterFactory.class)) {
             factories.putIfAbsent(f.type(), f);
@@ -56,7 +58,7 @@ public final class VenueRegistry implements AutoCloseable {
                     throw new GatewayConfigException("venues[" + s.name() + "].type: no adapter of type '" + s.type()
                             + "' is installed; installed types: " + factories.keySet());
                 }
-                VenueAdapter adapter = factory.create(s);
+                VenueAdapter adapter = instrumentation.wrap(s.name(), factory.create(s, instrumentation.telemetry(s.name())));
                 adapter.subscribe(listeners.apply(s.name()));
                 venues.put(s.name(), new Venue(s.name(), adapter,
                         s.accounts().stream().map(VenueSettings.Account::name).collect(Collectors.toSet())));

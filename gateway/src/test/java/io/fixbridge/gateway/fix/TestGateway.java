@@ -16,7 +16,7 @@ import io.fixbridge.testkit.wait.Ports;
  * does not move ({@code walkIntervalMs: 0}), so prices in tests are deterministic.
  */
 final class TestGateway implements AutoCloseable {
-    static final String PAPER = """
+    static final String PAPER_VENUE = """
             venues:
               - name: paper
                 type: paper
@@ -30,6 +30,8 @@ final class TestGateway implements AutoCloseable {
                 accounts:
                   - name: main
                     balances: { USDT: "1000000", BTC: "10", ETH: "100", DOGE: "100000" }
+            """;
+    static final String PAPER = PAPER_VENUE + """
             sessions:
               - { senderCompId: OMS1, role: order-entry, venue: paper, account: main }
             """;
@@ -52,8 +54,21 @@ final class TestGateway implements AutoCloseable {
      * {@code sessions:} sections of gateway.yaml, with OMS1 as the session).
      */
     TestGateway(Path dir, int port, String venuesYaml) throws IOException {
+        this(dir, port, venuesYaml, java.util.List.of("OMS1"), "");
+    }
+
+    /**
+     * A gateway with one acceptor session per counterparty CompID in {@code counterparties};
+     * {@code venuesYaml} holds the {@code venues:} and {@code sessions:} sections and
+     * {@code opsYaml} replaces the default {@code ops:} section when not empty.
+     */
+    TestGateway(Path dir, int port, String venuesYaml, java.util.List<String> counterparties, String opsYaml) throws IOException {
         this.dir = dir;
         this.port = port;
+        StringBuilder sessions = new StringBuilder();
+        for (String counterparty : counterparties) {
+            sessions.append("\n[SESSION]\nBeginString=FIX.4.4\nTargetCompID=").append(counterparty).append('\n');
+        }
         Files.writeString(dir.resolve("sessions.cfg"), """
                 [DEFAULT]
                 ConnectionType=acceptor
@@ -66,12 +81,9 @@ final class TestGateway implements AutoCloseable {
                 ResetOnLogon=N
                 ResetOnLogout=N
                 ResetOnDisconnect=N
-
-                [SESSION]
-                BeginString=FIX.4.4
-                TargetCompID=OMS1
-                """.formatted(port));
-        Files.writeString(dir.resolve("gateway.yaml"), "fix: {sessions: sessions.cfg}\ndataDirectory: data\nops: {listen: \"127.0.0.1:0\"}\n"
+                """.formatted(port) + sessions);
+        Files.writeString(dir.resolve("gateway.yaml"), "fix: {sessions: sessions.cfg}\ndataDirectory: data\n"
+                + (opsYaml.isEmpty() ? "ops: {listen: \"127.0.0.1:0\"}\n" : opsYaml)
                 + "engine: {queryFirstDelayMs: 50, queryMaxDelayMs: 500, notFoundGraceMs: 2000}\n" + venuesYaml);
     }
 
@@ -86,6 +98,11 @@ final class TestGateway implements AutoCloseable {
     TestGateway startReconciling() {
         gateway = Gateway.start(new GatewayConfigLoader().load(dir.resolve("gateway.yaml")));
         return this;
+    }
+
+    /** A logged-on QuickFIX/J client of counterparty {@code compId} whose store lives in {@code store}. */
+    FixTestClient client(String compId, Path store) throws Exception {
+        return FixTestClient.builder().port(port).senderCompId(compId).storeDirectory(store).build().logon(Duration.ofSeconds(10));
     }
 
     /** A logged-on QuickFIX/J client whose store lives in {@code store}. */

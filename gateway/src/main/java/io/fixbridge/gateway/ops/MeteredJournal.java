@@ -1,0 +1,87 @@
+package io.fixbridge.gateway.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.fixbridge.gateway.journal.CompactionResult;
+import io.fixbridge.gateway.journal.Journal;
+import io.fixbridge.gateway.journal.JournalRecord;
+import io.fixbridge.gateway.journal.JournalUnavailableException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * A {@link Journal} that measures its appends ({@code fixbridge_journal_write_seconds}) and
+ * publishes its health and size on disk; otherwise the journal it wraps, with the same threading
+ * and error contract.
+ */
+public final class MeteredJournal implements Journal {
+    private final Journal journal;
+    private final Timer writes;
+
+    /** @param directory where the journal's files are, for its size */
+    public MeteredJournal(Journal journal, Path directory, Metrics metrics) {
+        this.journal = journal;
+        this.writes = metrics.latency("fixbridge.journal.write", "Order journal appends, as durable as journal.fsync says")
+                .register(metrics.registry());
+        Gauge.builder("fixbridge.journal.up", journal, j -> j.healthy() ? 1 : 0)
+                .description("1 while the order journal can be written").register(metrics.registry());
+        Gauge.builder("fixbridge.journal.size.bytes", directory, MeteredJournal::sizeOf)
+                .description("Bytes of the order journal's files on disk").register(metrics.registry());
+    }
+
+    private static double sizeOf(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // a file compaction removed meanwhile
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN; // the directory is gone: fixbridge_journal_up says why it matters
+        }
+    }
+
+    @Override
+    public void append(JournalRecord record) throws JournalUnavailableException {
+        long start = System.nanoTime();
+        try {
+            journal.append(record);
+        } finally {
+            writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void replay(Consumer<? super JournalRecord> consumer) throws JournalUnavailableException {
+        journal.replay(consumer);
+    }
+
+    @Override
+    public boolean healthy() {
+        return journal.healthy();
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return journal.unavailableReason();
+    }
+
+    @Override
+    public CompactionResult compact(Set<String> liveOrderIds) throws JournalUnavailableException {
+        return journal.compact(liveOrderIds);
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.fixbridge.gateway.ops;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.fixbridge.gateway.order.EngineObserver;
+import io.fixbridge.gateway.order.ExecKind;
+import io.fixbridge.gateway.order.Execution;
+import io.fixbridge.venue.OrderType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+
+/**
+ * The order engine's metrics: orders received by venue and type, reports by venue and state,
+ * fills, open orders, kill-switch refusals, and the order latencies (kept per venue in
+ * {@link VenueMetrics}). Thread-safe; never blocks, never throws.
+ */
+public final class OrderMetrics implements EngineObserver {
+    private final Metrics metrics;
+    private final Map<String, VenueMetrics> venues;
+    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+    /** @param venues each configured venue's metrics, by venue name */
+    public OrderMetrics(Metrics metrics, Map<String, VenueMetrics> venues) {
+        this.metrics = metrics;
+        this.venues = Map.copyOf(venues);
+        venues.keySet().forEach(this::openGauge);
+    }
+
+    @Override
+    public void orderReceived(String venue, OrderType type) {
+        Counter.builder("fixbridge.orders.received").description("New orders accepted by the gateway, by venue and order type")
+                .tags("venue", venue, "type", type.name().toLowerCase(Locale.ROOT)).register(metrics.registry()).increment();
+    }
+
+    @Override
+    public void submitting(String venue, String clientOrderId, long fixInNanos) {
+        VenueMetrics v = venues.get(venue);
+        if (v != null) {
+            v.submitting(clientOrderId, fixInNanos);
+        }
+    }
+
+    @Override
+    public void submitAnswered(String venue, String clientOrderId, boolean acknowledged) {
+        VenueMetrics v = venues.get(venue);
+        if (v != null) {
+            v.submitAnswered(clientOrderId, acknowledged);
+        }
+    }
+
+    @Override
+    public void reported(String venue, Execution execution) {
+        Counter.builder("fixbridge.order.reports").description("ExecutionReports sent, by venue and the order's state")
+                .tags("venue", venue, "state", execution.view().status().name().toLowerCase(Locale.ROOT))
+                .register(metrics.registry()).increment();
+        if (execution.kind() == ExecKind.TRADE) {
+            Counter.builder("fixbridge.fills").description("Fills reported, by venue")
+                    .tag("venue", venue).register(metrics.registry()).increment();
+        }
+    }
+
+    @Override
+    public void eventReported(String venue, long eventNanos) {
+        VenueMetrics v = venues.get(venue);
+        if (v != null) {
+            v.eventReported(eventNanos);
+        }
+    }
+
+    @Override
+    public void blocked(String scope) {
+        Counter.builder("fixbridge.orders.blocked").description("New orders and replaces refused by an engaged kill switch")
+                .tag("scope", scope).register(metrics.registry()).increment();
+    }
+
+    @Override
+    public void openOrders(Map<String, Integer> byVenue) {
+        open.forEach((venue, count) -> count.set(byVenue.getOrDefault(venue, 0)));
+        byVenue.forEach((venue, count) -> openGauge(venue).set(count));
+    }
+
+    private AtomicInteger openGauge(String venue) {
+        return open.computeIfAbsent(venue, v -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder("fixbridge.orders.open", count, AtomicInteger::get)
+                    .description("Orders live or pending at the venue").tag("venue", v).register(metrics.registry());
+            return count;
+        });
+    }
+}
