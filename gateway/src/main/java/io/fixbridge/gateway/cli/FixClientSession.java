@@ -21,6 +21,7 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.Message;
+import quickfix.MessageStore;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionNotFound;
@@ -34,11 +35,10 @@ import quickfix.field.MsgType;
  * receives as one line. Its message store persists sequence numbers between runs, like an OMS.
  *
  * <p>The Logon carries Username(553) and Password(554) when {@link Credentials} are given; the
- * client's log hides the password ({@link RedactingLogFactory}), and its store keeps no message
- * bodies ({@code PersistMessages=N}, so the Logon with the password is not written to disk; a
- * resend request from the gateway is answered with a gap fill, which also keeps an old order
- * from being sent again). With {@link Tls} it connects over TLS and checks the gateway's
- * certificate against the trust store given (never trust-all).
+ * client's log hides the password ({@link RedactingLogFactory}), and its message store does not
+ * keep Logon messages ({@link RedactingStore}: a Logon is never resent). With
+ * {@link Tls} it connects over TLS and checks the gateway's certificate against the trust store
+ * given (never trust-all).
  *
  * <p>Not thread-safe: one command drives it; QuickFIX/J prints reports on its own thread.
  */
@@ -105,7 +105,6 @@ final class FixClientSession implements AutoCloseable {
         s.setString("HeartBtInt", "30");
         s.setString("ReconnectInterval", "2");
         s.setString("FileStorePath", store.toString());
-        s.setString("PersistMessages", "N");
         s.setString("DataDictionary", FixAcceptor.DICTIONARY);
         s.setString("ResetOnLogon", reset ? "Y" : "N");
         s.setString(sessionId, "BeginString", "FIX.4.4");
@@ -114,7 +113,8 @@ final class FixClientSession implements AutoCloseable {
         s.setString(sessionId, "SocketConnectHost", host);
         s.setString(sessionId, "SocketConnectPort", String.valueOf(port));
         tls.ifPresent(t -> useTls(s, t, store));
-        this.initiator = new SocketInitiator(new Printer(), new FileStoreFactory(s), s,
+        FileStoreFactory files = new FileStoreFactory(s);
+        this.initiator = new SocketInitiator(new Printer(), id -> new RedactingStore(files.create(id)), s,
                 new RedactingLogFactory(new SLF4JLogFactory(s)), new DefaultMessageFactory());
     }
 
@@ -227,6 +227,44 @@ final class FixClientSession implements AutoCloseable {
         @Override public void toApp(Message m, SessionID id) { }
         @Override public void fromApp(Message m, SessionID id) {
             out.println(ReportPrinter.format(m));
+        }
+    }
+
+    /**
+     * A message store that does not keep the client's Logon messages, which carry the password;
+     * everything else is the wrapped store's. Safe because QuickFIX/J never resends a Logon: a
+     * resend request over a sequence number with no stored message is answered with a gap fill,
+     * as for any admin message. (Storing a copy with the password masked would not do: QuickFIX/J
+     * parses stored messages on a resend request, and the masked copy fails its checksum.)
+     */
+    private static final class RedactingStore implements MessageStore, java.io.Closeable {
+        private final MessageStore store;
+
+        RedactingStore(MessageStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean set(int seq, String message) throws IOException {
+            return message.contains("\u000135=A\u0001") || store.set(seq, message);
+        }
+
+        @Override public void get(int start, int end, java.util.Collection<String> out) throws IOException { store.get(start, end, out); }
+        @Override public int getNextSenderMsgSeqNum() throws IOException { return store.getNextSenderMsgSeqNum(); }
+        @Override public int getNextTargetMsgSeqNum() throws IOException { return store.getNextTargetMsgSeqNum(); }
+        @Override public void setNextSenderMsgSeqNum(int n) throws IOException { store.setNextSenderMsgSeqNum(n); }
+        @Override public void setNextTargetMsgSeqNum(int n) throws IOException { store.setNextTargetMsgSeqNum(n); }
+        @Override public void incrNextSenderMsgSeqNum() throws IOException { store.incrNextSenderMsgSeqNum(); }
+        @Override public void incrNextTargetMsgSeqNum() throws IOException { store.incrNextTargetMsgSeqNum(); }
+        @Override public java.util.Date getCreationTime() throws IOException { return store.getCreationTime(); }
+        @Override public void reset() throws IOException { store.reset(); }
+        @Override public void refresh() throws IOException { store.refresh(); }
+
+        @Override
+        public void close() throws IOException {
+            if (store instanceof java.io.Closeable c) {
+                c.close();
+            }
         }
     }
 

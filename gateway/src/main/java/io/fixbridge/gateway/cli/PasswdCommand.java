@@ -70,6 +70,7 @@ final class PasswdCommand implements Callable<Integer> {
             }
             String hash = PasswordHash.create(password).encoded();
             spec.commandLine().getOut().println(hash);
+            spec.commandLine().getOut().flush();
             spec.commandLine().getErr().println("put it under the session in gateway.yaml, quoted: passwordHash: '" + hash + "'");
             return 0;
         } catch (UsageError e) {

@@ -36,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("fixbridge: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
         } catch (IllegalStateException e) {
-            System.err.println("fixbridge: cannot start: " + e.getMessage());
+            // the config's secrets are registered by now; the message must not leak one past the log masking
+            System.err.println("fixbridge: cannot start: " + io.fixbridge.gateway.ops.logging.SecretRegistry.global().mask(e.getMessage()));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

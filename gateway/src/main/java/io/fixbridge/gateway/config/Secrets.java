@@ -1,7 +1,6 @@
 package io.fixbridge.gateway.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +44,9 @@ import io.fixbridge.venue.VenueSettings;
  * <p>{@link #toString()} and {@link Secret#toString()} show names only, never values.
  *
  * <p><b>Threading:</b> immutable and thread-safe once built. <b>Errors:</b>
- * {@link UncheckedIOException} when a secret file exists but cannot be read (the message names the
- * setting and the file, never the content); a secret file that does not exist is left to the
- * adapter that needs it to report.
+ * {@link IllegalStateException} when a secret file exists but cannot be read (the message names the
+ * setting and the file, never the content; {@code Gateway.start} reports it as a start failure); a
+ * secret file that does not exist is left to the adapter that needs it to report.
  */
 public final class Secrets {
     private static final List<String> SECRET_WORDS = List.of("secret", "password", "passwd", "passphrase", "privatekey",
@@ -182,7 +181,12 @@ public final class Secrets {
         }
 
         private void file(ConfigView view, String key, String raw) {
-            Path path = view.file(key, null);
+            Path path;
+            try {
+                path = view.file(key, null);
+            } catch (VenueConfigException notAPath) {
+                throw new IllegalStateException(notAPath.getMessage(), notAPath);
+            }
             if (!Files.isRegularFile(path)) {
                 path = Path.of(raw);
             }
@@ -193,7 +197,8 @@ public final class Secrets {
                 if (Files.size(path) > MAX_SECRET_FILE_BYTES) {
                     return;
                 }
-                String content = Files.readString(path, StandardCharsets.UTF_8);
+                // decoded leniently: a file that is not UTF-8 text is the adapter's to refuse, not a reason to stop here
+                String content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
                 String whole = content.strip();
                 add(view.pathOf(key) + " (" + path + ")", whole);
                 String first = content.lines().findFirst().orElse("").strip();
@@ -201,7 +206,7 @@ public final class Secrets {
                     add(view.pathOf(key) + " (" + path + ", first line)", first);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(view.pathOf(key) + ": cannot read " + path + " to keep its secret out of the logs ("
+                throw new IllegalStateException(view.pathOf(key) + ": cannot read " + path + " to keep its secret out of the logs ("
                         + e.getClass().getSimpleName() + ")", e);
             }
         }

@@ -45,7 +45,8 @@ import quickfix.ThreadedSocketAcceptor;
  * <p>TLS is configured in one place only: gateway.yaml's {@code fix.tls}. sessions.cfg must not
  * set {@code SocketUseSSL} or any key or trust store setting ({@link #TLS_OWNED}), whether or not
  * {@code fix.tls} is there; it may tune {@code EnabledProtocols} and {@code CipherSuites}
- * (default protocols: TLSv1.3 and TLSv1.2).
+ * (default protocols: TLSv1.3 and TLSv1.2; TLSv1.2 only with {@code needClientAuth}, see
+ * {@link #CLIENT_AUTH_PROTOCOLS}).
  *
  * <p>{@link #create} throws {@link GatewayConfigException} naming the setting for every problem;
  * the methods are called from the thread that starts and stops the gateway.
@@ -59,6 +60,15 @@ public final class FixAcceptor implements AutoCloseable {
             "KeyStoreType", "SocketTrustStore", "SocketTrustStorePassword", "TrustStoreType", "NeedClientAuth");
     /** The protocols enabled unless sessions.cfg names its own {@code EnabledProtocols}. */
     static final String DEFAULT_PROTOCOLS = "TLSv1.3,TLSv1.2";
+    /**
+     * The protocols enabled with {@code needClientAuth} unless sessions.cfg names its own: TLS 1.2
+     * only. MINA 2.2.4's SSL handler (under QuickFIX/J 2.3.2) leaves unread the application data
+     * that arrives in the same read as a TLS 1.3 client's final flight once it has run the
+     * delegated task that checks the client certificate, so a client that sends its Logon right
+     * after the handshake would wait forever; in TLS 1.2 the client waits for the server's
+     * Finished before sending, so nothing is left behind. (TlsAcceptorTest proves the Logon works.)
+     */
+    static final String CLIENT_AUTH_PROTOCOLS = "TLSv1.2";
 
     private final Acceptor acceptor;
     private final List<InetSocketAddress> endpoints;
@@ -185,10 +195,11 @@ public final class FixAcceptor implements AutoCloseable {
             settings.setString("TrustStoreType", tls.keyStoreType());
         }
         if (!isSetAnywhere(settings, "EnabledProtocols")) {
-            settings.setString("EnabledProtocols", DEFAULT_PROTOCOLS);
+            settings.setString("EnabledProtocols", tls.needClientAuth() ? CLIENT_AUTH_PROTOCOLS : DEFAULT_PROTOCOLS);
         }
-        LOG.info("FIX acceptor: TLS with key store {} ({}); client certificates {}", tls.keyStore(), tls.keyStoreType(),
-                tls.needClientAuth() ? "required, checked against " + tls.trustStore().orElseThrow() : "not requested");
+        LOG.info("FIX acceptor: TLS with key store {} ({}); client certificates {}; protocols {}", tls.keyStore(), tls.keyStoreType(),
+                tls.needClientAuth() ? "required, checked against " + tls.trustStore().orElseThrow() : "not requested",
+                settings.getDefaultProperties().getProperty("EnabledProtocols", "as sessions.cfg says per session"));
     }
 
     /** Opens a key or trust store; the messages name the setting and never hold the password. */

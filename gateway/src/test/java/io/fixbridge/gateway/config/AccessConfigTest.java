@@ -53,6 +53,16 @@ class AccessConfigTest {
     }
 
     @Test
+    void theShippedConfigurationHasTheDemoCredentialsOfTheReadme() throws Exception {
+        SessionProfile.SessionAuth auth = new GatewayConfigLoader().load(Path.of("../fix-config/gateway.yaml"))
+                .sessions().get("OMS1").auth();
+        assertThat(auth.username()).contains("oms1");
+        assertThat(auth.passwordHash().orElseThrow().matches("demo-oms1-password".toCharArray())).isTrue();
+        assertThat(auth.allowedAddresses()).extracting(AddressRange::toString).containsExactly("127.0.0.1/32", "::1/128");
+        assertThat(auth.allowedAddresses().get(0).contains(InetAddress.getByName("127.0.0.1"))).isTrue();
+    }
+
+    @Test
     void noCredentialsAndNoRangesMeansAnyoneWithTheCompId() throws IOException {
         GatewayConfig config = load(VENUES + "sessions:\n  - {senderCompId: OMS1, venue: paper, account: main}\n");
         SessionProfile.SessionAuth auth = config.sessions().get("OMS1").auth();

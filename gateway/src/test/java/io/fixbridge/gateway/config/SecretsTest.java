@@ -116,6 +116,21 @@ class SecretsTest {
     }
 
     @Test
+    void findsTheSecretsOfTheShippedConfigurations() {
+        Map<String, String> env = Map.of("HYPERLIQUID_KEYSTORE_PASSPHRASE", "hl-keystore-passphrase");
+        Secrets binance = Secrets.of(new GatewayConfigLoader(env::get).load(Path.of("../fix-config/binance-simulator.yaml")), env::get);
+        assertThat(binance.all()).extracting(Secrets.Secret::name, Secrets.Secret::value).contains(
+                tuple("venues[binance].accounts[main].apiKey", "fixbridge-demo-key"),
+                tuple("venues[binance].accounts[main].secret", "fixbridge-demo-secret"));
+
+        Secrets hyperliquid = Secrets.of(new GatewayConfigLoader(name -> "0x" + "ab".repeat(20)).load(
+                Path.of("../fix-config/hyperliquid.yaml")), env::get);
+        assertThat(hyperliquid.all()).extracting(Secrets.Secret::name, Secrets.Secret::value).contains(
+                tuple("venues[hyperliquid].accounts[main].passphraseEnv ($HYPERLIQUID_KEYSTORE_PASSPHRASE)", "hl-keystore-passphrase"));
+        assertThat(hyperliquid.names()).noneMatch(n -> n.contains(".user") || n.contains(".keystore "));
+    }
+
+    @Test
     void namesThatSaySecretAreSecretAndPlacesAreNot() {
         assertThat(Secrets.isSecretName("apiKey")).isTrue();
         assertThat(Secrets.isSecretName("secret")).isTrue();

@@ -11,15 +11,15 @@ import java.util.concurrent.TimeUnit;
  * Key and trust stores for TLS tests, made at test time with the JDK's own keytool: EC P-256 key
  * pairs with self-signed certificates for 127.0.0.1 and localhost, valid two days, in PKCS12.
  */
-final class TestCertificates {
+public final class TestCertificates {
     private final Path dir;
 
-    TestCertificates(Path dir) {
+    public TestCertificates(Path dir) {
         this.dir = dir;
     }
 
     /** A new key pair and self-signed certificate under {@code alias}, in {@code alias.p12}. */
-    Path keyPair(String alias, String password) throws IOException, InterruptedException {
+    public Path keyPair(String alias, String password) throws IOException, InterruptedException {
         Path store = dir.resolve(alias + ".p12");
         keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + alias,
                 "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
@@ -28,7 +28,7 @@ final class TestCertificates {
     }
 
     /** A trust store {@code name.p12} holding the certificates of the given key stores' aliases. */
-    Path trustStore(String name, String password, Entry... entries) throws IOException, InterruptedException {
+    public Path trustStore(String name, String password, Entry... entries) throws IOException, InterruptedException {
         Path store = dir.resolve(name + ".p12");
         for (Entry e : entries) {
             Path cert = dir.resolve(e.alias() + ".crt");
@@ -41,7 +41,7 @@ final class TestCertificates {
     }
 
     /** A certificate to trust: the key store it is in, its alias and the store's password. */
-    record Entry(Path keyStore, String alias, String password) {
+    public record Entry(Path keyStore, String alias, String password) {
     }
 
     private void keytool(String... args) throws IOException, InterruptedException {

@@ -23,11 +23,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,7 +291,8 @@ class TlsAcceptorTest {
             kmf.init(keys, CLIENT_PASS.toCharArray());
         }
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf == null ? new javax.net.ssl.KeyManager[0] : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        context.init(kmf == null ? new KeyManager[0] : new KeyManager[] {new AlwaysPresent((X509ExtendedKeyManager) kmf.getKeyManagers()[0])},
+                tmf.getTrustManagers(), null);
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setSoTimeout((int) WAIT.toMillis());
             return sendLogonAndReadToEnd(socket);
@@ -317,5 +321,31 @@ class TlsAcceptorTest {
             // the gateway refused the handshake or closed the connection: what came until then is the answer
         }
         return received.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Presents the key store's one certificate whatever the gateway asks for: the JDK's own key
+     * manager would send none when the gateway's list of accepted issuers does not name the
+     * certificate's, and the test wants the gateway to see (and refuse) an untrusted one.
+     */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+        private final X509ExtendedKeyManager keys;
+
+        AlwaysPresent(X509ExtendedKeyManager keys) {
+            this.keys = keys;
+        }
+
+        private String only() {
+            String[] aliases = keys.getClientAliases("EC", null);
+            return aliases == null || aliases.length == 0 ? null : aliases[0];
+        }
+
+        @Override public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) { return only(); }
+        @Override public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, SSLEngine engine) { return only(); }
+        @Override public String[] getClientAliases(String keyType, java.security.Principal[] issuers) { return keys.getClientAliases(keyType, null); }
+        @Override public String[] getServerAliases(String keyType, java.security.Principal[] issuers) { return null; }
+        @Override public String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) { return null; }
+        @Override public java.security.cert.X509Certificate[] getCertificateChain(String alias) { return keys.getCertificateChain(alias); }
+        @Override public java.security.PrivateKey getPrivateKey(String alias) { return keys.getPrivateKey(alias); }
     }
 }
