@@ -5,6 +5,7 @@ import { hasOut } from './shapes.mjs';
 import { scrubber } from './scrub.mjs';
 import { log } from './log.mjs';
 import { classesOf, isA } from './family.mjs';
+import { instrument } from './telemetry.mjs';
 
 export const CREDENTIAL_FIELDS = Object.freeze(['apiKey', 'secret', 'password', 'uid', 'walletAddress', 'privateKey']);
 
@@ -139,9 +140,14 @@ export function describeExchange(instance) {
  * orders poll mode follows (track/untrack), kept per account so a track before subscribe counts. Not thread-related: Node runs it on one event loop.
  */
 export class Accounts {
-  constructor() {
+  /**
+   * @param {(event: string, account: string, fields: object) => void} [emit] receives each account's
+   *     "request" and "orderSent" events (telemetry.mjs); none are sent without it
+   */
+  constructor(emit = undefined) {
     /** @type {Map<string, {name: string, exchange: object, subscription: object|null}>} */
     this.byName = new Map();
+    this.emit = emit;
   }
 
   /** Opens (or replaces) an account. @returns {Promise<object>} open's result */
@@ -152,6 +158,7 @@ export class Accounts {
     // ccxt refuses plain ws:// urls (a simulator, a local gateway) until an http agent is loaded;
     // the agent carries no proxy, so REST requests are unaffected
     if (typeof instance.loadHttpProxyAgent === 'function') await instance.loadHttpProxyAgent();
+    if (this.emit) instrument(instance, name, this.emit);
     if (this.byName.has(name)) await this.close(name);
     this.byName.set(name, { name, exchange: instance, subscription: null, tracked: new Map() });
     log.info(`account ${name} opened on ${instance.id}${params.sandbox ? ' (sandbox)' : ''}`);

@@ -19,7 +19,7 @@ process.on('uncaughtException', (err) => {
   process.exit(70);
 });
 
-const accounts = new Accounts();
+const accounts = new Accounts((event, account, fields) => emit(event, account, fields));
 const inFlight = new Set();
 const writes = new Set();
 let terminating = null;

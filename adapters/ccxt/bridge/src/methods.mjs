@@ -12,6 +12,7 @@ import { fetchOrderByClientId, fetchOrderById } from './clientIds.mjs';
 import { WatchSubscription, PollSubscription } from './streams.mjs';
 import { isA } from './family.mjs';
 import { readTrades, DEFAULT_MAX_PAGES } from './trades.mjs';
+import { reportingOrder } from './telemetry.mjs';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -110,7 +111,9 @@ export const methods = {
     const amount = decimalIn('amount', params.amount);
     if (amount === undefined) throw new ProtocolError('amount is required');
     const price = decimalIn('price', params.price);
-    const order = await ex.createOrder(symbol, type, side, amount, price, paramsIn(params.params));
+    const sentId = optionalString(params, 'sentId');
+    const orderParams = paramsIn(params.params);
+    const order = await reportingOrder(sentId, () => ex.createOrder(symbol, type, side, amount, price, orderParams));
     return orderOut(order);
   },
 
@@ -126,7 +129,8 @@ export const methods = {
     // with the raw params again, so numbers reach /v5/order/amend unformatted, which Bybit refuses
     // ("triggerPrice must be a string"): bybit gets the adapter's decimal strings
     const editParams = paramsIn(params.params, { keepStrings: isA(ex, 'bybit') });
-    const order = await ex.editOrder(id, symbol, type, side, amount, price, editParams);
+    const sentId = optionalString(params, 'sentId');
+    const order = await reportingOrder(sentId, () => ex.editOrder(id, symbol, type, side, amount, price, editParams));
     return orderOut(order);
   },
 

@@ -21,12 +21,15 @@ public interface VenueAdapterFactory {
      * @throws VenueConfigException when a setting is missing or wrong; its message names the
      *                              setting and says how to fix it
      */
-    // TRANSITION (helper A flips this once every factory implements the two-argument form):
-    // the two-argument method becomes abstract and create(settings) the default with NONE.
-    default VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry) {
-        return create(settings);
-    }
+    VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry);
 
-    /** {@link #create(VenueSettings, VenueTelemetry)} without telemetry (tests, tools). */
-    VenueAdapter create(VenueSettings settings);
+    /**
+     * {@link #create(VenueSettings, VenueTelemetry)} without telemetry (tests, tools): reports to
+     * {@link VenueTelemetry#NONE}.
+     *
+     * @throws VenueConfigException when a setting is missing or wrong
+     */
+    default VenueAdapter create(VenueSettings settings) {
+        return create(settings, VenueTelemetry.NONE);
+    }
 }

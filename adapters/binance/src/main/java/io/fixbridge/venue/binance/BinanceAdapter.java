@@ -22,6 +22,7 @@ import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.binance.dto.AlgoOrder;
 import io.fixbridge.venue.binance.dto.CancelReplaceResponse;
 import io.fixbridge.venue.binance.dto.ExchangeInfo;
@@ -109,6 +110,16 @@ import java.util.function.Supplier;
  * (ERROR logged, its orders refused with REJECTED OTHER) until a signed probe succeeds.
  * {@link #healthStatus()} reports both.
  *
+ * <h2>Telemetry</h2>
+ * Given to the constructor ({@link VenueTelemetry#NONE} otherwise): REST requests as {@code METHOD /path}
+ * with their status and latency; limits {@code spot:REQUEST_WEIGHT:1m}, {@code spot:ORDERS:10s},
+ * {@code futures:REQUEST_WEIGHT:1m}, {@code futures:ORDERS:10s}; per account the streams
+ * {@code user:<account>} (spot, connected once the WebSocket API subscription is confirmed) and
+ * {@code futures-user:<account>} (connected when the listen-key stream is open); and
+ * {@link VenueTelemetry#orderRequestSent} for the client order id of every new order, both OCO legs, a
+ * cancel-replace's and a futures modify's replacement id, once rate-limited and signed, just before the
+ * HTTP request is handed to the connection.
+ *
  * <h2>Balances and positions</h2>
  * {@link #balances} reports the spot wallet when spot is configured, else the USD-M futures wallet;
  * {@link #positions} reports non-zero USD-M positions (realised profit is zero: positionRisk does not
@@ -150,6 +161,7 @@ public final class BinanceAdapter implements VenueAdapter {
     private CompletableFuture<Void> connecting;
     /** Set on a callback thread when connect completes, read by {@link #close()}. */
     private volatile ScheduledFuture<?> housekeeping;
+    private final VenueTelemetry telemetry;
 
     public BinanceAdapter(String name, BinanceConfig config) {
         this(name, config, Clock.systemUTC());
@@ -157,6 +169,12 @@ public final class BinanceAdapter implements VenueAdapter {
 
     /** An adapter whose local time (rate limits, holds, timestamps before the clock sync) comes from {@code clock}. */
     public BinanceAdapter(String name, BinanceConfig config, Clock clock) {
+        this(name, config, clock, VenueTelemetry.NONE);
+    }
+
+    /** {@link #BinanceAdapter(String, BinanceConfig, Clock)} reporting to {@code telemetry} (thread-safe, never throws). */
+    public BinanceAdapter(String name, BinanceConfig config, Clock clock, VenueTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.name = Objects.requireNonNull(name, "name");
         this.calls = new VenueCalls("binance venue " + name, closed::get);
         this.config = Objects.requireNonNull(config, "config");
@@ -171,7 +189,7 @@ public final class BinanceAdapter implements VenueAdapter {
         BinanceRest.Hooks hooks = hooks();
         for (BinanceMarket m : config.markets()) {
             String url = m == BinanceMarket.SPOT ? config.urls().spotRest() : config.urls().futuresRest();
-            rest.put(m, new BinanceRest(m, url, config, executors, clock, hooks));
+            rest.put(m, new BinanceRest(m, url, config, executors, clock, hooks, telemetry));
         }
         this.queries = new OrderQueries(rest);
         this.streamEvents = new StreamEvents(name, gate, executors.scheduler(), queries::fetch, symbols::get, signings,
@@ -280,14 +298,14 @@ public final class BinanceAdapter implements VenueAdapter {
             if (rest.containsKey(BinanceMarket.SPOT)) {
                 SpotUserStream stream = new SpotUserStream(name, s.account(), config, s.credentials(),
                         rest.get(BinanceMarket.SPOT), executors, r -> streamEvents.spotReport(s.account(), r),
-                        () -> streamEvents.fillGap(s.account(), BinanceMarket.SPOT), hooks());
+                        () -> streamEvents.fillGap(s.account(), BinanceMarket.SPOT), hooks(), telemetry);
                 streams.add(stream);
                 started.add(stream.start());
             }
             if (rest.containsKey(BinanceMarket.FUTURES)) {
                 FuturesUserStream stream = new FuturesUserStream(name, config, rest.get(BinanceMarket.FUTURES), s,
                         executors, f -> streamEvents.futuresFrame(s.account(), f),
-                        () -> streamEvents.fillGap(s.account(), BinanceMarket.FUTURES));
+                        () -> streamEvents.fillGap(s.account(), BinanceMarket.FUTURES), telemetry);
                 streams.add(stream);
                 started.add(stream.start());
             }
@@ -329,7 +347,8 @@ public final class BinanceAdapter implements VenueAdapter {
             return gate.call(() -> {
                 gate.tracker().submitted(order, inst, p.algo());
                 return null;
-            }).thenCompose(x -> rest.get(inst.market()).send(p.endpoint(), s, query(p.params()), true))
+            }).thenCompose(x -> rest.get(inst.market()).send(p.endpoint(), s, query(p.params()), true,
+                            List.of(order.clientOrderId())))
                     .handleAsync((body, failure) -> {
                         gate.tracker().answered(order.account(), List.of(order.clientOrderId()));
                         if (failure != null) {
@@ -369,7 +388,8 @@ public final class BinanceAdapter implements VenueAdapter {
                 gate.tracker().submitted(oco.above(), inst, false);
                 gate.tracker().submitted(oco.below(), inst, false);
                 return null;
-            }).thenCompose(x -> rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_NEW_OCO, s, query(params), true))
+            }).thenCompose(x -> rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_NEW_OCO, s, query(params), true,
+                            ids))
                     .handleAsync((body, failure) -> {
                         gate.tracker().answered(oco.account(), ids);
                         if (failure != null) {
@@ -516,7 +536,7 @@ public final class BinanceAdapter implements VenueAdapter {
             gate.tracker().replacing(account, from, replace.replacement(), inst);
             return null;
         }).thenCompose(x -> rest.get(BinanceMarket.SPOT).send(BinanceEndpoint.SPOT_CANCEL_REPLACE, s, query(params),
-                true)).handleAsync((body, failure) -> {
+                true, List.of(to))).handleAsync((body, failure) -> {
                     gate.tracker().answered(account, List.of(from, to));
                     if (failure != null) {
                         throw replaceFailed(account, from, to, failure);
@@ -572,7 +592,7 @@ public final class BinanceAdapter implements VenueAdapter {
         String from = replace.original().clientOrderId();
         Map<String, String> params = BinanceTranslator.modifyParams(replace, inst);
         return rest.get(BinanceMarket.FUTURES).send(BinanceEndpoint.FUTURES_MODIFY_ORDER, s, query(params), true,
-                RestOrder.class).handleAsync((o, failure) -> {
+                List.of(replace.replacement().clientOrderId()), RestOrder.class).handleAsync((o, failure) -> {
                     if (failure != null) {
                         throw tooLateIfDone(account, from, calls.asVenueException(VenueCalls.unwrap(failure),
                                 "modify " + from));

@@ -3,6 +3,8 @@ package io.fixbridge.venue.binance;
 import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueAdapterFactory;
 import io.fixbridge.venue.VenueSettings;
+import io.fixbridge.venue.VenueTelemetry;
+import java.time.Clock;
 
 /**
  * Creates {@link BinanceAdapter}s for venues of type {@code binance}; listed in
@@ -24,7 +26,7 @@ public final class BinanceAdapterFactory implements VenueAdapterFactory {
      * @throws io.fixbridge.venue.VenueConfigException naming the setting that is wrong (never quoting a credential)
      */
     @Override
-    public VenueAdapter create(VenueSettings settings) {
-        return new BinanceAdapter(settings.name(), BinanceConfig.from(settings));
+    public VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry) {
+        return new BinanceAdapter(settings.name(), BinanceConfig.from(settings), Clock.systemUTC(), telemetry);
     }
 }

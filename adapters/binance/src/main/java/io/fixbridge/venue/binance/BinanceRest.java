@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.binance.dto.ServerTime;
 import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
@@ -16,6 +17,7 @@ import io.fixbridge.venue.kit.http.HttpTransportException;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.http.RetryAfter;
 import io.fixbridge.venue.kit.ratelimit.Cost;
+import io.fixbridge.venue.kit.ratelimit.LimitTelemetry;
 import io.fixbridge.venue.kit.ratelimit.RateLimit;
 import io.fixbridge.venue.kit.ratelimit.RateLimitExceededException;
 import io.fixbridge.venue.kit.ratelimit.RateLimitPolicy;
@@ -51,6 +53,13 @@ import java.util.concurrent.RejectedExecutionException;
  *       that got no answer fails OUTCOME_UNKNOWN; an error answer fails with
  *       {@link BinanceErrors}' classification and a {@link BinanceApiError} cause.</li>
  * </ul>
+ *
+ * <p>Telemetry: every answer or failure is reported as {@code METHOD /path} (Binance's paths carry no ids;
+ * parameters travel in the query or form body, which is never part of the name); the limits as
+ * {@code <market>:REQUEST_WEIGHT:1m} and {@code <market>:ORDERS:10s}; an order-placing request names
+ * its client order ids ({@link #send(BinanceEndpoint, Signing, QueryString, boolean, List)}), reported
+ * with {@link VenueTelemetry#orderRequestSent} once it is rate-limited and signed, just before it is
+ * handed to the HTTP client (once per request: not again when a -1021 makes it go out a second time).
  *
  * <p>Thread-safe; never blocks. Futures complete on the kit's callback pool. Log lines and exception
  * messages name the endpoint, never parameters, keys or signatures.
@@ -92,10 +101,12 @@ final class BinanceRest implements AutoCloseable {
     private final Hooks hooks;
     private final RateLimit weightLimit;
     private final RateLimit ordersLimit;
+    private final VenueTelemetry telemetry;
 
     BinanceRest(BinanceMarket market, String baseUrl, BinanceConfig config, VenueExecutors executors, Clock wallClock,
-                Hooks hooks) {
+                Hooks hooks, VenueTelemetry telemetry) {
         this.market = Objects.requireNonNull(market, "market");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.recvWindowMs = config.recvWindowMs();
@@ -109,10 +120,11 @@ final class BinanceRest implements AutoCloseable {
         RateLimitPolicy policy = config.rateLimitMaxWaitMs() == 0 ? RateLimitPolicy.failFast()
                 : RateLimitPolicy.waitUpTo(Duration.ofMillis(config.rateLimitMaxWaitMs()));
         this.limiter = new RateLimiter("binance " + market.configName(), List.of(weightLimit, ordersLimit), policy,
-                wallClock, executors.timer());
+                wallClock, executors.timer(), LimitTelemetry.scoped(telemetry, market.configName()));
         this.http = HttpClient.create(HttpClientConfig.builder(baseUrl)
                 .connectTimeout(Duration.ofMillis(config.timeouts().connectMs()))
                 .readTimeout(Duration.ofMillis(config.timeouts().requestMs()))
+                .telemetry(telemetry)
                 .build(), executors);
     }
 
@@ -134,7 +146,23 @@ final class BinanceRest implements AutoCloseable {
      * @param narrow   whether a symbol (or order id) narrows the request, for its weight
      */
     CompletableFuture<String> send(BinanceEndpoint endpoint, Signing signing, QueryString params, boolean narrow) {
-        return attempt(endpoint, signing, params, narrow, true);
+        return attempt(endpoint, signing, params, narrow, true, List.of());
+    }
+
+    /**
+     * {@link #send(BinanceEndpoint, Signing, QueryString, boolean)} of a request that places orders:
+     * {@code orderIds} (the gateway's client order ids of the orders it places, a replace's new one) are
+     * reported to telemetry as sent just before the request is handed to the HTTP client.
+     */
+    CompletableFuture<String> send(BinanceEndpoint endpoint, Signing signing, QueryString params, boolean narrow,
+                                   List<String> orderIds) {
+        return attempt(endpoint, signing, params, narrow, true, List.copyOf(orderIds));
+    }
+
+    /** {@link #send(BinanceEndpoint, Signing, QueryString, boolean, List)} parsed as {@code type}. */
+    <T> CompletableFuture<T> send(BinanceEndpoint endpoint, Signing signing, QueryString params, boolean narrow,
+                                  List<String> orderIds, Class<T> type) {
+        return send(endpoint, signing, params, narrow, orderIds).thenApply(body -> parse(endpoint, body, type));
     }
 
     /** {@link #send} parsed as {@code type}. */
@@ -147,7 +175,7 @@ final class BinanceRest implements AutoCloseable {
     CompletableFuture<Long> syncClock() {
         BinanceEndpoint time = market == BinanceMarket.SPOT ? BinanceEndpoint.SPOT_TIME : BinanceEndpoint.FUTURES_TIME;
         long sentAt = clock.localNow();
-        return attempt(time, null, QueryString.empty(), true, false).thenApply(body -> {
+        return attempt(time, null, QueryString.empty(), true, false, List.of()).thenApply(body -> {
             long offset = clock.update(parse(time, body, ServerTime.class).serverTime(), sentAt, clock.localNow());
             LOG.info("binance {}: clock offset {} ms", market.configName(), offset);
             return offset;
@@ -169,7 +197,7 @@ final class BinanceRest implements AutoCloseable {
     // ------------------------------------------------------------------ internals
 
     private CompletableFuture<String> attempt(BinanceEndpoint endpoint, Signing signing, QueryString params,
-                                              boolean narrow, boolean mayResync) {
+                                              boolean narrow, boolean mayResync, List<String> orderIds) {
         Objects.requireNonNull(endpoint, "endpoint");
         if (endpoint.market() != market) {
             throw new IllegalArgumentException(endpoint + " is not a " + market + " endpoint");
@@ -195,6 +223,7 @@ final class BinanceRest implements AutoCloseable {
                                 null, "could not sign " + endpoint.method() + " " + endpoint.path() + ": "
                                         + e.getClass().getSimpleName()), e));
                     }
+                    orderIds.forEach(telemetry::orderRequestSent);
                     return http.send(request).handle((response, failure) -> new Answer(response, failure))
                             .thenCompose(a -> answered(endpoint, signing, params, narrow, mayResync, cost, a));
                 });
@@ -259,7 +288,7 @@ final class BinanceRest implements AutoCloseable {
                     return syncClock().handle((offset, err) -> err)
                             .thenCompose(err -> err != null ? CompletableFuture.failedFuture(
                                     new VenueException(c.error(), cause))
-                                    : attempt(endpoint, signing, params, narrow, false));
+                                    : attempt(endpoint, signing, params, narrow, false, List.of()));
                 }
             }
             case AUTH_FAILURE -> hooks.authFailure(signing == null ? null : signing.account(), c.error());
@@ -311,7 +340,7 @@ final class BinanceRest implements AutoCloseable {
         if (endpoint.security() != BinanceEndpoint.Security.NONE) {
             b.header("X-MBX-APIKEY", signing.credentials().apiKey());
         }
-        return b.build();
+        return b.endpoint(endpoint.method() + " " + endpoint.path()).build();
     }
 
     /** {@code params} with {@code recvWindow} and {@code timestamp} appended, as signed requests carry them. */

@@ -2,12 +2,14 @@ package io.fixbridge.venue.binance;
 
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.binance.dto.ListenKey;
 import io.fixbridge.venue.kit.Backoff;
 import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.ws.ConnectionState;
+import io.fixbridge.venue.kit.ws.StreamTelemetry;
 import io.fixbridge.venue.kit.ws.WebSocketClient;
 import io.fixbridge.venue.kit.ws.WebSocketConfig;
 import io.fixbridge.venue.kit.ws.WebSocketListener;
@@ -31,6 +33,9 @@ import java.util.function.Consumer;
  * with a fresh key. After every reconnect {@code onGap} runs so the adapter fills what was missed.
  * The listen key is a bearer credential: it is never logged.
  *
+ * <p>Telemetry: the stream is {@code futures-user:<account>}, connected as soon as the socket is open (a
+ * listen-key stream needs no subscription), disconnected when it drops or is closed.
+ *
  * <p>Threading: the kit calls the listener methods serially on its callback pool; frames are handed
  * to {@code onFrame} there. Thread-safe.
  */
@@ -48,7 +53,8 @@ final class FuturesUserStream implements WebSocketListener, AutoCloseable {
     private final ScheduledFuture<?> keepalive;
 
     FuturesUserStream(String venue, BinanceConfig config, BinanceRest rest, BinanceRest.Signing signing,
-                      VenueExecutors executors, Consumer<StreamFrames.FuturesFrame> onFrame, Runnable onGap) {
+                      VenueExecutors executors, Consumer<StreamFrames.FuturesFrame> onFrame, Runnable onGap,
+                      VenueTelemetry telemetry) {
         this.venue = venue;
         this.account = signing.account();
         this.rest = rest;
@@ -63,6 +69,7 @@ final class FuturesUserStream implements WebSocketListener, AutoCloseable {
                         .deadAfter(Duration.ofMillis(t.wsPingMs() * 3))
                         .backoff(Backoff.exponential(Duration.ofMillis(t.reconnectMinMs()),
                                 Duration.ofMillis(t.reconnectMaxMs())))
+                        .stream(StreamTelemetry.onConnect(telemetry, streamName(account)))
                         .build(),
                 this::streamUri, this, executors);
         long minutes = config.listenKeyKeepaliveMinutes();
@@ -73,6 +80,11 @@ final class FuturesUserStream implements WebSocketListener, AutoCloseable {
             task = null;
         }
         this.keepalive = task;
+    }
+
+    /** The stream's bounded name for telemetry. */
+    static String streamName(String account) {
+        return "futures-user:" + account;
     }
 
     /** Connects; completes when the stream is first up. */

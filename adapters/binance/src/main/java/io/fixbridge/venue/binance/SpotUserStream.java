@@ -3,6 +3,7 @@ package io.fixbridge.venue.binance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.binance.dto.ErrorResponse;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
 import io.fixbridge.venue.kit.Backoff;
@@ -10,6 +11,7 @@ import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.sign.ApiCredentials;
 import io.fixbridge.venue.kit.ws.ConnectionState;
+import io.fixbridge.venue.kit.ws.StreamTelemetry;
 import io.fixbridge.venue.kit.ws.WebSocketClient;
 import io.fixbridge.venue.kit.ws.WebSocketConfig;
 import io.fixbridge.venue.kit.ws.WebSocketListener;
@@ -38,6 +40,10 @@ import java.util.function.Consumer;
  * credential refusals after telling the adapter (which alerts); a credential refusal of the first
  * subscription also fails {@link #start()}, so connect says why at once.
  *
+ * <p>Telemetry: the stream is {@code user:<account>}, connected once a subscription is confirmed (not
+ * merely when the socket is open), disconnected when the connection drops or Binance ends the
+ * subscription ({@code eventStreamTerminated}), connected again when the new subscription is confirmed.
+ *
  * <p>Threading: the kit calls the listener methods serially on its callback pool; execution reports
  * are handed to {@code onReport} there (the adapter hops to its event thread). Thread-safe.
  */
@@ -63,7 +69,7 @@ final class SpotUserStream implements WebSocketListener, AutoCloseable {
 
     SpotUserStream(String venue, String account, BinanceConfig config, ApiCredentials credentials, BinanceRest rest,
                    VenueExecutors executors, Consumer<ExecutionReport> onReport, Runnable onGap,
-                   BinanceRest.Hooks hooks) {
+                   BinanceRest.Hooks hooks, VenueTelemetry telemetry) {
         this.venue = venue;
         this.account = account;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -80,7 +86,13 @@ final class SpotUserStream implements WebSocketListener, AutoCloseable {
                 .pingInterval(Duration.ofMillis(t.wsPingMs()))
                 .deadAfter(Duration.ofMillis(t.wsPingMs() * 3))
                 .backoff(retry)
+                .stream(StreamTelemetry.confirmedByAdapter(telemetry, streamName(account)))
                 .build(), this, executors);
+    }
+
+    /** The stream's bounded name for telemetry. */
+    static String streamName(String account) {
+        return "user:" + account;
     }
 
     /** Connects; completes when the first subscription is confirmed. */
@@ -114,6 +126,7 @@ final class SpotUserStream implements WebSocketListener, AutoCloseable {
             LOG.warn("binance {} account {}: the user data stream subscription ended; subscribing again",
                     venue, account);
             gapOnSubscribe = true;
+            client.streamUsable(session, false);
             subscribe(session);
         }
     }
@@ -190,6 +203,7 @@ final class SpotUserStream implements WebSocketListener, AutoCloseable {
                     session.connectionNumber());
             boolean gap = gapOnSubscribe;
             gapOnSubscribe = false;
+            client.streamUsable(session, true);
             firstSubscription.complete(null);
             if (gap) {
                 onGap.run();

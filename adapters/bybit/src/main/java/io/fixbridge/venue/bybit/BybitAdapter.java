@@ -22,6 +22,7 @@ import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.VenueConfigException;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.bybit.dto.BybitOrder;
 import io.fixbridge.venue.bybit.dto.InstrumentInfo;
 import io.fixbridge.venue.bybit.dto.OrderResult;
@@ -99,6 +100,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@link #queryOrder} finds at Bybit (one placed before a restart) is known from then on.</li>
  * </ul>
  *
+ * <h2>Telemetry</h2>
+ * Given to the constructor ({@link VenueTelemetry#NONE} otherwise): REST requests as {@code METHOD /path}
+ * with their status and latency; limits {@code ip:5s} and {@code <account>/<limit>:1s}
+ * ({@code main/orderCreateLinear:1s}); the stream {@code user:<account>} per account (connected once
+ * authenticated and subscribed); {@link VenueTelemetry#orderRequestSent} for the client order id of every
+ * {@code /v5/order/create} and, for an amend, the replacement's client order id, once rate-limited and
+ * signed, just before the request is handed to the connection.
+ *
  * <h2>Instruments</h2>
  * Connect loads instruments-info of every configured category (Bybit lists only Trading symbols by
  * default). A symbol not loaded is looked up by its Bybit symbol (instruments-info answers a symbol
@@ -156,6 +165,7 @@ public final class BybitAdapter implements VenueAdapter {
     private final Map<String, Instant> notListedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private CompletableFuture<Void> connecting;
     private volatile ScheduledFuture<?> housekeeping;
+    private final VenueTelemetry telemetry;
 
     public BybitAdapter(String name, BybitConfig config) {
         this(name, config, Clock.systemUTC());
@@ -163,6 +173,12 @@ public final class BybitAdapter implements VenueAdapter {
 
     /** An adapter whose local time (rate limits, timestamps before the clock sync) comes from {@code clock}. */
     public BybitAdapter(String name, BybitConfig config, Clock clock) {
+        this(name, config, clock, VenueTelemetry.NONE);
+    }
+
+    /** {@link #BybitAdapter(String, BybitConfig, Clock)} reporting to {@code telemetry} (thread-safe, never throws). */
+    public BybitAdapter(String name, BybitConfig config, Clock clock, VenueTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.name = Objects.requireNonNull(name, "name");
         this.calls = new VenueCalls("bybit venue " + name, closed::get);
         this.config = Objects.requireNonNull(config, "config");
@@ -174,7 +190,7 @@ public final class BybitAdapter implements VenueAdapter {
         this.gate = new EventGate<OrderTracker>(name, executors.newSerialExecutor(),
                 new OrderTracker(Duration.ofHours(config.trackedOrderIdleHours()), clock));
         BybitRest.Hooks hooks = hooks();
-        this.rest = new BybitRest(config, signings.keySet(), executors, clock, hooks);
+        this.rest = new BybitRest(config, signings.keySet(), executors, clock, hooks, telemetry);
         this.queries = new OrderQueries(rest);
         this.streamEvents = new StreamEvents(name, gate, executors.scheduler(), queries::fetch, symbols::get, signings,
                 clock);
@@ -291,7 +307,7 @@ public final class BybitAdapter implements VenueAdapter {
             String account = s.account();
             PrivateStream stream = new PrivateStream(name, account, config, s.credentials(), rest.clock(), executors,
                     o -> streamEvents.order(account, o), e -> streamEvents.execution(account, e),
-                    () -> streamEvents.fillGap(account), hooks());
+                    () -> streamEvents.fillGap(account), hooks(), telemetry);
             streams.add(stream);
             started.add(stream.start());
         }
@@ -344,7 +360,7 @@ public final class BybitAdapter implements VenueAdapter {
         return gate.call(() -> {
             gate.tracker().submitted(order, inst, spotStop);
             return null;
-        }).thenCompose(x -> rest.post(BybitEndpoint.ORDER_CREATE, s, inst.category(), body)
+        }).thenCompose(x -> rest.post(BybitEndpoint.ORDER_CREATE, s, inst.category(), body, List.of(id))
                 .thenApply(r -> new CreateAnswer(BybitJson.convert(r, OrderResult.class), null))
                 .exceptionallyCompose(failure -> duplicateOrFail(s, inst, order, failure)
                         .thenApply(state -> new CreateAnswer(null, state))))
@@ -542,7 +558,8 @@ public final class BybitAdapter implements VenueAdapter {
         Map<String, Object> body = BybitTranslator.amendBody(replace, inst);
         String account = replace.original().account();
         String id = replace.original().clientOrderId();
-        return rest.post(BybitEndpoint.ORDER_AMEND, s, inst.category(), body).handleAsync((result, failure) -> {
+        return rest.post(BybitEndpoint.ORDER_AMEND, s, inst.category(), body,
+                List.of(replace.replacement().clientOrderId())).handleAsync((result, failure) -> {
             if (failure != null) {
                 throw tooLateIfDone(account, id, failure);
             }

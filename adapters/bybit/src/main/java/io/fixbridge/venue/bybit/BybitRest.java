@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.bybit.dto.Envelope;
 import io.fixbridge.venue.bybit.dto.ServerTime;
 import io.fixbridge.venue.kit.VenueCalls;
@@ -17,6 +18,7 @@ import io.fixbridge.venue.kit.http.HttpTransportException;
 import io.fixbridge.venue.kit.http.QueryString;
 import io.fixbridge.venue.kit.http.RetryAfter;
 import io.fixbridge.venue.kit.ratelimit.Cost;
+import io.fixbridge.venue.kit.ratelimit.LimitTelemetry;
 import io.fixbridge.venue.kit.ratelimit.RateLimit;
 import io.fixbridge.venue.kit.ratelimit.RateLimitExceededException;
 import io.fixbridge.venue.kit.ratelimit.RateLimitPolicy;
@@ -67,6 +69,13 @@ import java.util.concurrent.RejectedExecutionException;
  *       classification and a {@link BybitApiError} cause.</li>
  * </ul>
  *
+ * <p>Telemetry: every answer or failure is reported as {@code METHOD /path} (Bybit v5 paths carry no ids:
+ * they travel in the query or JSON body); the limits as {@code ip:5s} and {@code <account>/<limit>:1s}
+ * ({@code main/orderCreateLinear:1s}); an order request names its client order ids
+ * ({@link #post(BybitEndpoint, Signing, BybitCategory, Map, List)}), reported with
+ * {@link VenueTelemetry#orderRequestSent} once rate-limited and signed, just before the HTTP request is
+ * handed to the client: once per request, not again when a 10002 or a 10006 sends it once more.
+ *
  * <p>Thread-safe; never blocks. Futures complete on the kit's callback pool (or the scheduler after a
  * rate-limit wait). Log lines and exception messages name the endpoint, never parameters, keys or
  * signatures.
@@ -114,8 +123,11 @@ final class BybitRest implements AutoCloseable {
     private final Hooks hooks;
     private final Map<String, Long> capacities = new ConcurrentHashMap<>();
     private final Set<String> limitNoticed = ConcurrentHashMap.newKeySet();
+    private final VenueTelemetry telemetry;
 
-    BybitRest(BybitConfig config, Collection<String> accounts, VenueExecutors executors, Clock wallClock, Hooks hooks) {
+    BybitRest(BybitConfig config, Collection<String> accounts, VenueExecutors executors, Clock wallClock, Hooks hooks,
+              VenueTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.recvWindowMs = config.recvWindowMs();
@@ -132,10 +144,12 @@ final class BybitRest implements AutoCloseable {
         }
         RateLimitPolicy policy = config.rateLimitMaxWaitMs() == 0 ? RateLimitPolicy.failFast()
                 : RateLimitPolicy.waitUpTo(Duration.ofMillis(config.rateLimitMaxWaitMs()));
-        this.limiter = new RateLimiter("bybit", limits, policy, wallClock, executors.timer());
+        this.limiter = new RateLimiter("bybit", limits, policy, wallClock, executors.timer(),
+                LimitTelemetry.of(telemetry));
         this.http = HttpClient.create(HttpClientConfig.builder(config.restUrl())
                 .connectTimeout(Duration.ofMillis(config.timeouts().connectMs()))
                 .readTimeout(Duration.ofMillis(config.timeouts().requestMs()))
+                .telemetry(telemetry)
                 .build(), executors);
     }
 
@@ -161,19 +175,31 @@ final class BybitRest implements AutoCloseable {
      * @param category the request's category, for per-category limits (may be null otherwise)
      */
     CompletableFuture<JsonNode> get(BybitEndpoint endpoint, Signing signing, BybitCategory category, QueryString query) {
-        return attempt(new Call(endpoint, signing, category, query, null, deadline()), true);
+        return attempt(new Call(endpoint, signing, category, query, null, deadline()), true, List.of());
     }
 
     /** A POST with a JSON body, in the map's order; otherwise as {@link #get}. */
     CompletableFuture<JsonNode> post(BybitEndpoint endpoint, Signing signing, BybitCategory category,
                                      Map<String, Object> body) {
-        return attempt(new Call(endpoint, signing, category, null, BybitJson.write(body), deadline()), true);
+        return post(endpoint, signing, category, body, List.of());
+    }
+
+    /**
+     * {@link #post(BybitEndpoint, Signing, BybitCategory, Map)} of an order request: {@code orderIds} (the
+     * gateway's client order ids it places or changes, a replace's new one) are reported to telemetry as
+     * sent just before the request is handed to the HTTP client.
+     */
+    CompletableFuture<JsonNode> post(BybitEndpoint endpoint, Signing signing, BybitCategory category,
+                                     Map<String, Object> body, List<String> orderIds) {
+        return attempt(new Call(endpoint, signing, category, null, BybitJson.write(body), deadline()), true,
+                List.copyOf(orderIds));
     }
 
     /** Sets the clock offset from {@code GET /v5/market/time}; completes with the offset in ms. */
     CompletableFuture<Long> syncClock() {
         long sentAt = clock.localNow();
-        return attempt(new Call(BybitEndpoint.MARKET_TIME, null, null, QueryString.empty(), null, deadline()), false)
+        return attempt(new Call(BybitEndpoint.MARKET_TIME, null, null, QueryString.empty(), null, deadline()), false,
+                List.of())
                 .thenApply(result -> {
                     long receivedAt = clock.localNow();
                     ServerTime t = BybitJson.convert(result, ServerTime.class);
@@ -215,7 +241,8 @@ final class BybitRest implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<JsonNode> attempt(Call call, boolean mayResync) {
+    /** @param orderIds reported as sent before this attempt's request goes out (empty for a second try) */
+    private CompletableFuture<JsonNode> attempt(Call call, boolean mayResync, List<String> orderIds) {
         BybitEndpoint endpoint = call.endpoint();
         if (endpoint.signed() && call.signing() == null) {
             throw new IllegalArgumentException(endpoint + " needs an account");
@@ -236,6 +263,7 @@ final class BybitRest implements AutoCloseable {
                                 RejectReason.OTHER, null, "could not sign " + endpoint + ": "
                                         + e.getClass().getSimpleName()), e));
                     }
+                    orderIds.forEach(telemetry::orderRequestSent);
                     return http.send(request).handle(Answer::new)
                             .thenCompose(a -> answered(call, cost, a, mayResync));
                 });
@@ -303,7 +331,7 @@ final class BybitRest implements AutoCloseable {
                     return syncClock().handle((offset, err) -> err)
                             .thenCompose(err -> err != null
                                     ? CompletableFuture.failedFuture(new VenueException(c.error(), cause))
-                                    : attempt(call, false));
+                                    : attempt(call, false, List.of()));
                 }
             }
             case AUTH_FAILURE -> hooks.authFailure(call.signing() == null ? null : call.signing().account(), c.error());
@@ -321,7 +349,7 @@ final class BybitRest implements AutoCloseable {
                         bucket == null ? "every request" : bucket, until);
                 if (!until.isAfter(call.deadline())) {
                     // not processed: send it again once the window resets, as long as maxWait allows
-                    return attempt(call, mayResync);
+                    return attempt(call, mayResync, List.of());
                 }
                 return CompletableFuture.failedFuture(new VenueException(VenueError.retryable(c.error().code(),
                         c.error().message() + "; " + (bucket == null ? "every request" : bucket) + " is held until "
@@ -381,7 +409,7 @@ final class BybitRest implements AutoCloseable {
         if (endpoint.signed()) {
             BybitSigning.signed(b, call.signing().credentials(), clock.venueNow(), recvWindowMs, payload);
         }
-        return b.build();
+        return b.endpoint(endpoint.toString()).build();
     }
 
     private VenueException rateLimited(BybitEndpoint endpoint, Throwable refused) {

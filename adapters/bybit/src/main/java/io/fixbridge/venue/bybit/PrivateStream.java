@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.bybit.dto.BybitOrder;
 import io.fixbridge.venue.bybit.dto.Execution;
 import io.fixbridge.venue.kit.Backoff;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.sign.ApiCredentials;
 import io.fixbridge.venue.kit.ws.ConnectionState;
+import io.fixbridge.venue.kit.ws.StreamTelemetry;
 import io.fixbridge.venue.kit.ws.WebSocketClient;
 import io.fixbridge.venue.kit.ws.WebSocketConfig;
 import io.fixbridge.venue.kit.ws.WebSocketListener;
@@ -42,6 +44,9 @@ import java.util.function.Consumer;
  * adapter (its orders are refused until a signed probe passes) and is retried with backoff; a
  * refusal of the first one also fails {@link #start()}, so connect says why at once.
  *
+ * <p>Telemetry: the stream is {@code user:<account>}, connected once authenticated and subscribed (Bybit
+ * confirmed the subscription), disconnected when the connection drops or is closed.
+ *
  * <p>Threading: the kit calls the listener methods serially on its callback pool. Thread-safe.
  */
 final class PrivateStream implements WebSocketListener, AutoCloseable {
@@ -69,7 +74,7 @@ final class PrivateStream implements WebSocketListener, AutoCloseable {
 
     PrivateStream(String venue, String account, BybitConfig config, ApiCredentials credentials, ClockOffset clock,
                   VenueExecutors executors, Consumer<BybitOrder> onOrder, Consumer<Execution> onExecution,
-                  Runnable onGap, BybitRest.Hooks hooks) {
+                  Runnable onGap, BybitRest.Hooks hooks, VenueTelemetry telemetry) {
         this.venue = venue;
         this.account = account;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -87,7 +92,13 @@ final class PrivateStream implements WebSocketListener, AutoCloseable {
                 .deadAfter(Duration.ofMillis(t.wsPingMs() * 3))
                 .appPing("{\"op\":\"ping\"}")
                 .backoff(retry)
+                .stream(StreamTelemetry.confirmedByAdapter(telemetry, streamName(account)))
                 .build(), this, executors);
+    }
+
+    /** The stream's bounded name for telemetry. */
+    static String streamName(String account) {
+        return "user:" + account;
     }
 
     /** Connects; completes when the first subscription is confirmed, fails when the first auth is refused. */
@@ -156,6 +167,7 @@ final class PrivateStream implements WebSocketListener, AutoCloseable {
                 if (success) {
                     failures.set(0);
                     everSubscribed = true;
+                    client.streamUsable(session, true);
                     LOG.info("bybit {} account {}: private stream subscribed to {} (connection {})", venue, account,
                             TOPICS, session.connectionNumber());
                     firstSubscription.complete(null);

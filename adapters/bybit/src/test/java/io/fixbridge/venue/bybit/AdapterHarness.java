@@ -36,8 +36,12 @@ final class AdapterHarness implements AutoCloseable {
     }
 
     AdapterHarness(SimSupport sim, Map<String, Object> settings, Clock clock) {
+        this(sim, settings, clock, io.fixbridge.venue.VenueTelemetry.NONE);
+    }
+
+    AdapterHarness(SimSupport sim, Map<String, Object> settings, Clock clock, io.fixbridge.venue.VenueTelemetry telemetry) {
         this.sim = sim;
-        this.adapter = new BybitAdapter("bybit-sim", BybitConfig.from(sim.settings(settings)), clock);
+        this.adapter = new BybitAdapter("bybit-sim", BybitConfig.from(sim.settings(settings)), clock, telemetry);
         adapter.subscribe(events);
         answer(adapter.connect());
     }

@@ -53,7 +53,7 @@ class PrivateStreamTest {
                     @Override
                     public void ipBanned(Instant until, VenueError error) {
                     }
-                });
+                }, io.fixbridge.venue.VenueTelemetry.NONE);
     }
 
     @AfterEach

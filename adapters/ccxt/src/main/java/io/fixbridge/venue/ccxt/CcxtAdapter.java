@@ -20,6 +20,7 @@ import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.ccxt.CcxtErrors.Call;
 import io.fixbridge.venue.ccxt.CcxtErrors.Classified;
 import io.fixbridge.venue.ccxt.dto.CcxtMarket;
@@ -86,6 +87,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * meanwhile is reported once. An open order {@link #queryOrder} finds (one placed before a restart of the
  * gateway) is known from then on: its stream news, gap fills and the periodic refresh cover it.
  *
+ * <h2>Telemetry</h2>
+ * Given to the constructor ({@link VenueTelemetry#NONE} otherwise). ccxt makes the HTTP requests inside
+ * the sidecar, which reports each one (event {@code request}): its endpoint {@code METHOD /path/template}
+ * (the url's path without the query, ccxt's path template where the path carries ids), its HTTP status
+ * (0 when no answer came) and time, passed on to {@link VenueTelemetry#request}. createOrder and editOrder
+ * carry {@code sentId} (the submit's client order id, a replace's new one); the sidecar reports it (event
+ * {@code orderSent}) right before the call's first non-GET request, after ccxt's throttle and signing, and
+ * it is passed on to {@link VenueTelemetry#orderRequestSent}. Each account's order stream is
+ * {@code user:<account>}: connected while the sidecar reports it {@code up} or {@code polling}, disconnected
+ * when it reports {@code down}, when the sidecar dies and when the adapter closes (nothing is reported
+ * before it first comes up). ccxt's own throttle is internal to the library: no rate-limit use is reported.
+ *
  * <h2>Health</h2>
  * {@link #healthStatus()}: sidecar restarting, exchange down (OnMaintenance, ExchangeNotAvailable), accounts
  * whose credentials the exchange refused (ERROR logged; their orders are refused until a fetchBalance probe
@@ -116,6 +129,9 @@ public final class CcxtAdapter implements VenueAdapter {
     private final AtomicReference<Description> description = new AtomicReference<>();
     private final Map<String, String> streamModes = new ConcurrentHashMap<>();
     private final Map<String, String> streamStates = new ConcurrentHashMap<>();
+    /** Accounts whose stream telemetry was last told is connected; updated under its own lock. */
+    private final Set<String> streamsReportedUp = new java.util.HashSet<>();
+    private final VenueTelemetry telemetry;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectLock = new Object();
@@ -147,11 +163,22 @@ public final class CcxtAdapter implements VenueAdapter {
     }
 
     public CcxtAdapter(String name, CcxtConfig config) {
-        this(name, config, Clock.systemUTC(), List.of(config.node(), config.mainScript().toString()));
+        this(name, config, VenueTelemetry.NONE);
+    }
+
+    /** An adapter reporting to {@code telemetry} (thread-safe, never throws). */
+    public CcxtAdapter(String name, CcxtConfig config, VenueTelemetry telemetry) {
+        this(name, config, Clock.systemUTC(), List.of(config.node(), config.mainScript().toString()), telemetry);
     }
 
     /** An adapter running {@code command} as its sidecar (tests) with local time from {@code clock}. */
     CcxtAdapter(String name, CcxtConfig config, Clock clock, List<String> command) {
+        this(name, config, clock, command, VenueTelemetry.NONE);
+    }
+
+    /** An adapter running {@code command} as its sidecar (tests) with local time from {@code clock}, reporting to {@code telemetry}. */
+    CcxtAdapter(String name, CcxtConfig config, Clock clock, List<String> command, VenueTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -351,7 +378,10 @@ public final class CcxtAdapter implements VenueAdapter {
             health.sidecarDown(why);
             // the new sidecar's streams start over: their first "up" (or "polling") runs a gap fill, after they
             // are connected, so what happened between the restart's query and the stream's connect is found too
-            config.accountNames().forEach(a -> streamStates.put(a, "down"));
+            config.accountNames().forEach(a -> {
+                streamStates.put(a, "down");
+                reportStream(a, false);
+            });
         }
 
         @Override
@@ -523,6 +553,7 @@ public final class CcxtAdapter implements VenueAdapter {
                         String.join("; ", problems)));
             }
             ObjectNode params = CcxtTranslator.createOrder(order.account(), m.symbol(), order, m.features());
+            params.put("sentId", order.clientOrderId());
             return gate.call(() -> {
                 Optional<OrderTracker.Tracked> known = gate.tracker().find(order.account(), order.clientOrderId());
                 if (known.isPresent() && (known.get().accepted || known.get().inFlight > 0)) {
@@ -820,6 +851,7 @@ public final class CcxtAdapter implements VenueAdapter {
             ObjectNode params = CcxtTranslator.orderParams(replacement, m.features(),
                     style == EditStyle.CANCEL_REPLACE ? replacement.clientOrderId() : null);
             p.set("params", params);
+            p.put("sentId", replacement.clientOrderId());
             String newId = style == EditStyle.CANCEL_REPLACE ? replacement.clientOrderId() : original.clientOrderId();
             tracker.editStarted(t, newId);
             return new Edit(t, venueId, p);
@@ -943,6 +975,7 @@ public final class CcxtAdapter implements VenueAdapter {
                     }
                     ObjectNode create = CcxtTranslator.createOrder(account, m.symbol(),
                             replacement.toBuilder().quantity(remaining).build(), m.features());
+                    create.put("sentId", replacement.clientOrderId());
                     return sidecar.request("createOrder", create, config.answerTimeoutMs()).handle(Answer::new)
                             .thenApplyAsync(c -> renewed(replace, e, c), gate.executor());
                 }, gate.executor()));
@@ -998,6 +1031,14 @@ public final class CcxtAdapter implements VenueAdapter {
             case "orders" -> e.path("data").forEach(n -> gate.run(() -> streamOrder(account, n)));
             case "trades" -> e.path("data").forEach(n -> gate.run(() -> streamTrade(account, n)));
             case "stream" -> streamState(account, e.path("state").asText(), e.path("detail").asText(""));
+            case "request" -> telemetry.request(endpoint(e.path("endpoint").asText("")), e.path("status").asInt(0),
+                    Duration.ofNanos(Math.max(0L, Math.round(e.path("ms").asDouble(0) * 1_000_000d))));
+            case "orderSent" -> {
+                String id = e.path("clientOrderId").asText("");
+                if (!id.isEmpty()) {
+                    telemetry.orderRequestSent(id);
+                }
+            }
             default -> LOG.warn("{}: unknown sidecar event '{}' ignored", label, kind);
         }
     }
@@ -1060,7 +1101,29 @@ public final class CcxtAdapter implements VenueAdapter {
         }
     }
 
+    /** The sidecar's endpoint name, cut at a query should one ever be there. */
+    private static String endpoint(String sidecarName) {
+        int q = sidecarName.indexOf('?');
+        String name = q < 0 ? sidecarName : sidecarName.substring(0, q);
+        return name.isBlank() ? "UNKNOWN /" : name;
+    }
+
+    /**
+     * Tells telemetry that {@code account}'s stream ({@code user:<account>}) is connected or not, on a
+     * change only; disconnected only after it was reported connected.
+     */
+    private void reportStream(String account, boolean connected) {
+        synchronized (streamsReportedUp) {
+            boolean changed = connected ? streamsReportedUp.add(account) : streamsReportedUp.remove(account);
+            if (!changed) {
+                return;
+            }
+        }
+        telemetry.streamState("user:" + account, connected);
+    }
+
     private void streamState(String account, String state, String detail) {
+        reportStream(account, !"down".equals(state));
         String before = streamStates.put(account, state);
         if ("down".equals(state)) {
             LOG.warn("{} account {}: the order stream is down ({})", label, account, detail);
@@ -1348,6 +1411,7 @@ public final class CcxtAdapter implements VenueAdapter {
         } catch (RuntimeException e) {
             LOG.warn("{}: stopping the sidecar failed", label, e);
         }
+        config.accountNames().forEach(a -> reportStream(a, false));
         executors.close();
         LOG.info("{} closed", label);
     }

@@ -3,6 +3,7 @@ package io.fixbridge.venue.ccxt;
 import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueAdapterFactory;
 import io.fixbridge.venue.VenueSettings;
+import io.fixbridge.venue.VenueTelemetry;
 
 /**
  * Creates {@link CcxtAdapter}s for venues of {@code type: ccxt}; found by ServiceLoader. Validates the
@@ -18,7 +19,7 @@ public final class CcxtAdapterFactory implements VenueAdapterFactory {
     }
 
     @Override
-    public VenueAdapter create(VenueSettings settings) {
-        return new CcxtAdapter(settings.name(), CcxtConfig.from(settings));
+    public VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry) {
+        return new CcxtAdapter(settings.name(), CcxtConfig.from(settings), telemetry);
     }
 }

@@ -120,4 +120,9 @@ final class SimSupport {
     static CcxtAdapter adapter(String name, Map<String, Object> venue) {
         return new CcxtAdapter(name, CcxtConfig.from(settings(name, venue)));
     }
+
+    /** {@link #adapter(String, Map)} reporting to {@code telemetry}. */
+    static CcxtAdapter adapter(String name, Map<String, Object> venue, io.fixbridge.venue.VenueTelemetry telemetry) {
+        return new CcxtAdapter(name, CcxtConfig.from(settings(name, venue)), telemetry);
+    }
 }

@@ -20,6 +20,7 @@ import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.hyperliquid.HyperliquidTranslator.OrderAnswer;
 import io.fixbridge.venue.hyperliquid.dto.ClearinghouseState;
 import io.fixbridge.venue.hyperliquid.dto.Meta;
@@ -95,6 +96,15 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@link #queryOrder} finds (one placed before a restart) is known from then on.</li>
  * </ul>
  *
+ * <h2>Telemetry</h2>
+ * Given to the constructor ({@link VenueTelemetry#NONE} otherwise): requests as {@code POST /info <type>}
+ * and {@code POST /exchange <action>} with their status and latency; the limit {@code IP_WEIGHT:1m}; the
+ * stream {@code user:<account>} per account (connected once orderUpdates and userFills are both
+ * subscribed); {@link VenueTelemetry#orderRequestSent} for the client order id of every order action and
+ * a modify's replacement id, once weighed and signed, just before the request is handed to the connection.
+ * The market-data WebSocket for market-order mids is not a reported stream: it starts on first use and
+ * falls back to {@code POST /info l2Book}, so it does not decide whether the venue is up.
+ *
  * <h2>Health</h2>
  * An unknown signer ("User or API Wallet 0x... does not exist") marks the account unhealthy with an ERROR
  * naming the signer address; see {@link AccountHealth}. {@link #unhealthyAccounts()} reports it.
@@ -149,6 +159,12 @@ public final class HyperliquidAdapter implements VenueAdapter {
 
     /** An adapter whose local time (nonces, rate limits, mid freshness) comes from {@code clock}. */
     public HyperliquidAdapter(String name, HyperliquidConfig config, Clock clock) {
+        this(name, config, clock, VenueTelemetry.NONE);
+    }
+
+    /** {@link #HyperliquidAdapter(String, HyperliquidConfig, Clock)} reporting to {@code telemetry} (thread-safe, never throws). */
+    public HyperliquidAdapter(String name, HyperliquidConfig config, Clock clock, VenueTelemetry telemetry) {
+        Objects.requireNonNull(telemetry, "telemetry");
         this.name = Objects.requireNonNull(name, "name");
         this.calls = new VenueCalls("hyperliquid venue " + name, closed::get);
         this.config = Objects.requireNonNull(config, "config");
@@ -168,7 +184,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         }
         this.executors = VenueExecutors.create("hyperliquid-" + name, 2, 4);
         this.gate = new EventGate<>(name, executors.newSerialExecutor(), new OrderTracker(clock));
-        this.rest = new HyperliquidRest(config, executors, clock, this::refused);
+        this.rest = new HyperliquidRest(config, executors, clock, this::refused, telemetry);
         this.fills = new FillPages(rest);
         this.mids = new MidPrices(name, config, rest, executors, clock);
         for (AccountSigning s : signings.values()) {
@@ -176,7 +192,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
             streams.put(account, new UserStream(name, account, s.user().hex(), config, executors,
                     updates -> gate.run(() -> orderUpdates(account, updates)),
                     fills -> gate.run(() -> userFills(account, fills)),
-                    since -> gate.run(() -> fillGap(account, since)), clock));
+                    since -> gate.run(() -> fillGap(account, since)), clock, telemetry));
         }
         signings.values().forEach(s -> LOG.info("hyperliquid venue {} account {}: signer {}, user {}{}", name,
                 s.account(), s.signer(), s.user(), s.vault() == null ? "" : " (vault)"));
@@ -373,7 +389,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
                     return gate.tracker().submitted(order, m.symbol(), cloid);
                 })
                 .thenCompose(t -> takeBudget(s).thenCompose(x -> rest.exchange(account, "order", 1,
-                                () -> s.body(action)))
+                                () -> s.body(action), List.of(id)))
                         .handle(Answer::new)
                         .thenComposeAsync(a -> placed(s, m, order, cloid, a).whenComplete((ok, failure) -> {
                             // on the event thread: an end the stream reported before an answer that is not a
@@ -614,7 +630,8 @@ public final class HyperliquidAdapter implements VenueAdapter {
                 throw new VenueException(e);
             });
             return gate.call(() -> prepareModify(s, replace, m)).thenCompose(p -> takeBudget(s)
-                    .thenCompose(x -> rest.exchange(original.account(), "batchModify", 1, () -> s.body(p.action())))
+                    .thenCompose(x -> rest.exchange(original.account(), "batchModify", 1, () -> s.body(p.action()),
+                            List.of(replacement.clientOrderId())))
                     .handle(Answer::new)
                     .thenComposeAsync(a -> modified(p, a), gate.executor()));
         });

@@ -3,6 +3,8 @@ package io.fixbridge.venue.hyperliquid;
 import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueAdapterFactory;
 import io.fixbridge.venue.VenueSettings;
+import io.fixbridge.venue.VenueTelemetry;
+import java.time.Clock;
 
 /**
  * Creates {@link HyperliquidAdapter}s for venues of {@code type: hyperliquid}; found by ServiceLoader.
@@ -18,7 +20,7 @@ public final class HyperliquidAdapterFactory implements VenueAdapterFactory {
     }
 
     @Override
-    public VenueAdapter create(VenueSettings settings) {
-        return new HyperliquidAdapter(settings.name(), HyperliquidConfig.from(settings));
+    public VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry) {
+        return new HyperliquidAdapter(settings.name(), HyperliquidConfig.from(settings), Clock.systemUTC(), telemetry);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.http.HttpClient;
@@ -14,6 +15,7 @@ import io.fixbridge.venue.kit.http.HttpResponse;
 import io.fixbridge.venue.kit.http.HttpTransportException;
 import io.fixbridge.venue.kit.http.RetryAfter;
 import io.fixbridge.venue.kit.ratelimit.Cost;
+import io.fixbridge.venue.kit.ratelimit.LimitTelemetry;
 import io.fixbridge.venue.kit.ratelimit.RateLimit;
 import io.fixbridge.venue.kit.ratelimit.RateLimitExceededException;
 import io.fixbridge.venue.kit.ratelimit.RateLimitPolicy;
@@ -45,6 +47,14 @@ import java.util.function.Supplier;
  * request and is RETRYABLE. The signing of an action happens after its weight is granted, so its nonce
  * is as fresh as possible.
  *
+ * <p>Telemetry: Hyperliquid has one path per kind, the request type travels in the JSON body, so every
+ * answer or failure is reported under {@code POST /info <type>} ({@code "POST /info orderStatus"}) or
+ * {@code POST /exchange <action>} ({@code "POST /exchange order"}): the types are the adapter's own
+ * constants, never ids. The limit is {@code IP_WEIGHT:1m}. An order action names its client order ids
+ * ({@link #exchange(String, String, int, Supplier, List)}), reported with
+ * {@link VenueTelemetry#orderRequestSent} once weighed and signed, just before the request is handed to the
+ * HTTP client.
+ *
  * <p>Thread-safe; futures complete on the kit's callback threads.
  */
 final class HyperliquidRest implements AutoCloseable {
@@ -65,18 +75,21 @@ final class HyperliquidRest implements AutoCloseable {
     private final RateLimiter limiter;
     private final Clock clock;
     private final Hooks hooks;
+    private final VenueTelemetry telemetry;
 
-    HyperliquidRest(HyperliquidConfig config, VenueExecutors executors, Clock clock, Hooks hooks) {
+    HyperliquidRest(HyperliquidConfig config, VenueExecutors executors, Clock clock, Hooks hooks,
+                    VenueTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         Duration maxWait = config.rateLimit().maxWait();
         this.limiter = new RateLimiter("hyperliquid", List.of(new RateLimit(IP_WEIGHT,
                 config.rateLimit().weightPerMinute(), Duration.ofMinutes(1))),
                 maxWait.isZero() ? RateLimitPolicy.failFast() : RateLimitPolicy.waitUpTo(maxWait), clock,
-                executors.timer());
+                executors.timer(), LimitTelemetry.of(telemetry));
         this.http = HttpClient.create(HttpClientConfig.builder(config.restUrl())
-                .connectTimeout(config.timeouts().connect()).readTimeout(config.timeouts().request()).build(),
-                executors);
+                .connectTimeout(config.timeouts().connect()).readTimeout(config.timeouts().request())
+                .telemetry(telemetry).build(), executors);
     }
 
     /** The weight of an info request of {@code type}, before what it returns. */
@@ -102,7 +115,7 @@ final class HyperliquidRest implements AutoCloseable {
         String type = request.path("type").asText();
         Cost cost = Cost.of(IP_WEIGHT, infoWeight(type));
         String body = HyperliquidJson.write(request);
-        return send("/info " + type, cost, () -> body, null).thenApply(answer -> {
+        return send("/info " + type, cost, () -> body, null, List.of()).thenApply(answer -> {
             if (PER_20_ITEMS.contains(type) && answer.isArray() && answer.size() >= 20) {
                 Cost extra = Cost.of(IP_WEIGHT, answer.size() / 20);
                 if (!limiter.tryAcquire(extra)) {
@@ -121,7 +134,18 @@ final class HyperliquidRest implements AutoCloseable {
      * @param signedBody signs the action with a fresh nonce when called, giving the request body
      */
     CompletableFuture<JsonNode> exchange(String account, String what, int batch, Supplier<String> signedBody) {
-        return send("/exchange " + what, Cost.of(IP_WEIGHT, exchangeWeight(batch)), signedBody, account)
+        return exchange(account, what, batch, signedBody, List.of());
+    }
+
+    /**
+     * {@link #exchange(String, String, int, Supplier)} of an action that places or changes orders:
+     * {@code orderIds} (the gateway's client order ids, a modify's new one) are reported to telemetry as
+     * sent just before the request is handed to the HTTP client.
+     */
+    CompletableFuture<JsonNode> exchange(String account, String what, int batch, Supplier<String> signedBody,
+                                         List<String> orderIds) {
+        return send("/exchange " + what, Cost.of(IP_WEIGHT, exchangeWeight(batch)), signedBody, account,
+                List.copyOf(orderIds))
                 .thenApply(answer -> {
                     String status = answer.path("status").asText("");
                     if ("ok".equals(status)) {
@@ -137,7 +161,8 @@ final class HyperliquidRest implements AutoCloseable {
                 });
     }
 
-    private CompletableFuture<JsonNode> send(String what, Cost cost, Supplier<String> body, String account) {
+    private CompletableFuture<JsonNode> send(String what, Cost cost, Supplier<String> body, String account,
+                                             List<String> orderIds) {
         return limiter.acquire(cost).handle((ok, refused) -> refused).thenCompose(refused -> {
             if (refused != null) {
                 return CompletableFuture.failedFuture(rateLimited(what, VenueCalls.unwrap(refused)));
@@ -154,7 +179,8 @@ final class HyperliquidRest implements AutoCloseable {
                         "could not sign " + what + ": " + e.getClass().getSimpleName()), e));
             }
             HttpRequest request = HttpRequest.post(what.startsWith("/info") ? "/info" : "/exchange")
-                    .jsonBody(payload).build();
+                    .jsonBody(payload).endpoint("POST " + what).build();
+            orderIds.forEach(telemetry::orderRequestSent);
             return http.send(request).handle((response, failure) -> answered(what, cost, response, failure, account));
         });
     }

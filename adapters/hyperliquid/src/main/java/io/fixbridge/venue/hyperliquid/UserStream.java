@@ -2,11 +2,13 @@ package io.fixbridge.venue.hyperliquid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.hyperliquid.dto.OrderUpdate;
 import io.fixbridge.venue.hyperliquid.dto.UserFillsMessage;
 import io.fixbridge.venue.kit.Backoff;
 import io.fixbridge.venue.kit.VenueExecutors;
 import io.fixbridge.venue.kit.ws.ConnectionState;
+import io.fixbridge.venue.kit.ws.StreamTelemetry;
 import io.fixbridge.venue.kit.ws.WebSocketClient;
 import io.fixbridge.venue.kit.ws.WebSocketConfig;
 import io.fixbridge.venue.kit.ws.WebSocketListener;
@@ -31,6 +33,9 @@ import java.util.function.Consumer;
  * last heard of before it went down (any message, pongs included), so the adapter re-reads the fills from
  * then on and re-queries every order it knows open.
  *
+ * <p>Telemetry: the stream is {@code user:<account>}, connected once both subscriptions of a connection are
+ * confirmed, disconnected when it drops or is closed.
+ *
  * <p>Threading: the kit calls the listener serially on its callback pool; the consumers are called
  * there. Thread-safe.
  */
@@ -54,7 +59,7 @@ final class UserStream implements WebSocketListener, AutoCloseable {
 
     UserStream(String venue, String account, String user, HyperliquidConfig config, VenueExecutors executors,
                Consumer<List<OrderUpdate>> onOrders, Consumer<UserFillsMessage> onFills, Consumer<Instant> onGap,
-               Clock clock) {
+               Clock clock, VenueTelemetry telemetry) {
         this.venue = venue;
         this.account = account;
         this.user = Objects.requireNonNull(user, "user");
@@ -63,7 +68,13 @@ final class UserStream implements WebSocketListener, AutoCloseable {
         this.onGap = onGap;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastHeard = clock.instant();
-        this.client = WebSocketClient.create(wsConfig(config), this, executors);
+        this.client = WebSocketClient.create(wsConfig(config).toBuilder()
+                .stream(StreamTelemetry.confirmedByAdapter(telemetry, streamName(account))).build(), this, executors);
+    }
+
+    /** The stream's bounded name for telemetry. */
+    static String streamName(String account) {
+        return "user:" + account;
     }
 
     static WebSocketConfig wsConfig(HyperliquidConfig config) {
@@ -141,6 +152,7 @@ final class UserStream implements WebSocketListener, AutoCloseable {
             return;
         }
         everSubscribed = true;
+        client.streamUsable(session, true);
         LOG.info("hyperliquid {} account {}: subscribed to orderUpdates and userFills of {} (connection {})", venue,
                 account, user, session.connectionNumber());
         firstSubscription.complete(null);

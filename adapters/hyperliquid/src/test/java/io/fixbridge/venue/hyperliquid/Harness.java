@@ -32,8 +32,13 @@ final class Harness implements AutoCloseable {
     final RecordingListener events = new RecordingListener();
 
     Harness(SimSupport sim, VenueSettings settings) {
+        this(sim, settings, io.fixbridge.venue.VenueTelemetry.NONE);
+    }
+
+    Harness(SimSupport sim, VenueSettings settings, io.fixbridge.venue.VenueTelemetry telemetry) {
         this.sim = sim;
-        this.adapter = new HyperliquidAdapter("hl-sim", HyperliquidConfig.from(settings));
+        this.adapter = new HyperliquidAdapter("hl-sim", HyperliquidConfig.from(settings), java.time.Clock.systemUTC(),
+                telemetry);
         adapter.subscribe(events);
         answer(adapter.connect());
     }

@@ -14,6 +14,7 @@ import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.paper.engine.EngineResult;
 import io.fixbridge.venue.paper.engine.MatchingEngine;
 import io.fixbridge.venue.paper.engine.OrderView;
@@ -60,6 +61,12 @@ import java.util.function.Predicate;
  *       only its future, and the order stands as it was.</li>
  * </ul>
  *
+ * <h2>Telemetry</h2>
+ * Given to the constructor ({@link VenueTelemetry#NONE} otherwise): the paper venue has no HTTP, streams
+ * or rate limits, so the only report is {@link VenueTelemetry#orderRequestSent}, on the engine thread, for
+ * a submit's client order id and a replace's new one, just before the order is handed to the matching
+ * engine (after the adapter is found connected).
+ *
  * <h2>Errors</h2>
  * Definitive refusals fail the future with {@link VenueException} REJECTED and the engine's
  * reason and text. A call before {@link #connect} completes fails RETRYABLE; a call after
@@ -77,6 +84,7 @@ public final class PaperAdapter implements VenueAdapter {
     private final EventBridge bridge;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final VenueTelemetry telemetry;
     private volatile List<Instrument> instruments = List.of();
 
     // confined to the engine thread
@@ -89,6 +97,12 @@ public final class PaperAdapter implements VenueAdapter {
 
     /** An adapter whose event and fill timestamps come from {@code clock}. */
     public PaperAdapter(String name, PaperConfig config, Clock clock) {
+        this(name, config, clock, VenueTelemetry.NONE);
+    }
+
+    /** {@link #PaperAdapter(String, PaperConfig, Clock)} reporting to {@code telemetry} (thread-safe, never throws). */
+    public PaperAdapter(String name, PaperConfig config, Clock clock, VenueTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -139,7 +153,9 @@ public final class PaperAdapter implements VenueAdapter {
     public CompletableFuture<OrderEvent.Accepted> submit(OrderRequest order) {
         Objects.requireNonNull(order, "order");
         return onEngineThread("submit " + order.clientOrderId(), () -> {
-            OrderView v = done(engine().submit(order));
+            MatchingEngine matching = engine();
+            telemetry.orderRequestSent(order.clientOrderId());
+            OrderView v = done(matching.submit(order));
             return first(OrderEvent.Accepted.class, e -> e.venueOrderId().equals(v.venueOrderId()));
         });
     }
@@ -159,7 +175,9 @@ public final class PaperAdapter implements VenueAdapter {
         Objects.requireNonNull(replace, "replace");
         OrderRequest original = replace.original();
         return onEngineThread("replace " + original.clientOrderId(), () -> {
-            OrderView v = done(engine().amend(original.account(), original.clientOrderId(), replace.venueOrderId(),
+            MatchingEngine matching = engine();
+            telemetry.orderRequestSent(replace.replacement().clientOrderId());
+            OrderView v = done(matching.amend(original.account(), original.clientOrderId(), replace.venueOrderId(),
                     replace.replacement()));
             return first(OrderEvent.Replaced.class, e -> v.venueOrderId().equals(e.venueOrderId()));
         });

@@ -3,6 +3,8 @@ package io.fixbridge.venue.paper;
 import io.fixbridge.venue.VenueAdapter;
 import io.fixbridge.venue.VenueAdapterFactory;
 import io.fixbridge.venue.VenueSettings;
+import io.fixbridge.venue.VenueTelemetry;
+import java.time.Clock;
 
 /**
  * Creates {@link PaperAdapter}s for venues of type {@code paper}; listed in
@@ -24,7 +26,7 @@ public final class PaperAdapterFactory implements VenueAdapterFactory {
      * @throws io.fixbridge.venue.VenueConfigException naming the setting that is wrong
      */
     @Override
-    public VenueAdapter create(VenueSettings settings) {
-        return new PaperAdapter(settings.name(), PaperConfig.from(settings));
+    public VenueAdapter create(VenueSettings settings, VenueTelemetry telemetry) {
+        return new PaperAdapter(settings.name(), PaperConfig.from(settings), Clock.systemUTC(), telemetry);
     }
 }

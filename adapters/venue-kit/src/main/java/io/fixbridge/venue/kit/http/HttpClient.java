@@ -70,6 +70,15 @@ import org.slf4j.LoggerFactory;
  * is closed after a read timeout or any error (its state is unknown), and after
  * {@code idleTimeout} unused. Responses compressed with gzip or deflate are decompressed.
  *
+ * <h2>Telemetry</h2>
+ * Every request that gets an answer or fails is reported once to the configured
+ * {@link HttpClientConfig#telemetry()} as {@code request(endpoint, status, latency)}: the endpoint is
+ * {@link HttpRequest#endpoint()} (never the query), the status the HTTP status, or 0 when no answer came
+ * (connect failure, timeout, connection lost, malformed answer); the latency runs from handing the request
+ * to the connection to its answer or failure (from {@link #send} when it never reached a connection).
+ * Requests failed because the client was closed are not reported. The report is made on a Netty
+ * event loop after the future's completion was handed to the callback pool.
+ *
  * <p>{@link #close()} fails requests in flight, closes every connection and, when the client
  * created its own {@link VenueExecutors}, shuts them down. Idempotent.
  */
@@ -156,6 +165,7 @@ public final class HttpClient implements AutoCloseable {
     public CompletableFuture<HttpResponse> send(HttpRequest request) {
         Objects.requireNonNull(request, "request");
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
+        long calledAt = System.nanoTime();
         if (closed.get()) {
             executors.runCallback(() -> result.completeExceptionally(connectFailure(request, "the HTTP client is closed", null)));
             return result;
@@ -173,15 +183,19 @@ public final class HttpClient implements AutoCloseable {
                         dispatch(channel, request, result);
                     } else {
                         pool.release(channel, false);
+                        boolean byClose = closed.get();
                         deliverFailure(result, connectFailure(request,
                                 "TLS handshake failed: " + message(handshake.cause()), handshake.cause()));
+                        report(request, 0, calledAt, byClose);
                     }
                 });
             }
 
             @Override
             public void failed(Throwable cause) {
+                boolean byClose = closed.get();
                 deliverFailure(result, connectFailure(request, describeConnectFailure(cause), cause));
+                report(request, 0, calledAt, byClose);
             }
         });
         return result;
@@ -227,6 +241,7 @@ public final class HttpClient implements AutoCloseable {
         }
         Duration timeout = request.timeout().orElse(config.readTimeout());
         exchange.startTimer(timeout);
+        exchange.writtenAt = System.nanoTime();
         channel.writeAndFlush(toNetty(request)).addListener(write -> {
             if (write.isSuccess()) {
                 exchange.written = true;
@@ -260,6 +275,17 @@ public final class HttpClient implements AutoCloseable {
     private void deliverFailure(CompletableFuture<HttpResponse> result, HttpTransportException e) {
         log.debug("{}", e.getMessage());
         executors.runCallback(() -> result.completeExceptionally(e));
+    }
+
+    /**
+     * Tells telemetry of one request's end; not for a failure caused by closing the client
+     * ({@code byClose}: the client was closed when the failure was seen, before its future was completed).
+     */
+    private void report(HttpRequest request, int status, long startNanos, boolean byClose) {
+        if (byClose) {
+            return;
+        }
+        config.telemetry().request(request.endpoint(), status, Duration.ofNanos(Math.max(0, System.nanoTime() - startNanos)));
     }
 
     private HttpConnectException connectFailure(HttpRequest request, String problem, Throwable cause) {
@@ -303,6 +329,7 @@ public final class HttpClient implements AutoCloseable {
         private final CompletableFuture<HttpResponse> result;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile boolean written;
+        private volatile long writtenAt = System.nanoTime();
         private volatile ScheduledFuture<?> timer;
 
         Exchange(Channel channel, HttpRequest request, CompletableFuture<HttpResponse> result) {
@@ -323,6 +350,7 @@ public final class HttpClient implements AutoCloseable {
             }
             pool.release(channel, keepAlive);
             executors.runCallback(() -> result.complete(response));
+            report(request, response.status(), writtenAt, false);
         }
 
         void fail(HttpTransportException e) {
@@ -331,7 +359,9 @@ public final class HttpClient implements AutoCloseable {
             }
             log.debug("{}", e.getMessage());
             pool.release(channel, false);
+            boolean byClose = closed.get();
             executors.runCallback(() -> result.completeExceptionally(e));
+            report(request, 0, writtenAt, byClose);
         }
 
         void failClosed(String problem, Throwable cause) {

@@ -1,6 +1,7 @@
 package io.fixbridge.venue.kit.http;
 
 import io.fixbridge.venue.ConfigView;
+import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.kit.Durations;
 import io.fixbridge.venue.kit.TlsConfig;
 import java.net.URI;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param maxResponseBytes larger responses fail with {@link HttpProtocolException}
  * @param defaultHeaders   sent with every request unless the request sets the same name
  * @param tls              how to verify the server for {@code https}
+ * @param telemetry        told of every request's answer or failure ({@link VenueTelemetry#request}) under
+ *                         the request's {@link HttpRequest#endpoint()}; {@link VenueTelemetry#NONE} by default
  */
 public record HttpClientConfig(
         URI baseUri,
@@ -34,7 +37,8 @@ public record HttpClientConfig(
         int maxConnections,
         int maxResponseBytes,
         Headers defaultHeaders,
-        TlsConfig tls) {
+        TlsConfig tls,
+        VenueTelemetry telemetry) {
 
     /** Connect 5 s, read 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -74,6 +78,7 @@ public record HttpClientConfig(
         }
         Objects.requireNonNull(defaultHeaders, "defaultHeaders");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /** A builder with the defaults for {@code baseUrl}. */
@@ -145,7 +150,7 @@ public record HttpClientConfig(
     public Builder toBuilder() {
         return new Builder(baseUri).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .acquireTimeout(acquireTimeout).idleTimeout(idleTimeout).maxConnections(maxConnections)
-                .maxResponseBytes(maxResponseBytes).defaultHeaders(defaultHeaders).tls(tls);
+                .maxResponseBytes(maxResponseBytes).defaultHeaders(defaultHeaders).tls(tls).telemetry(telemetry);
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -166,6 +171,7 @@ public record HttpClientConfig(
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Headers defaultHeaders = Headers.of("User-Agent", "fixbridge", "Accept", "application/json");
         private TlsConfig tls = TlsConfig.systemDefault();
+        private VenueTelemetry telemetry = VenueTelemetry.NONE;
 
         private Builder(URI baseUri) {
             this.baseUri = baseUri;
@@ -180,11 +186,13 @@ public record HttpClientConfig(
         /** Replaces the default headers (initially {@code User-Agent: fixbridge}, {@code Accept: application/json}). */
         public Builder defaultHeaders(Headers v) { this.defaultHeaders = v; return this; }
         public Builder tls(TlsConfig v) { this.tls = v; return this; }
+        /** Where every request's answer, status and latency is reported; {@link VenueTelemetry#NONE} by default. */
+        public Builder telemetry(VenueTelemetry v) { this.telemetry = v; return this; }
 
         /** @throws IllegalArgumentException when a setting is invalid */
         public HttpClientConfig build() {
             return new HttpClientConfig(baseUri, connectTimeout, readTimeout, acquireTimeout, idleTimeout,
-                    maxConnections, maxResponseBytes, defaultHeaders, tls);
+                    maxConnections, maxResponseBytes, defaultHeaders, tls, telemetry);
         }
     }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
  *
  * <p>{@link #toString()} is {@code METHOD /path}: no query, no headers, no body, because they carry
  * keys and signatures. Thread-safe.
+ *
+ * <p>{@link #endpoint()} names the request for telemetry ({@link io.fixbridge.venue.VenueTelemetry#request}):
+ * {@code METHOD /path} without the query by default; a request whose path carries ids must be given an
+ * explicit, bounded name with {@link Builder#endpoint(String)} ({@code "DELETE /orders/{id}"}).
  */
 public final class HttpRequest {
     private final HttpMethod method;
@@ -22,6 +26,7 @@ public final class HttpRequest {
     private final Headers headers;
     private final byte[] body;
     private final Duration timeout;
+    private final String endpoint;
 
     private HttpRequest(Builder b) {
         this.method = b.method;
@@ -29,6 +34,7 @@ public final class HttpRequest {
         this.headers = b.headers.build();
         this.body = b.body;
         this.timeout = b.timeout;
+        this.endpoint = b.endpoint;
     }
 
     /** A GET of {@code pathAndQuery} ({@code /api/v3/time}, {@code /api/v3/order?symbol=...}). */
@@ -106,6 +112,14 @@ public final class HttpRequest {
         return Optional.ofNullable(timeout);
     }
 
+    /**
+     * The bounded name telemetry reports this request under: the name given to
+     * {@link Builder#endpoint(String)}, else {@code METHOD /path} (relative to the base URL, no query).
+     */
+    public String endpoint() {
+        return endpoint != null ? endpoint : method + " " + path();
+    }
+
     /** {@code METHOD /path}: never the query, headers or body. */
     @Override
     public String toString() {
@@ -119,6 +133,7 @@ public final class HttpRequest {
         private final Headers.Builder headers = Headers.builder();
         private byte[] body = new byte[0];
         private Duration timeout;
+        private String endpoint;
 
         private Builder(HttpMethod method, String target) {
             this.method = Objects.requireNonNull(method, "method");
@@ -176,6 +191,20 @@ public final class HttpRequest {
                 throw new IllegalArgumentException("timeout must be positive");
             }
             this.timeout = responseTimeout;
+            return this;
+        }
+
+        /**
+         * Names the request for telemetry instead of {@code METHOD /path}: required when the path carries
+         * ids, so that labels stay bounded ({@code "GET /orders/{id}"}). Never put an id, a key or a query
+         * into it.
+         */
+        public Builder endpoint(String name) {
+            Objects.requireNonNull(name, "endpoint");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("endpoint must not be blank");
+            }
+            this.endpoint = name;
             return this;
         }
 

@@ -50,6 +50,14 @@ import org.slf4j.LoggerFactory;
  * every request until then, including ones already waiting. A warning is logged when a limit
  * reaches 80 % use, at most once per window per limit.
  *
+ * <h2>Telemetry</h2>
+ * With a {@link LimitTelemetry}, the use of every limit a call touches is reported
+ * ({@link io.fixbridge.venue.VenueTelemetry#rateLimitUse}, units used now against the capacity) after
+ * {@link #acquire}, {@link #tryAcquire}, {@link #release} and the corrections from the venue; while any
+ * limit is in use, every limit is reported again every few seconds (the shorter of 5 s and the shortest
+ * window, on the scheduler) so a gauge falls back as buckets refill. Reports are made outside the
+ * limiter's lock, on the calling thread (the scheduler's for the periodic ones).
+ *
  * <h2>Threading</h2>
  * Thread-safe; every method may be called from any thread and none blocks beyond a short internal
  * lock. A future from {@link #acquire} is either already complete when returned (granted at once,
@@ -60,6 +68,7 @@ import org.slf4j.LoggerFactory;
 public final class RateLimiter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private static final double WARN_FRACTION = 0.8;
+    private static final Duration MAX_REFRESH = Duration.ofSeconds(5);
 
     private final String venue;
     private final Map<String, Bucket> buckets;
@@ -69,6 +78,9 @@ public final class RateLimiter implements AutoCloseable {
     private final Scheduler scheduler;
     private final Object lock = new Object();
     private final Set<Waiter> waiters = new HashSet<>();
+    private final LimitTelemetry telemetry;
+    private final Duration refreshEvery;
+    private boolean refreshPending;
     private long pausedUntil = Long.MIN_VALUE;
     private String pauseReason = "";
     private boolean closed;
@@ -81,6 +93,20 @@ public final class RateLimiter implements AutoCloseable {
      * @param scheduler runs delayed grants
      */
     public RateLimiter(String venue, List<RateLimit> limits, RateLimitPolicy policy, Clock clock, Scheduler scheduler) {
+        this(venue, limits, policy, clock, scheduler, LimitTelemetry.NONE);
+    }
+
+    /**
+     * @param venue     for messages and log lines
+     * @param limits    the limits, unique by name
+     * @param policy    what to do when a limit is reached
+     * @param clock     the time source
+     * @param scheduler runs delayed grants and the periodic telemetry reports
+     * @param telemetry where the limits' use is reported
+     */
+    public RateLimiter(String venue, List<RateLimit> limits, RateLimitPolicy policy, Clock clock, Scheduler scheduler,
+                       LimitTelemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.venue = Objects.requireNonNull(venue, "venue");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -94,11 +120,24 @@ public final class RateLimiter implements AutoCloseable {
         }
         this.buckets = map;
         this.limits = List.copyOf(limits);
+        Duration shortest = MAX_REFRESH;
+        for (RateLimit limit : limits) {
+            if (limit.window().compareTo(shortest) < 0) {
+                shortest = limit.window();
+            }
+        }
+        this.refreshEvery = shortest;
     }
 
     /** A limiter on the system clock whose delayed grants run on {@code executors}' scheduler. */
     public static RateLimiter create(String venue, List<RateLimit> limits, RateLimitPolicy policy, VenueExecutors executors) {
         return new RateLimiter(venue, limits, policy, Clock.systemUTC(), executors.timer());
+    }
+
+    /** {@link #create(String, List, RateLimitPolicy, VenueExecutors)} reporting the limits' use to {@code telemetry}. */
+    public static RateLimiter create(String venue, List<RateLimit> limits, RateLimitPolicy policy, VenueExecutors executors,
+                                     LimitTelemetry telemetry) {
+        return new RateLimiter(venue, limits, policy, Clock.systemUTC(), executors.timer(), telemetry);
     }
 
     /** The limits, in declaration order. */
@@ -123,6 +162,15 @@ public final class RateLimiter implements AutoCloseable {
         Objects.requireNonNull(cost, "cost");
         List<Bucket> involved = involved(cost);
         List<String> warnings = new ArrayList<>(0);
+        List<Usage> usage = new ArrayList<>(0);
+        try {
+            return acquire(cost, involved, warnings, usage);
+        } finally {
+            report(usage);
+        }
+    }
+
+    private CompletableFuture<Void> acquire(Cost cost, List<Bucket> involved, List<String> warnings, List<Usage> usage) {
         Waiter waiter;
         long delay;
         synchronized (lock) {
@@ -150,12 +198,14 @@ public final class RateLimiter implements AutoCloseable {
             boolean pauseBinds = pause > 0 && pause >= wait;
             long total = Math.max(wait, pause);
             if (total > policy.maxWait().toNanos()) {
+                usage(involved, usage);
                 return CompletableFuture.failedFuture(refusal(pauseBinds ? null : binding, 0, total));
             }
             for (Bucket b : involved) {
                 b.level -= cost.amounts().get(b.limit.name());
                 b.warnIfHigh(now, warnings);
             }
+            usage(involved, usage);
             if (total == 0) {
                 logWarnings(warnings);
                 return CompletableFuture.completedFuture(null);
@@ -182,6 +232,7 @@ public final class RateLimiter implements AutoCloseable {
         Objects.requireNonNull(cost, "cost");
         List<Bucket> involved = involved(cost);
         List<String> warnings = new ArrayList<>(0);
+        List<Usage> usage = new ArrayList<>(0);
         synchronized (lock) {
             long now = now();
             if (closed || pausedUntil > now) {
@@ -197,8 +248,10 @@ public final class RateLimiter implements AutoCloseable {
                 b.level -= cost.amounts().get(b.limit.name());
                 b.warnIfHigh(now, warnings);
             }
+            usage(involved, usage);
         }
         logWarnings(warnings);
+        report(usage);
         return true;
     }
 
@@ -210,13 +263,16 @@ public final class RateLimiter implements AutoCloseable {
     public void release(Cost cost) {
         Objects.requireNonNull(cost, "cost");
         List<Bucket> involved = involved(cost);
+        List<Usage> usage = new ArrayList<>(0);
         synchronized (lock) {
             long now = now();
             for (Bucket b : involved) {
                 b.refill(now);
                 b.level = Math.min(b.capacity, b.level + cost.amounts().get(b.limit.name()));
             }
+            usage(involved, usage);
         }
+        report(usage);
     }
 
     /**
@@ -235,6 +291,7 @@ public final class RateLimiter implements AutoCloseable {
             return;
         }
         List<String> warnings = new ArrayList<>(0);
+        List<Usage> usage = new ArrayList<>(1);
         synchronized (lock) {
             long now = now();
             b.refill(now);
@@ -245,8 +302,10 @@ public final class RateLimiter implements AutoCloseable {
             long reset = resetAt == null ? Long.MIN_VALUE : nanos(resetAt);
             b.frozenUntil = reset > now ? reset : Long.MIN_VALUE;
             b.warnIfHigh(now, warnings);
+            usage(List.of(b), usage);
         }
         logWarnings(warnings);
+        report(usage);
     }
 
     /**
@@ -400,6 +459,73 @@ public final class RateLimiter implements AutoCloseable {
                 "rate limit " + binding.limit.describe() + " would be exceeded" + tail, waited, retry);
     }
 
+    /** One limit's use, to report. */
+    private record Usage(String label, long used, long capacity) {
+    }
+
+    /** Must hold the lock: adds the use of {@code of} (already refilled to now) to {@code out}. */
+    private void usage(List<Bucket> of, List<Usage> out) {
+        if (!telemetry.active()) {
+            return;
+        }
+        for (Bucket b : of) {
+            out.add(new Usage(telemetry.label(b.limit), b.used(), b.limit.capacity()));
+        }
+    }
+
+    /** Outside the lock: reports {@code usage} and keeps the periodic report going while a limit is in use. */
+    private void report(List<Usage> usage) {
+        if (usage.isEmpty()) {
+            return;
+        }
+        for (Usage u : usage) {
+            telemetry.telemetry().rateLimitUse(u.label(), u.used(), u.capacity());
+        }
+        scheduleRefresh();
+    }
+
+    private void scheduleRefresh() {
+        synchronized (lock) {
+            if (refreshPending || closed) {
+                return;
+            }
+            long now = now();
+            boolean inUse = false;
+            for (Bucket b : buckets.values()) {
+                b.refill(now);
+                inUse |= b.used() > 0;
+            }
+            if (!inUse) {
+                return;
+            }
+            refreshPending = true;
+        }
+        try {
+            scheduler.schedule(this::refresh, refreshEvery);
+        } catch (RejectedExecutionException e) {
+            synchronized (lock) {
+                refreshPending = false;
+            }
+            log.debug("{}: the scheduler is shut down; rate-limit use is no longer reported", venue);
+        }
+    }
+
+    private void refresh() {
+        List<Usage> usage = new ArrayList<>(buckets.size());
+        synchronized (lock) {
+            refreshPending = false;
+            if (closed) {
+                return;
+            }
+            long now = now();
+            for (Bucket b : buckets.values()) {
+                b.refill(now);
+            }
+            usage(List.copyOf(buckets.values()), usage);
+        }
+        report(usage);
+    }
+
     private List<Bucket> involved(Cost cost) {
         List<Bucket> out = new ArrayList<>(cost.amounts().size());
         for (String name : cost.amounts().keySet()) {
@@ -469,6 +595,12 @@ public final class RateLimiter implements AutoCloseable {
             }
             level = Math.min(capacity, level + (now - from) * perNano);
             updated = now;
+        }
+
+        /** Units used now: the capacity less what is available (debt counts as fully used). */
+        long used() {
+            long available = (long) Math.max(0, Math.floor(level));
+            return Math.max(0, Math.min(limit.capacity(), limit.capacity() - available));
         }
 
         /** Nanoseconds until a level of {@code after} (after taking a cost) is back to zero. */

@@ -77,6 +77,13 @@ import org.slf4j.LoggerFactory;
  * {@link #close()}. Server pings are answered with pongs; server close frames are answered and the
  * connection re-established. Binary frames are ignored (logged at debug).
  *
+ * <h2>Telemetry</h2>
+ * When {@link WebSocketConfig#stream()} names the stream, its state goes to
+ * {@link io.fixbridge.venue.VenueTelemetry#streamState}: connected after the handshake and
+ * {@code onConnected} (or, for {@link StreamTelemetry#confirmedByAdapter}, when the adapter calls
+ * {@link #streamUsable}), disconnected when a connection reported connected is lost or the client is
+ * closed. Reports are made only on a change, in order with the listener callbacks (on the callback pool).
+ *
  * <p>Log lines and reasons name {@code scheme://host:port} only, never the path or query (a path
  * may carry a listen key).
  */
@@ -104,6 +111,9 @@ public final class WebSocketClient implements AutoCloseable {
 
     private volatile Connection current;
     private volatile ConnectionState state;
+
+    // confined to events: whether telemetry was last told the stream is connected
+    private boolean reportedUp;
 
     private WebSocketClient(WebSocketConfig config, Supplier<CompletableFuture<URI>> uriSource,
             WebSocketListener listener, VenueExecutors executors, boolean ownsExecutors) {
@@ -181,6 +191,21 @@ public final class WebSocketClient implements AutoCloseable {
             return f;
         }
         return c.send(text);
+    }
+
+    /**
+     * For a stream configured with {@link StreamTelemetry#confirmedByAdapter}: the adapter says whether the
+     * stream on {@code session} is usable now (its authentication or subscription was confirmed: true; the
+     * venue ended the subscription: false). Ignored unless {@code session} is the current open connection.
+     * Reported in order with the listener callbacks, after the one running now. Never blocks.
+     */
+    public void streamUsable(WebSocketSession session, boolean usable) {
+        Objects.requireNonNull(session, "session");
+        events.execute(() -> {
+            if (session == current && session.isOpen()) {
+                reportStream(usable);
+            }
+        });
     }
 
     /** The current state; null before {@link #start()}. */
@@ -375,6 +400,9 @@ public final class WebSocketClient implements AutoCloseable {
         events.execute(() -> {
             try {
                 listener.onConnected(conn);
+                if (!config.stream().confirmedByAdapter() && conn == current && conn.isOpen()) {
+                    reportStream(true);
+                }
                 if (!firstConnect.isDone()) {
                     executors.runCallback(() -> firstConnect.complete(null));
                 }
@@ -392,6 +420,9 @@ public final class WebSocketClient implements AutoCloseable {
         conn.stopHeartbeat();
         if (current == conn) {
             current = null;
+        }
+        if (conn.established) {
+            events.execute(() -> reportStream(false));
         }
         String reason = conn.reason != null ? conn.reason
                 : conn.established ? "connection closed by the peer" : "connection closed during the handshake";
@@ -427,6 +458,7 @@ public final class WebSocketClient implements AutoCloseable {
         setState(ConnectionState.CLOSED, "closed by the client");
         log.info("WebSocket to {} closed", where);
         events.execute(() -> {
+            reportStream(false);
             if (!firstConnect.isDone()) {
                 firstConnect.completeExceptionally(new WebSocketNotConnectedException("closed before connecting to " + where));
             }
@@ -443,6 +475,16 @@ public final class WebSocketClient implements AutoCloseable {
                 log.warn("onStateChange({}) of the WebSocket to {} failed", next, where, e);
             }
         });
+    }
+
+    /** On events: tells telemetry of a change of the stream's state. */
+    private void reportStream(boolean up) {
+        StreamTelemetry t = config.stream();
+        if (t == StreamTelemetry.NONE || reportedUp == up) {
+            return;
+        }
+        reportedUp = up;
+        t.telemetry().streamState(t.name(), up);
     }
 
     private DefaultHttpHeaders toNettyHeaders() {

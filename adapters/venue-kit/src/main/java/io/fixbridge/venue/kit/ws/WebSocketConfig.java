@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param maxMessageBytes  largest message (after joining continuation frames)
  * @param headers          extra headers sent with the upgrade request
  * @param tls              how to verify the server for {@code wss}
+ * @param stream           how the stream's state is reported to telemetry ({@link StreamTelemetry#NONE}
+ *                         by default: not at all)
  */
 public record WebSocketConfig(
         URI uri,
@@ -37,7 +39,8 @@ public record WebSocketConfig(
         Backoff backoff,
         int maxMessageBytes,
         Headers headers,
-        TlsConfig tls) {
+        TlsConfig tls,
+        StreamTelemetry stream) {
 
     /** Connect timeout default: 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -73,6 +76,7 @@ public record WebSocketConfig(
         }
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(stream, "stream");
     }
 
     /** A builder with the defaults for {@code url}. */
@@ -126,7 +130,7 @@ public record WebSocketConfig(
     public Builder toBuilder() {
         return new Builder(uri).connectTimeout(connectTimeout).handshakeTimeout(handshakeTimeout)
                 .pingInterval(pingInterval).deadAfter(deadAfter).appPing(appPing).backoff(backoff)
-                .maxMessageBytes(maxMessageBytes).headers(headers).tls(tls);
+                .maxMessageBytes(maxMessageBytes).headers(headers).tls(tls).stream(stream);
     }
 
     private static void positive(Duration d, String name) {
@@ -155,6 +159,7 @@ public record WebSocketConfig(
         private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private Headers headers = Headers.empty();
         private TlsConfig tls = TlsConfig.systemDefault();
+        private StreamTelemetry stream = StreamTelemetry.NONE;
 
         private Builder(URI uri) {
             this.uri = uri;
@@ -170,11 +175,13 @@ public record WebSocketConfig(
         public Builder maxMessageBytes(int v) { this.maxMessageBytes = v; return this; }
         public Builder headers(Headers v) { this.headers = v; return this; }
         public Builder tls(TlsConfig v) { this.tls = v; return this; }
+        /** How the stream's state is reported ({@link StreamTelemetry#onConnect} or {@link StreamTelemetry#confirmedByAdapter}). */
+        public Builder stream(StreamTelemetry v) { this.stream = v; return this; }
 
         /** @throws IllegalArgumentException when a setting is invalid */
         public WebSocketConfig build() {
             return new WebSocketConfig(uri, connectTimeout, handshakeTimeout, pingInterval, deadAfter, appPing,
-                    backoff, maxMessageBytes, headers, tls);
+                    backoff, maxMessageBytes, headers, tls, stream);
         }
     }
 }
