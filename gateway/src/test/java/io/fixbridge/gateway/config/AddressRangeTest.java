@@ -85,7 +85,7 @@ class AddressRangeTest {
 
     @Test
     void hostNamesAndGarbageAreRefusedWithoutALookup() {
-        for (String bad : new String[] {"localhost", "gateway.example.com/32", "", "/8", "10.0.0.0 /8"}) {
+        for (String bad : new String[] {"localhost", "gateway.example.com/32", "", "/8", "10.0.0.0 /8", "10.1.2/24", "10.0.0.256/32", "1.2.3.4.5"}) {
             assertThatThrownBy(() -> AddressRange.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is not an IP address range like 10.0.0.0/8 or 127.0.0.1/32");
         }

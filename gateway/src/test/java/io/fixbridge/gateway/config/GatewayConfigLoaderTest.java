@@ -184,7 +184,7 @@ class GatewayConfigLoaderTest {
                   - {senderCompId: OMS1, role: trader, venue: paper, account: main}
                 """);
         assertThatThrownBy(() -> new GatewayConfigLoader().load(file))
-                .hasMessageContaining("sessions[OMS1].role: unknown role 'trader'; allowed: [order-entry]");
+                .hasMessageContaining("sessions[OMS1].role: unknown role 'trader'; allowed: [order-entry, dropcopy]");
     }
 
     private Path write(String yaml) throws IOException {

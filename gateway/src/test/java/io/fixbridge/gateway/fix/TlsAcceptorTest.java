@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.fixbridge.gateway.config.GatewayConfig;
 import io.fixbridge.gateway.config.GatewayConfigException;
 import io.fixbridge.gateway.config.GatewayConfigLoader;
+import io.fixbridge.testkit.LogCapture;
 import io.fixbridge.testkit.fix.FixTestClient;
 import io.fixbridge.testkit.fix.RawFixClient;
 import io.fixbridge.testkit.wait.Ports;
@@ -87,16 +88,26 @@ class TlsAcceptorTest {
     class ServerCertificateOnly {
         private TestGateway gateway;
         private Path dir;
+        private LogCapture log;
 
         @BeforeAll
         void start(@TempDir Path dir) throws Exception {
             this.dir = dir;
+            log = new LogCapture();
             gateway = tlsGateway(dir, "{keyStore: '%s', keyStorePassword: '%s'}".formatted(gatewayKeys, GATEWAY_PASS));
         }
 
         @AfterAll
         void stop() {
             gateway.close();
+            log.close();
+        }
+
+        @Test
+        void theStartSaysTlsIsOnAndNoLineHoldsTheKeyStorePassword() {
+            assertThat(log.lines()).anyMatch(l -> l.startsWith("INFO ") && l.contains("FIX acceptor: TLS with key store " + gatewayKeys)
+                    && l.contains("client certificates not requested; protocols TLSv1.3,TLSv1.2"));
+            assertThat(String.join("\n", log.lines())).doesNotContain(GATEWAY_PASS);
         }
 
         @Test

@@ -24,8 +24,10 @@ import quickfix.SocketInitiator;
 import quickfix.field.MsgType;
 
 /**
- * A QuickFIX/J FIX 4.4 initiator for tests: logs on to a gateway over TCP, sends messages and
- * collects every message it receives so tests can wait for the one they expect.
+ * A QuickFIX/J FIX 4.4 initiator for tests: logs on to a gateway over TCP (or TLS, with
+ * {@link Builder#tls}), optionally with Username(553) and Password(554) and from a chosen local
+ * address, sends messages and collects every message it receives so tests can wait for the one
+ * they expect.
  *
  * <p>Its message store is a file store in the directory given, so a second client over the
  * same directory continues the sequence numbers, as an OMS does after a reconnect.
@@ -57,6 +59,12 @@ public final class FixTestClient implements AutoCloseable {
         settings.setString("ResetOnLogon", b.resetOnLogon ? "Y" : "N");
         settings.setString(sessionId, "SocketConnectHost", b.host);
         settings.setString(sessionId, "SocketConnectPort", String.valueOf(b.port));
+        if (b.localHost != null) {
+            settings.setString(sessionId, "SocketLocalHost", b.localHost);
+        }
+        if (b.trustStore != null) {
+            useTls(settings, b);
+        }
         settings.setString(sessionId, "BeginString", sessionId.getBeginString());
         settings.setString(sessionId, "SenderCompID", sessionId.getSenderCompID());
         settings.setString(sessionId, "TargetCompID", sessionId.getTargetCompID());
@@ -64,9 +72,48 @@ public final class FixTestClient implements AutoCloseable {
         this.initiator = new SocketInitiator(recorder, store, settings, new ScreenLogFactory(false, false, false),
                 new DefaultMessageFactory());
         this.logonCustomizer = b.logonCustomizer;
+        this.username = b.username;
+        this.password = b.password;
     }
 
     private final java.util.function.Consumer<Message> logonCustomizer;
+    private final String username;
+    private final String password;
+
+    /**
+     * TLS as the gateway's OMS would set it: the gateway's certificate checked against the trust
+     * store (QuickFIX/J trusts anything without one), and the client certificate from the key
+     * store given, or none: an empty key store written next to the message store, since without
+     * a key store QuickFIX/J looks for a "quickfixj.keystore".
+     */
+    private static void useTls(SessionSettings settings, Builder b) {
+        settings.setString("SocketUseSSL", "Y");
+        settings.setString("EnabledProtocols", "TLSv1.3,TLSv1.2");
+        settings.setString("SocketTrustStore", b.trustStore.toString());
+        if (b.trustStorePassword != null) {
+            settings.setString("SocketTrustStorePassword", b.trustStorePassword);
+        }
+        settings.setString("TrustStoreType", "PKCS12");
+        settings.setString("KeyStoreType", "PKCS12");
+        Path keyStore = b.keyStore != null ? b.keyStore : emptyKeyStore(b.storeDirectory);
+        settings.setString("SocketKeyStore", keyStore.toString());
+        settings.setString("SocketKeyStorePassword", b.keyStore != null ? b.keyStorePassword : "");
+    }
+
+    private static Path emptyKeyStore(Path directory) {
+        Path file = directory.resolve("no-client-certificate.p12");
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            java.security.KeyStore empty = java.security.KeyStore.getInstance("PKCS12");
+            empty.load(null, null);
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                empty.store(out, new char[0]);
+            }
+            return file;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write an empty key store to " + file, e);
+        }
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -74,17 +121,27 @@ public final class FixTestClient implements AutoCloseable {
 
     /** Starts the initiator and waits until the session is logged on. */
     public FixTestClient logon(Duration timeout) throws ConfigError, InterruptedException {
-        initiator.start();
+        start();
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (recorder) {
             while (!loggedOn) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no logon within " + timeout + " for " + sessionId);
+                    throw new AssertionError("no logon within " + timeout + " for " + sessionId + "; received so far:\n  "
+                            + String.join("\n  ", received.stream().map(FixTestClient::readable).toList()));
                 }
                 TimeUnit.NANOSECONDS.timedWait(recorder, left);
             }
         }
+        return this;
+    }
+
+    /**
+     * Starts the initiator without waiting for the logon: for tests of a refused logon, which
+     * then wait for the Logout with {@link #awaitMessage}. It reconnects every second until closed.
+     */
+    public FixTestClient start() throws ConfigError {
+        initiator.start();
         return this;
     }
 
@@ -262,8 +319,16 @@ public final class FixTestClient implements AutoCloseable {
 
         @Override
         public void toAdmin(Message message, SessionID id) {
-            if (logonCustomizer != null && "A".equals(field(message, MsgType.FIELD))) {
-                logonCustomizer.accept(message);
+            if ("A".equals(field(message, MsgType.FIELD))) {
+                if (username != null) {
+                    message.setString(553, username);
+                }
+                if (password != null) {
+                    message.setString(554, password);
+                }
+                if (logonCustomizer != null) {
+                    logonCustomizer.accept(message);
+                }
             }
         }
 
@@ -301,6 +366,13 @@ public final class FixTestClient implements AutoCloseable {
         private int heartbeatSeconds = 30;
         private boolean resetOnLogon;
         private java.util.function.Consumer<Message> logonCustomizer;
+        private String localHost;
+        private String username;
+        private String password;
+        private Path trustStore;
+        private String trustStorePassword;
+        private Path keyStore;
+        private String keyStorePassword;
 
         public Builder host(String v) { this.host = v; return this; }
         public Builder port(int v) { this.port = v; return this; }
@@ -313,10 +385,33 @@ public final class FixTestClient implements AutoCloseable {
         public Builder resetOnLogon(boolean v) { this.resetOnLogon = v; return this; }
         /** Changes the outgoing Logon, e.g. to add Username(553) and Password(554). */
         public Builder logonCustomizer(java.util.function.Consumer<Message> v) { this.logonCustomizer = v; return this; }
+        /** The local address to connect from (QuickFIX/J SocketLocalHost), e.g. 127.0.0.2 to test address ranges. */
+        public Builder localHost(String v) { this.localHost = v; return this; }
+        /** Username(553) on every Logon. */
+        public Builder username(String v) { this.username = v; return this; }
+        /** Password(554) on every Logon. */
+        public Builder password(String v) { this.password = v; return this; }
+        /** Username(553) and Password(554) on every Logon. */
+        public Builder credentials(String user, String pass) { this.username = user; this.password = pass; return this; }
+        /** Connect over TLS, trusting the certificates in this PKCS12 trust store. */
+        public Builder tls(Path trustStoreFile, String trustStorePass) {
+            this.trustStore = trustStoreFile;
+            this.trustStorePassword = trustStorePass;
+            return this;
+        }
+        /** Present the certificate in this PKCS12 key store (with {@link #tls}); without it none is presented. */
+        public Builder clientCertificate(Path keyStoreFile, String keyStorePass) {
+            this.keyStore = keyStoreFile;
+            this.keyStorePassword = keyStorePass;
+            return this;
+        }
 
         public FixTestClient build() throws ConfigError {
             if (port <= 0 || storeDirectory == null) {
                 throw new IllegalStateException("port and storeDirectory are required");
+            }
+            if (keyStore != null && trustStore == null) {
+                throw new IllegalStateException("clientCertificate needs tls(trustStore, password)");
             }
             return new FixTestClient(this);
         }

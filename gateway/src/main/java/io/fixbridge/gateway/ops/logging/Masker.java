@@ -62,6 +62,9 @@ public final class Masker {
 
     /** {@code text} with every occurrence of a secret replaced by {@link #MASK}; the same instance when none occurs. */
     public String mask(String text) {
+        // a FIX Logon's Password(554) / NewPassword(925) is no configured secret, but QuickFIX/J logs
+        // a refused message whole (an unknown CompID's Logon at ERROR): its value goes too
+        text = io.fixbridge.gateway.fix.RedactingLogFactory.redact(text);
         if (text == null || needles.length == 0 || text.length() < needles[needles.length - 1].length()) {
             return text;
         }

@@ -21,6 +21,12 @@ class MaskerTest {
     }
 
     @Test
+    void aFixPasswordInARawMessageIsMaskedThoughNoSecretIsRegistered() {
+        String logon = "8=FIX.4.4\u00019=80\u000135=A\u000149=EVIL\u0001553=oms1\u0001554=the-typed-password\u000110=123\u0001";
+        assertThat(Masker.NONE.mask(logon)).doesNotContain("the-typed-password").contains("553=oms1").contains("554=***");
+    }
+
+    @Test
     void everyOccurrenceOfEverySecretIsMasked() {
         Masker masker = new Masker(Set.of("abcdef123", "zyxwvu987"));
         assertThat(masker.mask("abcdef123 and zyxwvu987, again abcdef123.")).isEqualTo("**** and ****, again ****.");
