@@ -1,5 +1,6 @@
 package io.fixbridge.venue.bybit;
 
+import io.fixbridge.testkit.telemetry.RecordingTelemetry;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;

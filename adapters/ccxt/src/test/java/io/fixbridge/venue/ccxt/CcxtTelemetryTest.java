@@ -1,5 +1,6 @@
 package io.fixbridge.venue.ccxt;
 
+import io.fixbridge.testkit.telemetry.RecordingTelemetry;
 import io.fixbridge.sims.binance.BinanceSimulator;
 import io.fixbridge.testkit.contract.RecordingListener;
 import io.fixbridge.venue.CancelRequest;

@@ -1,4 +1,4 @@
-package io.fixbridge.venue.binance;
+package io.fixbridge.testkit.telemetry;
 
 import io.fixbridge.venue.VenueTelemetry;
 import java.time.Duration;
@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
  * order they came ({@code sent:<id>}, {@code request:<endpoint> <status>}, {@code stream:<name>=<up>},
  * {@code limit:<name>}), and tests may add their own markers to it. Thread-safe.
  */
-final class RecordingTelemetry implements VenueTelemetry {
-    record Request(String endpoint, int status, Duration latency) {
+public final class RecordingTelemetry implements VenueTelemetry {
+    public record Request(String endpoint, int status, Duration latency) {
     }
 
     private static final Pattern DIGITS_ONLY = Pattern.compile("(^|[\\s/:])\\d+($|[\\s/:])");
 
-    final List<String> log = new CopyOnWriteArrayList<>();
-    final List<String> ordersSent = new CopyOnWriteArrayList<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
-    final List<String> limitNames = new CopyOnWriteArrayList<>();
+    public final List<String> log = new CopyOnWriteArrayList<>();
+    public final List<String> ordersSent = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<String> limitNames = new CopyOnWriteArrayList<>();
     private final List<String[]> streams = new CopyOnWriteArrayList<>();
 
     @Override
@@ -50,22 +50,22 @@ final class RecordingTelemetry implements VenueTelemetry {
     }
 
     /** The connected (true) / disconnected (false) sequence reported for {@code stream}. */
-    List<Boolean> states(String stream) {
+    public List<Boolean> states(String stream) {
         return streams.stream().filter(s -> s[0].equals(stream)).map(s -> Boolean.parseBoolean(s[1])).toList();
     }
 
     /** Every stream name reported. */
-    List<String> streamNames() {
+    public List<String> streamNames() {
         return streams.stream().map(s -> s[0]).distinct().toList();
     }
 
     /** Every endpoint reported. */
-    List<String> endpoints() {
+    public List<String> endpoints() {
         return requests.stream().map(Request::endpoint).distinct().toList();
     }
 
     /** Whether {@code label} looks unbounded: a query, a digit-only segment (an id), or one of {@code secrets}. */
-    static boolean unbounded(String label, List<String> secrets) {
+    public static boolean unbounded(String label, List<String> secrets) {
         if (label.contains("?") || DIGITS_ONLY.matcher(label).find()) {
             return true;
         }
@@ -73,7 +73,7 @@ final class RecordingTelemetry implements VenueTelemetry {
     }
 
     /** Every label reported: endpoints, streams and limits. */
-    List<String> labels() {
+    public List<String> labels() {
         List<String> all = new java.util.ArrayList<>(endpoints());
         all.addAll(streamNames());
         all.addAll(limitNames);
