@@ -40,7 +40,8 @@ import io.fixbridge.gateway.journal.JournalRecord.StateChanged;
  * the others never change again except by {@link #compact}.
  *
  * <h2>Durability</h2>
- * {@link FsyncPolicy#ALWAYS} forces the file after each append; {@link FsyncPolicy#BATCH} lets a
+ * {@link FsyncPolicy#ALWAYS} forces the file after each append, and once per {@link #sync} for the
+ * records {@link #write written} since the last (group commit); {@link FsyncPolicy#BATCH} lets a
  * flusher thread force at most once per batch interval, each append waiting for the force that
  * covers it; {@link FsyncPolicy#NONE} never forces (unsafe; tests and benchmarks). A new segment's
  * directory entry is forced too. A crash mid-append leaves a torn last line; {@link #open} drops it
@@ -79,6 +80,8 @@ public final class FileJournal implements Journal {
     private long written;
     /** Bytes of the active segment known to be on the disk. */
     private long forced;
+    /** The BATCH future of the last {@link #write} not yet waited for by {@link #sync}; writer thread only. */
+    private CompletableFuture<Void> unsyncedBatch;
     private long lastForceNanos;
     private boolean closed;
     private boolean appended;
@@ -199,13 +202,82 @@ public final class FileJournal implements Journal {
         byte[] line = JournalCodec.encode(record);
         enter();
         try {
-            return write(line);
+            return write(line, false);
         } finally {
             inside.set(false);
         }
     }
 
-    private CompletableFuture<Void> write(byte[] line) {
+    /**
+     * {@inheritDoc} Under {@link FsyncPolicy#ALWAYS} the force waits for {@link #sync}; under
+     * {@link FsyncPolicy#BATCH} the flusher's next force covers it and {@link #sync} waits for that.
+     *
+     * @throws IllegalStateException another thread is appending, or the journal is closed
+     */
+    @Override
+    public void write(JournalRecord record) throws JournalUnavailableException {
+        byte[] line = JournalCodec.encode(record);
+        enter();
+        try {
+            CompletableFuture<Void> written = write(line, true);
+            if (written.isCompletedExceptionally()) {
+                written.join();
+            }
+            if (!written.isDone()) {
+                unsyncedBatch = written;
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof JournalUnavailableException u) {
+                throw u;
+            }
+            throw e;
+        } finally {
+            inside.set(false);
+        }
+    }
+
+    /**
+     * {@inheritDoc} One {@code fsync} covers every record written since the last; a failed one takes
+     * them out of the file again (after a failed fsync the page cache cannot be trusted).
+     */
+    @Override
+    public void sync() throws JournalUnavailableException {
+        CompletableFuture<Void> batch = unsyncedBatch;
+        unsyncedBatch = null;
+        if (batch != null) {
+            try {
+                batch.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof JournalUnavailableException u) {
+                    throw u;
+                }
+                throw e;
+            }
+        }
+        if (config.fsync() != FsyncPolicy.ALWAYS) {
+            return;
+        }
+        enter();
+        io.lock();
+        try {
+            if (closed || channel == null || forced >= written) {
+                return;
+            }
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                cutBack(forced);
+                throw unavailable("forcing " + segmentPath(activeNumber).getFileName() + " to the disk", e);
+            }
+            forced = written;
+            markHealthy();
+        } finally {
+            io.unlock();
+            inside.set(false);
+        }
+    }
+
+    private CompletableFuture<Void> write(byte[] line, boolean deferForce) {
         io.lock();
         try {
             if (closed) {
@@ -230,6 +302,9 @@ public final class FileJournal implements Journal {
             written = start + line.length;
             switch (config.fsync()) {
                 case ALWAYS -> {
+                    if (deferForce) {
+                        return CompletableFuture.completedFuture(null);
+                    }
                     try {
                         channel.force(false);
                     } catch (IOException e) {

@@ -29,6 +29,28 @@ public interface Journal extends AutoCloseable {
     void append(JournalRecord record) throws JournalUnavailableException;
 
     /**
+     * Writes {@code record} in order without waiting for it to be durable: it is durable once the
+     * next {@link #sync} returns. The order engine writes everything one batch of its work produces
+     * and syncs once before anything of that batch is sent (group commit). By default the same as
+     * {@link #append}.
+     *
+     * @throws JournalUnavailableException the record could not be written
+     */
+    default void write(JournalRecord record) throws JournalUnavailableException {
+        append(record);
+    }
+
+    /**
+     * Makes every record {@link #write written} since the last sync as durable as the fsync policy
+     * says, with one force for all of them. By default nothing (each append already was).
+     *
+     * @throws JournalUnavailableException the records could not be forced; they are taken out of the
+     *                                     journal again, and it is unhealthy until a write succeeds
+     */
+    default void sync() throws JournalUnavailableException {
+    }
+
+    /**
      * Feeds every record, oldest first, across all segments, to {@code consumer}. A torn last
      * line (a crash mid-append) is dropped with a WARN.
      *

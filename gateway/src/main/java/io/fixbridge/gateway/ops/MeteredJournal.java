@@ -17,19 +17,23 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * A {@link Journal} that measures its appends ({@code fixbridge_journal_write_seconds}) and
+ * A {@link Journal} that measures its appends and writes ({@code fixbridge_journal_write_seconds}),
+ * its group-commit syncs ({@code fixbridge_journal_sync_seconds}) and
  * publishes its health and size on disk; otherwise the journal it wraps, with the same threading
  * and error contract.
  */
 public final class MeteredJournal implements Journal {
     private final Journal journal;
     private final Timer writes;
+    private final Timer syncs;
 
     /** @param directory where the journal's files are, for its size */
     public MeteredJournal(Journal journal, Path directory, Metrics metrics) {
         this.journal = journal;
         this.writes = metrics.latency("fixbridge.journal.write", "Order journal appends, as durable as journal.fsync says")
                 .register(metrics.registry());
+        this.syncs = metrics.latency("fixbridge.journal.sync", "Order journal group commits: one force for every record "
+                + "the engine wrote since the last").register(metrics.registry());
         Gauge.builder("fixbridge.journal.up", journal, j -> j.healthy() ? 1 : 0)
                 .description("1 while the order journal can be written").register(metrics.registry());
         Gauge.builder("fixbridge.journal.size.bytes", directory, MeteredJournal::sizeOf)
@@ -57,6 +61,26 @@ public final class MeteredJournal implements Journal {
             journal.append(record);
         } finally {
             writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void write(JournalRecord record) throws JournalUnavailableException {
+        long start = System.nanoTime();
+        try {
+            journal.write(record);
+        } finally {
+            writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void sync() throws JournalUnavailableException {
+        long start = System.nanoTime();
+        try {
+            journal.sync();
+        } finally {
+            syncs.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -21,18 +21,32 @@ public final class OrderMetrics implements EngineObserver {
     private final Metrics metrics;
     private final Map<String, VenueMetrics> venues;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final MeterFamily<Counter> received;
+    private final MeterFamily<Counter> reports;
+    private final MeterFamily<Counter> fills;
+    private final MeterFamily<Counter> blocked;
 
     /** @param venues each configured venue's metrics, by venue name */
     public OrderMetrics(Metrics metrics, Map<String, VenueMetrics> venues) {
         this.metrics = metrics;
         this.venues = Map.copyOf(venues);
+        this.received = new MeterFamily<>(tags -> Counter.builder("fixbridge.orders.received")
+                .description("New orders accepted by the gateway, by venue and order type").tags(tags)
+                .register(metrics.registry()), "venue", "type");
+        this.reports = new MeterFamily<>(tags -> Counter.builder("fixbridge.order.reports")
+                .description("ExecutionReports sent, by venue and the order's state").tags(tags)
+                .register(metrics.registry()), "venue", "state");
+        this.fills = new MeterFamily<>(tags -> Counter.builder("fixbridge.fills").description("Fills reported, by venue")
+                .tags(tags).register(metrics.registry()), "venue");
+        this.blocked = new MeterFamily<>(tags -> Counter.builder("fixbridge.orders.blocked")
+                .description("New orders and replaces refused by an engaged kill switch").tags(tags)
+                .register(metrics.registry()), "scope");
         venues.keySet().forEach(this::openGauge);
     }
 
     @Override
     public void orderReceived(String venue, OrderType type) {
-        Counter.builder("fixbridge.orders.received").description("New orders accepted by the gateway, by venue and order type")
-                .tags("venue", venue, "type", type.name().toLowerCase(Locale.ROOT)).register(metrics.registry()).increment();
+        received.get(venue, type.name().toLowerCase(Locale.ROOT)).increment();
     }
 
     @Override
@@ -53,12 +67,9 @@ public final class OrderMetrics implements EngineObserver {
 
     @Override
     public void reported(String venue, Execution execution) {
-        Counter.builder("fixbridge.order.reports").description("ExecutionReports sent, by venue and the order's state")
-                .tags("venue", venue, "state", execution.view().status().name().toLowerCase(Locale.ROOT))
-                .register(metrics.registry()).increment();
+        reports.get(venue, execution.view().status().name().toLowerCase(Locale.ROOT)).increment();
         if (execution.kind() == ExecKind.TRADE) {
-            Counter.builder("fixbridge.fills").description("Fills reported, by venue")
-                    .tag("venue", venue).register(metrics.registry()).increment();
+            fills.get(venue).increment();
         }
     }
 
@@ -72,8 +83,7 @@ public final class OrderMetrics implements EngineObserver {
 
     @Override
     public void blocked(String scope) {
-        Counter.builder("fixbridge.orders.blocked").description("New orders and replaces refused by an engaged kill switch")
-                .tag("scope", scope).register(metrics.registry()).increment();
+        blocked.get(scope).increment();
     }
 
     @Override

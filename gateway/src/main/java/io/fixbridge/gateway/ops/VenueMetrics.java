@@ -30,6 +30,8 @@ public final class VenueMetrics implements VenueTelemetry {
     private final Timer fixToSent;
     private final Timer fixToAck;
     private final Timer eventToReport;
+    private final MeterFamily<Timer> requests;
+    private final MeterFamily<Counter> errors;
     private final Map<String, Long> awaitingSent = new ConcurrentHashMap<>();
     private final Map<String, Long> awaitingAck = new ConcurrentHashMap<>();
     private final Map<String, Boolean> streams = new ConcurrentHashMap<>();
@@ -49,6 +51,13 @@ public final class VenueMetrics implements VenueTelemetry {
         this.eventToReport = metrics.latency("fixbridge.venue.event.to.report",
                 "From a venue stream event reaching the order engine to its ExecutionReport being sent")
                 .tag("venue", venue).register(metrics.registry());
+        this.requests = new MeterFamily<>(tags -> Timer.builder("fixbridge.venue.request")
+                .description("Venue REST (and WebSocket API) requests by endpoint and status").tag("venue", venue).tags(tags)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(metrics.registry()), "endpoint", "status");
+        this.errors = new MeterFamily<>(tags -> Counter.builder("fixbridge.venue.errors")
+                .description("Venue call failures by outcome and venue error code").tag("venue", venue).tags(tags)
+                .register(metrics.registry()), "outcome", "code");
         Gauge.builder("fixbridge.venue.up", this, v -> v.isUp() ? 1 : 0)
                 .description("1 while the venue is connected and every stream it reported is up")
                 .tag("venue", venue).register(metrics.registry());
@@ -95,11 +104,7 @@ public final class VenueMetrics implements VenueTelemetry {
 
     @Override
     public void request(String endpoint, int status, Duration latency) {
-        Timer.builder("fixbridge.venue.request").description("Venue REST (and WebSocket API) requests by endpoint and status")
-                .tags("venue", venue, "endpoint", endpoint, "status", Integer.toString(status))
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(metrics.registry()).record(latency);
+        requests.get(endpoint, Integer.toString(status)).record(latency);
     }
 
     @Override
@@ -141,10 +146,8 @@ public final class VenueMetrics implements VenueTelemetry {
 
     /** A venue call failed with {@code error}. */
     public void error(VenueError error) {
-        Counter.builder("fixbridge.venue.errors").description("Venue call failures by outcome and venue error code")
-                .tags("venue", venue, "outcome", error.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                        "code", error.code() == null ? "none" : boundedCode(error.code()))
-                .register(metrics.registry()).increment();
+        errors.get(error.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                error.code() == null ? "none" : boundedCode(error.code())).increment();
     }
 
     /** Venue codes are short tokens; anything else (a message in the code field) is not a label. */

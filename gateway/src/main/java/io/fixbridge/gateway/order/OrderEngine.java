@@ -92,6 +92,13 @@ public final class OrderEngine implements AutoCloseable {
     private static final int BUSINESS_REJECT_OTHER = 0;
 
     private final ScheduledExecutorService thread;
+    private final ScheduledThreadPoolExecutor executor;
+    /** Effects of the engine tasks since the last group commit; engine thread only. */
+    private final Outbox outbox = new Outbox();
+    /** Engine tasks run since the last group commit; engine thread only. */
+    private int tasksSinceCommit;
+    /** Most engine tasks one group commit covers: bounds what waits for one force under load. */
+    private static final int MAX_BATCH = 256;
     private final VenueRegistry venues;
     private final Router router;
     private final ReportSink sink;
@@ -144,6 +151,7 @@ public final class OrderEngine implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.thread = executor;
+        this.executor = executor;
     }
 
     // ---------------------------------------------------------------- inputs, any thread
@@ -331,7 +339,7 @@ public final class OrderEngine implements AutoCloseable {
                 order.orderId(), execId != null ? execId : "(cancel reject)");
         Message m = ExecutionReports.toFix(last.execution(), order.orderId(), order.venue());
         m.getHeader().setBoolean(quickfix.field.PossResend.FIELD, true);
-        sink.send(session, m);
+        send(session, m);
     }
 
     /**
@@ -421,7 +429,7 @@ public final class OrderEngine implements AutoCloseable {
         String sessionKey = remember(session);
         MDC.put("session", session.getTargetCompID());
         if (parsed instanceof Parsed.Refused<Inbound.NewOrder> refused) {
-            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), refused.refusal()));
+            send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), refused.refusal()));
             return;
         }
         Inbound.NewOrder nos = ((Parsed.Ok<Inbound.NewOrder>) parsed).value();
@@ -433,7 +441,7 @@ public final class OrderEngine implements AutoCloseable {
                 report(existing, List.of(OrderStateMachine.status(existing)));
                 return;
             }
-            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.DUPLICATE_ORDER,
+            send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.DUPLICATE_ORDER,
                     "ClOrdID(11) '" + nos.clOrdId() + "' was already used on this session"
                             + (existing != null ? " by order " + existing.orderId()
                             : " by a cancel or replace request, or by an order done and since compacted away"))));
@@ -441,7 +449,7 @@ public final class OrderEngine implements AutoCloseable {
         }
         Router.Decision decision = router.route(nos, profile);
         if (decision instanceof Router.Decision.Unroutable unroutable) {
-            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), unroutable.refusal()));
+            send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), unroutable.refusal()));
             return;
         }
         Router.Decision.Routed routed = (Router.Decision.Routed) decision;
@@ -450,14 +458,14 @@ public final class OrderEngine implements AutoCloseable {
         if (killed.isPresent()) {
             observer.blocked(killed.get().scope().label());
             LOG.warn("new order {} of {} refused: {}", nos.clOrdId(), session.getTargetCompID(), killed.get().text());
-            sink.send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.OTHER, killed.get().text())));
+            send(session, ExecutionReports.refuseNewOrder(raw, orderIds.next(), new Refusal(RejectReason.OTHER, killed.get().text())));
             return;
         }
         GatewayOrder order = create(sessionKey, routed, nos);
         MDC.put("venue", venue.name());
         MDC.put("orderId", order.orderId());
         if (!journalAccepted(List.of(order))) {
-            sink.send(session, ExecutionReports.refuseNewOrder(raw, order.orderId(),
+            send(session, ExecutionReports.refuseNewOrder(raw, order.orderId(),
                     new Refusal(RejectReason.OTHER, JOURNAL_UNAVAILABLE)));
             return;
         }
@@ -469,9 +477,11 @@ public final class OrderEngine implements AutoCloseable {
             return;
         }
         observer.orderReceived(venue.name(), request.type());
-        report(order, List.of(OrderStateMachine.pendingNew(order)));
         observer.submitting(venue.name(), request.clientOrderId(), fixIn);
+        // the venue request leaves first, the PendingNew right after it: both wait for the same
+        // group commit, and the venue's answer is applied by a later task, after the PendingNew
         submit(order, venue, 0);
+        report(order, List.of(OrderStateMachine.pendingNew(order)));
     }
 
     /** A new order of the session, as the venue will see it; not yet journaled nor registered. */
@@ -495,7 +505,7 @@ public final class OrderEngine implements AutoCloseable {
     private boolean journalAccepted(List<GatewayOrder> orders) {
         try {
             for (GatewayOrder order : orders) {
-                journal.append(JournalRecord.OrderAccepted.of(order, clock.instant()));
+                journal.write(JournalRecord.OrderAccepted.of(order, clock.instant()));
             }
         } catch (JournalUnavailableException e) {
             LOG.error("order {} refused: {}", orders.get(0).orderId(), e.getMessage());
@@ -508,7 +518,7 @@ public final class OrderEngine implements AutoCloseable {
     private void newOrderList(SessionID session, SessionProfile profile, Message raw, Parsed<Inbound.NewOrderList> parsed) {
         String sessionKey = remember(session);
         if (parsed instanceof Parsed.Refused<Inbound.NewOrderList> refused) {
-            sink.send(session, ExecutionReports.businessReject(raw, BUSINESS_REJECT_OTHER, refused.refusal().text()));
+            send(session, ExecutionReports.businessReject(raw, BUSINESS_REJECT_OTHER, refused.refusal().text()));
             return;
         }
         Inbound.NewOrderList list = ((Parsed.Ok<Inbound.NewOrderList>) parsed).value();
@@ -572,7 +582,7 @@ public final class OrderEngine implements AutoCloseable {
 
     private void refuseList(SessionID session, List<quickfix.Group> legMessages, Refusal refusal) {
         for (quickfix.Group leg : legMessages) {
-            sink.send(session, ExecutionReports.refuseNewOrder(leg, orderIds.next(), refusal));
+            send(session, ExecutionReports.refuseNewOrder(leg, orderIds.next(), refusal));
         }
     }
 
@@ -611,7 +621,11 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     private void submit(GatewayOrder order, Venue venue, int attempt) {
-        CompletableFuture<OrderEvent.Accepted> submitted = call(() -> venue.adapter().submit(order.terms()));
+        java.util.function.Supplier<CompletableFuture<OrderEvent.Accepted>> request = () -> venue.adapter().submit(order.terms());
+        CompletableFuture<OrderEvent.Accepted> submitted = attempt > 0 ? call(request)
+                : callIfDurable(request, () -> execute(() -> apply(order, new OrderEvent.Rejected(order.terms().account(),
+                        order.terms().clientOrderId(), VenueError.rejected(RejectReason.OTHER, null, JOURNAL_UNAVAILABLE),
+                        clock.instant()))));
         submitted.whenComplete((accepted, failure) ->
                 observer.submitAnswered(venue.name(), order.terms().clientOrderId(), failure == null));
         whenDone(submitted, (accepted, failure) -> {
@@ -698,7 +712,7 @@ public final class OrderEngine implements AutoCloseable {
     private void cancel(SessionID session, Message raw, Parsed<Inbound.Cancel> parsed) {
         String sessionKey = remember(session);
         if (parsed instanceof Parsed.Refused<Inbound.Cancel> refused) {
-            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 99, refused.refusal().text()));
+            send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 99, refused.refusal().text()));
             return;
         }
         Inbound.Cancel request = ((Parsed.Ok<Inbound.Cancel>) parsed).value();
@@ -738,7 +752,7 @@ public final class OrderEngine implements AutoCloseable {
     private void replace(SessionID session, Message raw, Parsed<Inbound.Replace> parsed) {
         String sessionKey = remember(session);
         if (parsed instanceof Parsed.Refused<Inbound.Replace> refused) {
-            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 99, refused.refusal().text()));
+            send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 99, refused.refusal().text()));
             return;
         }
         Inbound.Replace request = ((Parsed.Ok<Inbound.Replace>) parsed).value();
@@ -750,20 +764,20 @@ public final class OrderEngine implements AutoCloseable {
         Optional<KillSwitch> killed = killSwitches.blocking(session.getTargetCompID(), order.venue(), order.terms().account());
         if (killed.isPresent()) {
             observer.blocked(killed.get().scope().label());
-            sink.send(session, refuseChange(raw, order, 99, killed.get().text()));
+            send(session, refuseChange(raw, order, 99, killed.get().text()));
             return;
         }
         OrderRequest current = order.terms();
         if (request.type() != current.type()) {
-            sink.send(session, refuseChange(raw, order, 99, "OrdType(40) cannot change on a replace; cancel and send a new order"));
+            send(session, refuseChange(raw, order, 99, "OrdType(40) cannot change on a replace; cancel and send a new order"));
             return;
         }
         if (current.type().requiresPrice() && request.price() == null) {
-            sink.send(session, refuseChange(raw, order, 99, "Price(44) is required on a replace of a limit order"));
+            send(session, refuseChange(raw, order, 99, "Price(44) is required on a replace of a limit order"));
             return;
         }
         if (current.type().requiresStopPrice() && request.stopPrice() == null) {
-            sink.send(session, refuseChange(raw, order, 99, "StopPx(99) is required on a replace of a stop or take-profit order"));
+            send(session, refuseChange(raw, order, 99, "StopPx(99) is required on a replace of a stop or take-profit order"));
             return;
         }
         OrderRequest replacement = current.toBuilder()
@@ -777,11 +791,11 @@ public final class OrderEngine implements AutoCloseable {
         Optional<Refusal> refusal = instrument == null ? Optional.of(new Refusal(RejectReason.UNKNOWN_SYMBOL, "instrument gone"))
                 : OrderChecks.checkReplacement(replacement, order.cumQty(), instrument);
         if (refusal.isPresent()) {
-            sink.send(session, refuseChange(raw, order, FixValues.cxlRejReason(refusal.get().reason()), refusal.get().text()));
+            send(session, refuseChange(raw, order, FixValues.cxlRejReason(refusal.get().reason()), refusal.get().text()));
             return;
         }
         if (!journalUsed(sessionKey, request.clOrdId(), order)) {
-            sink.send(session, refuseChange(raw, order, 99, JOURNAL_UNAVAILABLE));
+            send(session, refuseChange(raw, order, 99, JOURNAL_UNAVAILABLE));
             return;
         }
         registry.markUsed(sessionKey, request.clOrdId());
@@ -794,7 +808,7 @@ public final class OrderEngine implements AutoCloseable {
     /** Journals a ClOrdID a cancel or replace uses; false if the journal could not take it. */
     private boolean journalUsed(String sessionKey, String clOrdId, GatewayOrder order) {
         try {
-            journal.append(new JournalRecord.ClOrdIdUsed(sessionKey, clOrdId, order.orderId(), clock.instant()));
+            journal.write(new JournalRecord.ClOrdIdUsed(sessionKey, clOrdId, order.orderId(), clock.instant()));
             return true;
         } catch (JournalUnavailableException e) {
             LOG.error("order {}: ClOrdID {} not journaled: {}", order.orderId(), clOrdId, e.getMessage());
@@ -937,13 +951,13 @@ public final class OrderEngine implements AutoCloseable {
             }
         }
         if (registry.isUsed(sessionKey, clOrdId)) {
-            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 6,
+            send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 6,
                     "ClOrdID(11) '" + clOrdId + "' was already used on this session"));
             return null;
         }
         GatewayOrder order = registry.bySessionClOrdId(sessionKey, origClOrdId);
         if (order == null) {
-            sink.send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 1,
+            send(session, ExecutionReports.refuseCancel(raw, "NONE", '8', 1,
                     "unknown order: no order with OrigClOrdID(41) '" + origClOrdId + "' on this session"));
             return null;
         }
@@ -954,17 +968,17 @@ public final class OrderEngine implements AutoCloseable {
     private GatewayOrder changeableState(SessionID session, Message raw, GatewayOrder order, String symbol,
                                          io.fixbridge.venue.Side side) {
         if ((symbol != null && !symbol.equals(order.terms().symbol())) || side != order.terms().side()) {
-            sink.send(session, refuseChange(raw, order, 99, "Symbol(55) and Side(54) must match order " + order.orderId()
+            send(session, refuseChange(raw, order, 99, "Symbol(55) and Side(54) must match order " + order.orderId()
                     + " (" + order.terms().symbol() + " " + order.terms().side() + ")"));
             return null;
         }
         if (order.isDone()) {
-            sink.send(session, refuseChange(raw, order, 0, "too late: the order is already " + order.status().name()
+            send(session, refuseChange(raw, order, 0, "too late: the order is already " + order.status().name()
                     .toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
             return null;
         }
         if (order.pending() != null) {
-            sink.send(session, refuseChange(raw, order, 3, "a " + order.pending().kind().name().toLowerCase(java.util.Locale.ROOT)
+            send(session, refuseChange(raw, order, 3, "a " + order.pending().kind().name().toLowerCase(java.util.Locale.ROOT)
                     + " of this order (ClOrdID " + order.pending().clOrdId() + ") is still pending; wait for its answer"));
             return null;
         }
@@ -988,14 +1002,14 @@ public final class OrderEngine implements AutoCloseable {
                 + "' on this session";
         Message m = ExecutionReports.refuseNewOrder(raw, "NONE", new Refusal(RejectReason.UNKNOWN_ORDER, text));
         m.setChar(150, 'I');
-        sink.send(session, m);
+        send(session, m);
     }
 
     private void massStatus(SessionID session, Message raw, Parsed<Inbound.MassStatusRequest> parsed) {
         String sessionKey = remember(session);
         String reqId = FixInbound.massStatusReqId(raw);
         if (parsed instanceof Parsed.Refused<Inbound.MassStatusRequest> r) {
-            sink.send(session, ExecutionReports.massStatusNone(reqId, r.refusal().text()));
+            send(session, ExecutionReports.massStatusNone(reqId, r.refusal().text()));
             return;
         }
         Inbound.MassStatusRequest q = ((Parsed.Ok<Inbound.MassStatusRequest>) parsed).value();
@@ -1005,7 +1019,7 @@ public final class OrderEngine implements AutoCloseable {
                 .filter(o -> q.side() == null || q.side() == o.terms().side())
                 .toList();
         if (matching.isEmpty()) {
-            sink.send(session, ExecutionReports.massStatusNone(q.massStatusReqId(), "no open order matches"));
+            send(session, ExecutionReports.massStatusNone(q.massStatusReqId(), "no open order matches"));
             return;
         }
         for (int i = 0; i < matching.size(); i++) {
@@ -1014,7 +1028,7 @@ public final class OrderEngine implements AutoCloseable {
             journalChange(order, status);
             Message m = ExecutionReports.toFix(status, order.orderId(), order.venue());
             ExecutionReports.markMassStatus(m, q.massStatusReqId(), matching.size(), i == matching.size() - 1);
-            sink.send(session, m);
+            send(session, m);
         }
     }
 
@@ -1090,7 +1104,7 @@ public final class OrderEngine implements AutoCloseable {
         putContext(order);
         for (Execution e : executions) {
             journalChange(order, e);
-            sink.send(session, ExecutionReports.toFix(e, order.orderId(), order.venue()));
+            send(session, ExecutionReports.toFix(e, order.orderId(), order.venue()));
             observer.reported(order.venue(), e);
         }
     }
@@ -1161,7 +1175,7 @@ public final class OrderEngine implements AutoCloseable {
     private void journalChange(GatewayOrder order, Execution execution) {
         JournalRecord.StateChanged record = JournalRecord.StateChanged.of(order, execution, order.doubtful(), clock.instant());
         try {
-            journal.append(record);
+            journal.write(record);
         } catch (JournalUnavailableException e) {
             LOG.error("order {}: report {} sent without a journal record ({}); a restart reconciles the order with {}",
                     order.orderId(), execution.execId(), e.getMessage(), order.venue());
@@ -1181,19 +1195,50 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     /**
-     * Calls an adapter. An adapter that throws instead of failing its future breaks its contract;
-     * the call is then treated like any failure whose outcome is unknown, so the order is settled
-     * by queries rather than left pending forever.
+     * Calls an adapter once the journal records written so far are durable (see {@link Outbox}).
+     * An adapter that throws instead of failing its future breaks its contract; the call is then
+     * treated like any failure whose outcome is unknown, so the order is settled by queries rather
+     * than left pending forever.
      */
-    private static <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> adapterCall) {
+    private <T> CompletableFuture<T> call(java.util.function.Supplier<CompletableFuture<T>> adapterCall) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        outbox.add(() -> invoke(adapterCall, result));
+        return result;
+    }
+
+    /**
+     * {@link #call}, for the first submit of a new order: if the group commit that should make its
+     * acceptance durable fails, the order is refused instead of sent (the OMS heard nothing of it yet).
+     */
+    private <T> CompletableFuture<T> callIfDurable(java.util.function.Supplier<CompletableFuture<T>> adapterCall, Runnable instead) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        outbox.add(() -> invoke(adapterCall, result), instead);
+        return result;
+    }
+
+    private static <T> void invoke(java.util.function.Supplier<CompletableFuture<T>> adapterCall, CompletableFuture<T> result) {
+        CompletableFuture<T> future;
         try {
-            CompletableFuture<T> future = adapterCall.get();
-            return future != null ? future
-                    : CompletableFuture.failedFuture(new IllegalStateException("the adapter returned no future"));
+            future = adapterCall.get();
+            if (future == null) {
+                future = CompletableFuture.failedFuture(new IllegalStateException("the adapter returned no future"));
+            }
         } catch (RuntimeException e) {
             LOG.error("adapter call threw instead of failing its future", e);
-            return CompletableFuture.failedFuture(e);
+            future = CompletableFuture.failedFuture(e);
         }
+        future.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(unwrap(failure));
+            }
+        });
+    }
+
+    /** Sends a report to a session once the journal records written so far are durable. */
+    private void send(SessionID session, Message message) {
+        outbox.add(() -> sink.send(session, message));
     }
 
     /** Runs {@code then} on the engine thread when the adapter's future completes. */
@@ -1225,25 +1270,28 @@ public final class OrderEngine implements AutoCloseable {
         thread.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} on the engine thread; the future completes after it ran (also when it failed). */
+    /**
+     * Runs {@code task} on the engine thread; the future completes after it ran (also when it
+     * failed) and what it sent was released, so after the journal records it wrote are durable.
+     */
     private CompletableFuture<Void> execute(Runnable task) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable run = guarded(task);
+        Runnable run = guarded(() -> {
+            try {
+                task.run();
+            } finally {
+                outbox.add(() -> done.complete(null));
+            }
+        });
         try {
-            thread.execute(() -> {
-                try {
-                    run.run();
-                } finally {
-                    done.complete(null);
-                }
-            });
+            thread.execute(run);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             done.completeExceptionally(e);
         }
         return done;
     }
 
-    private static Runnable guarded(Runnable task) {
+    private Runnable guarded(Runnable task) {
         return () -> {
             try {
                 task.run();
@@ -1252,8 +1300,37 @@ public final class OrderEngine implements AutoCloseable {
                 LOG.error("order engine task failed", e);
             } finally {
                 MDC.clear();
+                afterTask();
             }
         };
+    }
+
+    /**
+     * Group commit: while more engine work is ready (and the batch is not full), what this task
+     * wrote and sends waits; then one {@link Journal#sync} makes every record of the batch durable
+     * and the batch's effects are released in order.
+     */
+    private void afterTask() {
+        tasksSinceCommit++;
+        if (outbox.isEmpty() || (tasksSinceCommit < MAX_BATCH && readyTaskWaiting())) {
+            return;
+        }
+        tasksSinceCommit = 0;
+        boolean durable = true;
+        try {
+            journal.sync();
+        } catch (JournalUnavailableException e) {
+            durable = false;
+            LOG.error("journal group commit failed ({}): new orders of the batch are refused, its other {} effects are sent "
+                    + "without a durable journal record; a restart reconciles them with their venues", e.getMessage(), outbox.size());
+        }
+        outbox.release(durable);
+    }
+
+    /** Whether a task is queued and due now (delayed tasks that are not yet due do not count). */
+    private boolean readyTaskWaiting() {
+        Runnable head = executor.getQueue().peek();
+        return head instanceof java.util.concurrent.Delayed d && d.getDelay(TimeUnit.NANOSECONDS) <= 0;
     }
 
     @Override
