@@ -1,0 +1,204 @@
+package io.fixbridge.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import io.fixbridge.bench.report.BenchReport;
+import io.fixbridge.bench.report.Percentiles;
+import io.fixbridge.bench.report.Row;
+
+/**
+ * Runs the end-to-end bench: the simulators, baseline (a) the bare QuickFIX/J acceptor, the
+ * gateway (once per journal fsync policy asked for) against the paper venue and each simulator at
+ * the latency rate, Hyperliquid at its own rate, the throughput runs, and baseline (b) ccxt's
+ * createOrder against the same Binance simulator. Every process is its own JVM (or Node), so the
+ * CPU and memory measured are the measured process's alone; they still share the machine's cores.
+ *
+ * <p>Each run first sends its warm-up orders (not measured, also not in the gateway's metrics
+ * read for the run), then the measured orders; every order is a resting limit buy, canceled as
+ * soon as the venue acknowledged it.
+ *
+ * <p><b>Threading:</b> the caller's thread. <b>Errors:</b> {@link IllegalStateException} when a
+ * process does not start or a run cannot be made; a run that loses orders is reported, not thrown.
+ */
+public final class BenchRunner {
+    private static final Pattern SIM_PORTS = Pattern.compile("simulators binance=(\\d+) bybit=(\\d+) hyperliquid=(\\d+)");
+    private static final List<String> VENUES = List.of("paper", "binance", "bybit", "hyperliquid");
+    private static final String INTERNAL = "fixbridge_order_fix_to_venue_sent_seconds";
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+    private static final BigDecimal QTY = new BigDecimal("0.001");
+    private static final BigDecimal PRICE = new BigDecimal("50000");
+    private static final List<String> SIMULATOR_JVM = List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC");
+
+    private final BenchOptions options;
+    private final PrintStream progress;
+    private final List<String> senders;
+
+    private BenchRunner(BenchOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+        this.senders = IntStream.rangeClosed(1, options.sessions()).mapToObj(i -> "OMS" + i).toList();
+    }
+
+    /** Runs everything {@code options} asks for; progress lines go to {@code progress}. */
+    public static BenchReport run(BenchOptions options, PrintStream progress) {
+        return new BenchRunner(options, progress).run();
+    }
+
+    private BenchReport run() {
+        try {
+            Files.createDirectories(options.work());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + options.work() + ": " + e.getMessage(), e);
+        }
+        List<Row> rows = new ArrayList<>();
+        List<BenchReport.Startup> startups = new ArrayList<>();
+        progress.println("bench: work directory " + options.work());
+        try (BenchProcess sims = BenchProcess.java("simulators", SIMULATOR_JVM, BenchSimulators.class.getName(), List.of(),
+                options.work().resolve("simulators.log"))) {
+            sims.awaitLine(SIM_PORTS, Duration.ofSeconds(60));
+            Matcher m = SIM_PORTS.matcher(String.join("\n", sims.lines()));
+            if (!m.find()) {
+                throw new IllegalStateException("cannot read the simulators' ports from " + sims.log());
+            }
+            GatewayUnderTest.SimulatorPorts ports = new GatewayUnderTest.SimulatorPorts(Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (options.includes("bare QuickFIX/J acceptor")) {
+                rows.addAll(bare());
+            }
+            boolean first = true;
+            for (String fsync : options.fsyncPolicies()) {
+                if (VENUES.stream().anyMatch(v -> options.includes("gateway -> " + v))) {
+                    rows.addAll(gateway(ports, fsync, first, startups));
+                }
+                first = false;
+            }
+            if (options.ccxtScript() != null && options.includes("ccxt createOrder -> binance simulator")) {
+                LoadPhase ccxt = phase("ccxt createOrder -> binance simulator", null, "BTC/USDT", options.comparisonRate());
+                progress.println("bench: " + ccxt.name() + " at " + ccxt.rate() + "/s");
+                rows.add(CcxtBaseline.run(options.ccxtScript(), ports.binance(),
+                        new LoadPhase(ccxt.name(), null, ccxt.symbol(), QTY, PRICE, ccxt.rate(), ccxt.orders(),
+                                Math.min(options.warmup(), 2_000), true, 1), options.work()));
+            }
+        }
+        rows.removeIf(java.util.Objects::isNull);
+        return new BenchReport(options, rows, startups);
+    }
+
+    private LoadPhase phase(String name, String venue, String symbol, int rate) {
+        return new LoadPhase(name, venue, symbol, QTY, PRICE, rate, options.orders(), 0, true, 2_000);
+    }
+
+    private List<Row> bare() {
+        Path work = options.work().resolve("bare");
+        int port = Ports.free();
+        List<String> args = new ArrayList<>(List.of(Integer.toString(port), work.toString(), GatewayUnderTest.COMP_ID));
+        args.addAll(senders);
+        List<Row> rows = new ArrayList<>();
+        try (BenchProcess bare = BenchProcess.java("bare-acceptor", options.gatewayJvmOptions(), BareAcceptor.class.getName(), args,
+                work.resolve("bare.log"))) {
+            bare.awaitLine(Pattern.compile(Pattern.quote(BareAcceptor.READY_LINE)), Duration.ofSeconds(30));
+            try (LoadClient client = LoadClient.connect("127.0.0.1", port, GatewayUnderTest.COMP_ID, senders)) {
+                rows.add(measure(client, bare.pid(), null, phase("bare QuickFIX/J acceptor", null, "BTC/USDT", options.rate()), null));
+                rows.add(measure(client, bare.pid(), null,
+                        phase("bare QuickFIX/J acceptor", null, "BTC/USDT", options.throughputRate()), null));
+            }
+        }
+        return rows;
+    }
+
+    private List<Row> gateway(GatewayUnderTest.SimulatorPorts ports, String fsync, boolean everyRun,
+                              List<BenchReport.Startup> startups) {
+        String policy = fsync == null ? "shipped default" : "fsync " + fsync;
+        String label = fsync == null ? "" : " [fsync " + fsync + "]";
+        progress.println("bench: starting the gateway (" + policy + ")");
+        List<Row> rows = new ArrayList<>();
+        try (GatewayUnderTest gw = GatewayUnderTest.start(options.work().resolve("gateway" + (fsync == null ? "" : "-" + fsync)),
+                ports, senders, fsync, options.gatewayJvmOptions())) {
+            BenchProcess.sleep(2_000);
+            startups.add(new BenchReport.Startup(policy, gw.startToLogon(), ProcStats.rssBytes(gw.pid()) / (1024.0 * 1024.0)));
+            try (LoadClient client = LoadClient.connect("127.0.0.1", gw.fixPort(), GatewayUnderTest.COMP_ID, senders)) {
+                rows.add(measure(client, gw.pid(), gw, phase("gateway -> paper" + label, "paper", "BTC/USDT", options.rate()), "paper"));
+                rows.add(measure(client, gw.pid(), gw, phase("gateway -> binance" + label, "binance", "BTC/USDT", options.rate()),
+                        "binance"));
+                if (everyRun) {
+                    rows.add(measure(client, gw.pid(), gw, phase("gateway -> bybit", "bybit", "BTC/USDT", options.rate()), "bybit"));
+                    rows.add(measure(client, gw.pid(), gw,
+                            phase("gateway -> hyperliquid", "hyperliquid", "BTC/USDC:USDC", options.hyperliquidRate()), "hyperliquid"));
+                    rows.add(measure(client, gw.pid(), gw,
+                            phase("gateway -> binance", "binance", "BTC/USDT", options.comparisonRate()), "binance"));
+                }
+                rows.add(measure(client, gw.pid(), gw, phase("gateway -> paper" + label, "paper", "BTC/USDT",
+                        options.throughputRate()), "paper"));
+                rows.add(measure(client, gw.pid(), gw, phase("gateway -> binance" + label, "binance", "BTC/USDT",
+                        options.throughputRate()), "binance"));
+            }
+        }
+        return rows;
+    }
+
+    /** Warms up, then measures one run; {@code gw} null for the bare acceptor. */
+    private Row measure(LoadClient client, long pid, GatewayUnderTest gw, LoadPhase phase, String venue) {
+        if (!options.includes(phase.name())) {
+            return null;
+        }
+        progress.println("bench: " + phase.name() + " at " + phase.rate() + "/s: " + options.warmup() + " warm-up, "
+                + phase.orders() + " measured orders");
+        if (options.warmup() > 0) {
+            LoadResult warm = client.run(new LoadPhase(phase.name() + " warm-up", phase.venue(), phase.symbol(), phase.quantity(),
+                    phase.price(), phase.rate(), options.warmup(), 0, phase.cancel(), phase.maxInFlight()), DRAIN);
+            if (!warm.clean()) {
+                progress.println("bench:   warm-up not clean: " + warm.unanswered() + " unanswered, " + warm.problems());
+            }
+        }
+        MetricsScrape before = gw != null ? gw.scrape() : null;
+        LoadResult r;
+        double cores;
+        double rss;
+        try (ProcessSampler sampler = new ProcessSampler(pid)) {
+            r = client.run(phase, DRAIN);
+            cores = sampler.cores();
+            rss = sampler.peakMb();
+        }
+        Percentiles internal = null;
+        long gcPauses = 0;
+        double gcMs = 0;
+        if (gw != null) {
+            BenchProcess.sleep(200); // the last reports' metrics
+            MetricsScrape after = gw.scrape();
+            String labels = "venue=" + venue + ",";
+            double count = MetricsScrape.count(before, after, INTERNAL, labels);
+            if (count > 0) {
+                internal = new Percentiles((long) count, micros(before, after, labels, 0.5), micros(before, after, labels, 0.9),
+                        micros(before, after, labels, 0.99), micros(before, after, labels, 0.999), Double.NaN);
+            }
+            gcPauses = Math.round(after.sumAll("jvm_gc_pause_seconds_count") - before.sumAll("jvm_gc_pause_seconds_count"));
+            gcMs = (after.sumAll("jvm_gc_pause_seconds_sum") - before.sumAll("jvm_gc_pause_seconds_sum")) * 1e3;
+        }
+        List<String> problems = new ArrayList<>(r.problems());
+        if (r.duplicates() > 0) {
+            problems.add(0, r.duplicates() + " answers came twice");
+        }
+        if (r.cancelsOpen() > 0) {
+            problems.add(0, r.cancelsOpen() + " cancels unanswered");
+        }
+        Row row = new Row(phase.name(), phase.rate(), r.sent(), r.unanswered(), r.rejected(), r.throughput(),
+                Percentiles.ofNanos(r.pendingNewNanos()), Percentiles.ofNanos(r.newNanos()), internal, cores, rss, gcPauses, gcMs,
+                problems);
+        progress.println("bench:   " + BenchReport.summary(row));
+        return row;
+    }
+
+    private static double micros(MetricsScrape before, MetricsScrape after, String labels, double q) {
+        return MetricsScrape.quantile(before, after, INTERNAL, labels, q) * 1e6;
+    }
+}
