@@ -80,8 +80,11 @@ public final class FileJournal implements Journal {
     private long written;
     /** Bytes of the active segment known to be on the disk. */
     private long forced;
-    /** The BATCH future of the last {@link #write} not yet waited for by {@link #sync}; writer thread only. */
-    private CompletableFuture<Void> unsyncedBatch;
+    /** The BATCH future of the last {@link #write} not yet waited for by {@link #sync}. */
+    private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Void>> unsyncedBatch =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** Records written but not forced were cut off after a failed force: the next {@link #sync} fails. Holds {@link #io}. */
+    private boolean lostUnsynced;
     private long lastForceNanos;
     private boolean closed;
     private boolean appended;
@@ -224,7 +227,7 @@ public final class FileJournal implements Journal {
                 written.join();
             }
             if (!written.isDone()) {
-                unsyncedBatch = written;
+                unsyncedBatch.set(written);
             }
         } catch (CompletionException e) {
             if (e.getCause() instanceof JournalUnavailableException u) {
@@ -238,12 +241,13 @@ public final class FileJournal implements Journal {
 
     /**
      * {@inheritDoc} One {@code fsync} covers every record written since the last; a failed one takes
-     * them out of the file again (after a failed fsync the page cache cannot be trusted).
+     * them out of the file again (after a failed fsync the page cache cannot be trusted), and the
+     * next sync fails too, since records written meanwhile were taken out with them. May be called
+     * from a thread other than the writer's (the engine's committer), while the writer goes on writing.
      */
     @Override
     public void sync() throws JournalUnavailableException {
-        CompletableFuture<Void> batch = unsyncedBatch;
-        unsyncedBatch = null;
+        CompletableFuture<Void> batch = unsyncedBatch.getAndSet(null);
         if (batch != null) {
             try {
                 batch.join();
@@ -257,23 +261,27 @@ public final class FileJournal implements Journal {
         if (config.fsync() != FsyncPolicy.ALWAYS) {
             return;
         }
-        enter();
         io.lock();
         try {
-            if (closed || channel == null || forced >= written) {
-                return;
+            boolean lost = lostUnsynced;
+            lostUnsynced = false;
+            if (!closed && channel != null && forced < written) {
+                try {
+                    channel.force(false);
+                } catch (IOException e) {
+                    cutBack(forced);
+                    lostUnsynced = true;
+                    throw unavailable("forcing " + segmentPath(activeNumber).getFileName() + " to the disk", e);
+                }
+                forced = written;
+                markHealthy();
             }
-            try {
-                channel.force(false);
-            } catch (IOException e) {
-                cutBack(forced);
-                throw unavailable("forcing " + segmentPath(activeNumber).getFileName() + " to the disk", e);
+            if (lost) {
+                throw unavailable("records written since the last sync were taken out of the journal after a failed force",
+                        new IOException("an earlier force failed"));
             }
-            forced = written;
-            markHealthy();
         } finally {
             io.unlock();
-            inside.set(false);
         }
     }
 
@@ -364,6 +372,7 @@ public final class FileJournal implements Journal {
                     + " before starting " + next.getFileName(), e);
             failWaiters(failure);
             cutBack(forced);
+            lostUnsynced = true;
             throw failure;
         }
         forced = written;

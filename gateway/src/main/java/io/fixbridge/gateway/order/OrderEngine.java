@@ -99,6 +99,12 @@ public final class OrderEngine implements AutoCloseable {
     private int tasksSinceCommit;
     /** Most engine tasks one group commit covers: bounds what waits for one force under load. */
     private static final int MAX_BATCH = 256;
+    /**
+     * Forces the journal once per batch and then releases the batch's effects, batch after batch
+     * in order, so the engine thread goes on with the next batch instead of waiting on the disk
+     * and the sockets.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor committer;
     private final VenueRegistry venues;
     private final Router router;
     private final ReportSink sink;
@@ -152,6 +158,12 @@ public final class OrderEngine implements AutoCloseable {
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.thread = executor;
         this.executor = executor;
+        this.committer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "fixbridge-commit");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     // ---------------------------------------------------------------- inputs, any thread
@@ -1307,8 +1319,9 @@ public final class OrderEngine implements AutoCloseable {
 
     /**
      * Group commit: while more engine work is ready (and the batch is not full), what this task
-     * wrote and sends waits; then one {@link Journal#sync} makes every record of the batch durable
-     * and the batch's effects are released in order.
+     * wrote and sends waits; then the batch goes to the committer, which makes every record of it
+     * durable with one {@link Journal#sync} and releases its effects in order, while this thread
+     * goes on.
      */
     private void afterTask() {
         tasksSinceCommit++;
@@ -1316,15 +1329,28 @@ public final class OrderEngine implements AutoCloseable {
             return;
         }
         tasksSinceCommit = 0;
+        Outbox.Batch batch = outbox.drain();
+        try {
+            committer.execute(() -> commit(batch));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            commit(batch); // closing: the committer stopped taking batches, this one is still sent
+        }
+    }
+
+    /** On the committer thread: one force for the batch's records, then its effects. */
+    private void commit(Outbox.Batch batch) {
         boolean durable = true;
         try {
             journal.sync();
         } catch (JournalUnavailableException e) {
             durable = false;
             LOG.error("journal group commit failed ({}): new orders of the batch are refused, its other {} effects are sent "
-                    + "without a durable journal record; a restart reconciles them with their venues", e.getMessage(), outbox.size());
+                    + "without a durable journal record; a restart reconciles them with their venues", e.getMessage(), batch.size());
+        } catch (RuntimeException e) {
+            durable = false;
+            LOG.error("journal group commit failed; the batch is sent as if it were not durable", e);
         }
-        outbox.release(durable);
+        batch.release(durable);
     }
 
     /** Whether a task is queued and due now (delayed tasks that are not yet due do not count). */
@@ -1335,16 +1361,21 @@ public final class OrderEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdown();
+        stop(thread, "order engine");
+        stop(committer, "order engine's committer");
+    }
+
+    private static void stop(java.util.concurrent.ExecutorService executor, String what) {
+        executor.shutdown();
         try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                    LOG.error("the order engine did not stop within 10 s");
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.error("the {} did not stop within 10 s", what);
                 }
             }
         } catch (InterruptedException e) {
-            thread.shutdownNow();
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

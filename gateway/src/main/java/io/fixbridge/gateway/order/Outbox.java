@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * out anyway, as an append failure always was: the OMS must hear of a fill, and a restart reconciles
  * with the venue.
  *
- * <p><b>Threading:</b> the engine thread only. <b>Errors:</b> an effect that throws is logged and
- * the next one still runs.
+ * <p><b>Threading:</b> {@link #add} and {@link #drain} on the engine thread only; a drained
+ * {@link Batch} is released by the one committer thread. <b>Errors:</b> an effect that throws is
+ * logged and the next one still runs.
  */
 final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -25,7 +26,32 @@ final class Outbox {
     private record Effect(Runnable action, Runnable ifNotDurable) {
     }
 
-    private final ArrayDeque<Effect> effects = new ArrayDeque<>();
+    private ArrayDeque<Effect> effects = new ArrayDeque<>();
+
+    /** The effects of one batch of engine tasks, in the order they were produced. */
+    static final class Batch {
+        private final ArrayDeque<Effect> effects;
+
+        private Batch(ArrayDeque<Effect> effects) {
+            this.effects = effects;
+        }
+
+        int size() {
+            return effects.size();
+        }
+
+        /** Runs every effect, oldest first: each one's action if the batch was made durable, else its fallback. */
+        void release(boolean durable) {
+            Effect e;
+            while ((e = effects.poll()) != null) {
+                try {
+                    (durable ? e.action() : e.ifNotDurable()).run();
+                } catch (RuntimeException failure) {
+                    LOG.error("sending an engine effect failed", failure);
+                }
+            }
+        }
+    }
 
     /** Holds {@code action} until its batch is released; it runs whether the batch was made durable or not. */
     void add(Runnable action) {
@@ -41,19 +67,10 @@ final class Outbox {
         return effects.isEmpty();
     }
 
-    int size() {
-        return effects.size();
-    }
-
-    /** Runs every held effect, oldest first (also those that running them adds). */
-    void release(boolean durable) {
-        Effect e;
-        while ((e = effects.poll()) != null) {
-            try {
-                (durable ? e.action() : e.ifNotDurable()).run();
-            } catch (RuntimeException failure) {
-                LOG.error("sending an engine effect failed", failure);
-            }
-        }
+    /** Takes every held effect out, as one batch to commit and release. */
+    Batch drain() {
+        Batch batch = new Batch(effects);
+        effects = new ArrayDeque<>();
+        return batch;
     }
 }
