@@ -12,11 +12,15 @@ import java.time.Duration;
  *                            the venue's receive window, after which a delayed request is refused
  * @param retryableAttempts   how often a request the venue asked to retry is sent again
  * @param retryableDelay      wait before such a retry when the venue names none
+ * @param doneOrderRetention  how long an order that is done stays in memory (at least this, at most
+ *                            twice this): status requests and late venue events find it; after that
+ *                            only its ClOrdID is remembered (for duplicate checks), as after a compaction
  */
 public record EngineSettings(Duration queryFirstDelay, Duration queryMaxDelay, Duration notFoundGrace,
-                             int retryableAttempts, Duration retryableDelay) {
+                             int retryableAttempts, Duration retryableDelay, Duration doneOrderRetention) {
 
     /** The defaults, in one place. */
     public static final EngineSettings DEFAULTS = new EngineSettings(
-            Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(500));
+            Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(500),
+            Duration.ofSeconds(60));
 }

@@ -45,7 +45,7 @@ public final class GatewayConfigLoader {
     private static final Set<String> SESSION = Set.of("senderCompId", "role", "venue", "account", "cancelOnDisconnect",
             "username", "passwordHash", "allowedAddresses", "scope");
     private static final Set<String> ENGINE = Set.of("queryFirstDelayMs", "queryMaxDelayMs", "notFoundGraceMs",
-            "retryableAttempts", "retryableDelayMs");
+            "retryableAttempts", "retryableDelayMs", "doneOrderRetentionMs");
 
     private final UnaryOperator<String> environment;
 
@@ -281,7 +281,8 @@ public final class GatewayConfigLoader {
                 millis(e, "queryMaxDelayMs", d.queryMaxDelay()),
                 millis(e, "notFoundGraceMs", d.notFoundGrace()),
                 e.intValue("retryableAttempts", d.retryableAttempts()),
-                millis(e, "retryableDelayMs", d.retryableDelay()));
+                millis(e, "retryableDelayMs", d.retryableDelay()),
+                millis(e, "doneOrderRetentionMs", d.doneOrderRetention()));
         if (s.retryableAttempts() < 0) {
             throw e.error("retryableAttempts", "must be zero or more");
         }

@@ -95,6 +95,8 @@ public final class OrderEngine implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     /** Effects of the engine tasks since the last group commit; engine thread only. */
     private final Outbox outbox = new Outbox();
+    /** Orders found done (nothing pending) by the last sweep; forgotten by the next if still so. Engine thread only. */
+    private java.util.Set<GatewayOrder> doneAtLastSweep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Engine tasks run since the last group commit; engine thread only. */
     private int tasksSinceCommit;
     /** Most engine tasks one group commit covers: bounds what waits for one force under load. */
@@ -164,6 +166,8 @@ public final class OrderEngine implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        long sweep = settings.doneOrderRetention().toMillis();
+        executor.scheduleWithFixedDelay(guarded(this::forgetDoneOrders), sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     // ---------------------------------------------------------------- inputs, any thread
@@ -1168,6 +1172,31 @@ public final class OrderEngine implements AutoCloseable {
         order.cancelReason("canceled by " + killSwitch.text());
         cancelUnsolicited(order, 0);
         return true;
+    }
+
+    /**
+     * Keeps memory flat under any order rate: orders that were done at the last sweep and still
+     * are (nothing pending, no reconciliation waiting on them) are forgotten, except their ClOrdIDs.
+     */
+    private void forgetDoneOrders() {
+        java.util.Set<GatewayOrder> forget = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (GatewayOrder order : doneAtLastSweep) {
+            if (!order.isLive() && !reconciling.contains(order) && !refreshing.contains(order)) {
+                forget.add(order);
+            }
+        }
+        registry.forget(forget);
+        java.util.Set<GatewayOrder> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (GatewayOrder order : registry.all()) {
+            if (!order.isLive()) {
+                done.add(order);
+            }
+        }
+        doneAtLastSweep = done;
+        if (!forget.isEmpty()) {
+            LOG.debug("forgot {} orders done for at least {} ms; {} orders in memory", forget.size(),
+                    settings.doneOrderRetention().toMillis(), registry.all().size());
+        }
     }
 
     private void publishOpenOrders() {

@@ -53,6 +53,19 @@ final class OrderRegistry {
         return byVenueClientId.get(key(venue, account, clientOrderId));
     }
 
+    /**
+     * Forgets {@code orders} (done ones): they are no longer found by any id nor listed; their
+     * ClOrdIDs stay used.
+     */
+    void forget(Set<GatewayOrder> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        all.removeIf(orders::contains);
+        byClOrdId.values().removeIf(orders::contains);
+        byVenueClientId.values().removeIf(orders::contains);
+    }
+
     /** The orders of {@code session} that are not done, in the order they were accepted. */
     List<GatewayOrder> openOf(String session) {
         return all.stream().filter(o -> o.session().equals(session) && !o.isDone()).toList();
