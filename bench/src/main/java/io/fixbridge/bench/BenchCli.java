@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 
 import io.fixbridge.bench.load.BenchOptions;
 import io.fixbridge.bench.load.BenchRunner;
+import io.fixbridge.bench.micro.MicroBenchmarks;
+import io.fixbridge.bench.micro.MicroOptions;
+import io.fixbridge.bench.micro.MicroResult;
 import io.fixbridge.bench.report.BenchReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +51,9 @@ public final class BenchCli implements Callable<Integer> {
     List<String> fsync;
     @Option(names = "--only", description = "make only the runs whose name contains this text (e.g. 'bare', '-> binance')")
     String only;
+    @Option(names = "--gateway-jvm-option", description = "a JVM option added to ops/jvm.options for the gateway (and the bare "
+            + "acceptor), e.g. -XX:StartFlightRecording=filename=gw.jfr,settings=profile; repeatable")
+    List<String> gatewayJvmOptions;
     @Option(names = "--work", description = "directory for logs, stores and the report (default: a new temporary directory)")
     Path work;
 
@@ -59,7 +65,10 @@ public final class BenchCli implements Callable<Integer> {
     public Integer call() throws IOException {
         Path home = BenchHome.find();
         Path dir = work != null ? work : Files.createTempDirectory("fixbridge-bench-");
-        List<String> jvm = BenchHome.gatewayJvmOptions(home);
+        List<String> jvm = new java.util.ArrayList<>(BenchHome.gatewayJvmOptions(home));
+        if (gatewayJvmOptions != null) {
+            jvm.addAll(gatewayJvmOptions);
+        }
         Path ccxt = noCcxt ? null : home.resolve("bench/ccxt/create-order.mjs");
         BenchOptions options = smoke ? BenchOptions.smoke(dir, jvm, ccxt) : BenchOptions.full(dir, jvm, ccxt);
         options = override(options);
@@ -68,6 +77,11 @@ public final class BenchCli implements Callable<Integer> {
             if (!noLoad) {
                 BenchReport load = BenchRunner.run(options, System.err);
                 report.append(load.markdown());
+            }
+            if (!noMicro) {
+                System.err.println("bench: JMH micro-benchmarks (" + (smoke ? "smoke: in-process, briefly" : "1 fork, 3 x 1 s warm-up, 5 x 1 s") + ")");
+                List<MicroResult> micro = MicroBenchmarks.run(smoke ? MicroOptions.smoke() : MicroOptions.full());
+                report.append("\n### JMH micro-benchmarks of the order path\n\n```\n").append(MicroBenchmarks.table(micro)).append("```\n");
             }
         } catch (IllegalStateException e) {
             System.err.println("fixbridge bench: " + e.getMessage());

@@ -9,7 +9,7 @@ import java.util.Objects;
  * two shapes it comes in, the command line's options adjust them.
  *
  * @param rate              orders per second of the latency runs (issue 9: 5,000)
- * @param throughputRate    orders per second of the throughput runs (issue 9: at least 10,000)
+ * @param throughputRate    the throughput target in orders per second (issue 9: 10,000), which the flat-out runs are held to
  * @param hyperliquidRate   orders per second of the Hyperliquid run (each order is EIP-712 signed)
  * @param comparisonRate    orders per second at which the gateway to Binance and ccxt's createOrder are compared
  * @param orders            measured orders per run
@@ -36,9 +36,9 @@ public record BenchOptions(int rate, int throughputRate, int hyperliquidRate, in
         }
     }
 
-    /** Issue 9's runs: 5,000/s latency, 10,000/s throughput, 20,000 measured orders each. */
+    /** Issue 9's runs: 5,000/s and 1,000/s latency, flat-out throughput, 10,000 measured orders each after 5,000 warm-up. */
     public static BenchOptions full(Path work, List<String> jvmOptions, Path ccxtScript) {
-        return new BenchOptions(5_000, 10_000, 1_000, 1_000, 20_000, 10_000, 4, work, jvmOptions, ccxtScript,
+        return new BenchOptions(5_000, 10_000, 1_000, 1_000, 10_000, 5_000, 4, work, jvmOptions, ccxtScript,
                 java.util.Arrays.asList(null, "none"), "");
     }
 

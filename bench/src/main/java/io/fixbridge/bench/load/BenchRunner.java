@@ -33,6 +33,11 @@ import io.fixbridge.bench.report.Row;
 public final class BenchRunner {
     private static final Pattern SIM_PORTS = Pattern.compile("simulators binance=(\\d+) bybit=(\\d+) hyperliquid=(\\d+)");
     private static final List<String> VENUES = List.of("paper", "binance", "bybit", "hyperliquid");
+    /** Rate 0: as fast as answers come, with at most {@link #IN_FLIGHT} orders unanswered. */
+    private static final int FLAT_OUT = 0;
+    private static final int IN_FLIGHT = 1_000;
+    /** The bare acceptor's rows' name. */
+    public static final String BARE = "bare QuickFIX/J acceptor";
     private static final String INTERNAL = "fixbridge_order_fix_to_venue_sent_seconds";
     private static final Duration DRAIN = Duration.ofSeconds(30);
     private static final BigDecimal QTY = new BigDecimal("0.001");
@@ -72,7 +77,7 @@ public final class BenchRunner {
             }
             GatewayUnderTest.SimulatorPorts ports = new GatewayUnderTest.SimulatorPorts(Integer.parseInt(m.group(1)),
                     Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (options.includes("bare QuickFIX/J acceptor")) {
+            if (options.includes(BARE)) {
                 rows.addAll(bare());
             }
             boolean first = true;
@@ -95,7 +100,7 @@ public final class BenchRunner {
     }
 
     private LoadPhase phase(String name, String venue, String symbol, int rate) {
-        return new LoadPhase(name, venue, symbol, QTY, PRICE, rate, options.orders(), 0, true, 2_000);
+        return new LoadPhase(name, venue, symbol, QTY, PRICE, rate, options.orders(), 0, true, IN_FLIGHT);
     }
 
     private List<Row> bare() {
@@ -108,14 +113,18 @@ public final class BenchRunner {
                 work.resolve("bare.log"))) {
             bare.awaitLine(Pattern.compile(Pattern.quote(BareAcceptor.READY_LINE)), Duration.ofSeconds(30));
             try (LoadClient client = LoadClient.connect("127.0.0.1", port, GatewayUnderTest.COMP_ID, senders)) {
-                rows.add(measure(client, bare.pid(), null, phase("bare QuickFIX/J acceptor", null, "BTC/USDT", options.rate()), null));
-                rows.add(measure(client, bare.pid(), null,
-                        phase("bare QuickFIX/J acceptor", null, "BTC/USDT", options.throughputRate()), null));
+                for (int rate : List.of(options.rate(), options.comparisonRate(), FLAT_OUT)) {
+                    rows.add(measure(client, bare.pid(), null, phase(BARE, null, "BTC/USDT", rate), null));
+                }
             }
         }
         return rows;
     }
 
+    /**
+     * The gateway's runs: each network venue and paper at the issue's rate (5,000/s), at a rate it
+     * sustains (the comparison rate, where latency is not queueing), and flat out for throughput.
+     */
     private List<Row> gateway(GatewayUnderTest.SimulatorPorts ports, String fsync, boolean everyRun,
                               List<BenchReport.Startup> startups) {
         String policy = fsync == null ? "shipped default" : "fsync " + fsync;
@@ -126,24 +135,28 @@ public final class BenchRunner {
                 ports, senders, fsync, options.gatewayJvmOptions())) {
             BenchProcess.sleep(2_000);
             startups.add(new BenchReport.Startup(policy, gw.startToLogon(), ProcStats.rssBytes(gw.pid()) / (1024.0 * 1024.0)));
+            List<String> venues = everyRun ? VENUES : List.of("paper", "binance");
             try (LoadClient client = LoadClient.connect("127.0.0.1", gw.fixPort(), GatewayUnderTest.COMP_ID, senders)) {
-                rows.add(measure(client, gw.pid(), gw, phase("gateway -> paper" + label, "paper", "BTC/USDT", options.rate()), "paper"));
-                rows.add(measure(client, gw.pid(), gw, phase("gateway -> binance" + label, "binance", "BTC/USDT", options.rate()),
-                        "binance"));
-                if (everyRun) {
-                    rows.add(measure(client, gw.pid(), gw, phase("gateway -> bybit", "bybit", "BTC/USDT", options.rate()), "bybit"));
-                    rows.add(measure(client, gw.pid(), gw,
-                            phase("gateway -> hyperliquid", "hyperliquid", "BTC/USDC:USDC", options.hyperliquidRate()), "hyperliquid"));
-                    rows.add(measure(client, gw.pid(), gw,
-                            phase("gateway -> binance", "binance", "BTC/USDT", options.comparisonRate()), "binance"));
+                for (String venue : venues) {
+                    if (!venue.equals("hyperliquid")) {
+                        rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), options.rate()),
+                                venue));
+                    }
                 }
-                rows.add(measure(client, gw.pid(), gw, phase("gateway -> paper" + label, "paper", "BTC/USDT",
-                        options.throughputRate()), "paper"));
-                rows.add(measure(client, gw.pid(), gw, phase("gateway -> binance" + label, "binance", "BTC/USDT",
-                        options.throughputRate()), "binance"));
+                for (String venue : venues) {
+                    int rate = venue.equals("hyperliquid") ? options.hyperliquidRate() : options.comparisonRate();
+                    rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), rate), venue));
+                }
+                for (String venue : List.of("paper", "binance")) {
+                    rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), FLAT_OUT), venue));
+                }
             }
         }
         return rows;
+    }
+
+    private static String symbol(String venue) {
+        return venue.equals("hyperliquid") ? "BTC/USDC:USDC" : "BTC/USDT";
     }
 
     /** Warms up, then measures one run; {@code gw} null for the bare acceptor. */
@@ -151,7 +164,8 @@ public final class BenchRunner {
         if (!options.includes(phase.name())) {
             return null;
         }
-        progress.println("bench: " + phase.name() + " at " + phase.rate() + "/s: " + options.warmup() + " warm-up, "
+        progress.println("bench: " + phase.name() + (phase.rate() == FLAT_OUT ? " flat out (" + IN_FLIGHT + " in flight)"
+                : " at " + phase.rate() + "/s") + ": " + options.warmup() + " warm-up, "
                 + phase.orders() + " measured orders");
         if (options.warmup() > 0) {
             LoadResult warm = client.run(new LoadPhase(phase.name() + " warm-up", phase.venue(), phase.symbol(), phase.quantity(),

@@ -46,6 +46,9 @@ import io.fixbridge.venue.OrderEvent;
  *       completes with the next group force (at most one per 2 ms): the cost to the engine thread,
  *       not the time until durable.</li>
  * </ul>
+ * {@code groupCommitOrder} is the order engine's way since group commit: both records
+ * {@link FileJournal#write written}, then one {@link FileJournal#sync} (under ALWAYS one force for both;
+ * under BATCH a wait for the flusher's next force, up to its 2 ms interval; under NONE nothing).
  * Each iteration writes into a new journal in a temporary directory, deleted after the iteration
  * (so a long run does not fill the disk); segments roll at the default 64 MB.
  *
@@ -107,6 +110,15 @@ public class JournalAppendBenchmark {
     @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
     public Object appendStateChanged() throws JournalUnavailableException {
         return append(stateChanged);
+    }
+
+    /** Writes the OrderAccepted and the StateChanged, then syncs once (group commit). */
+    @Benchmark
+    public Object groupCommitOrder() throws JournalUnavailableException {
+        journal.write(accepted);
+        journal.write(stateChanged);
+        journal.sync();
+        return journal;
     }
 
     private Object append(JournalRecord record) throws JournalUnavailableException {

@@ -50,5 +50,8 @@ class BenchSmokeTest {
         assertThat(markdown).contains("| gateway -> binance |", "| bare QuickFIX/J acceptor |", "### Targets (issue 9)",
                 "start to accepting logons", "ccxt createOrder / gateway FIX send -> New");
         assertThat(report.targets()).noneMatch(t -> t.contains("not measured"));
+        assertThat(report.rows()).as("flat-out runs of the bare acceptor and the gateway")
+                .anyMatch(r -> r.rate() == 0 && r.name().startsWith("bare"))
+                .anyMatch(r -> r.rate() == 0 && r.name().equals("gateway -> paper"));
     }
 }
