@@ -47,6 +47,7 @@ public final class BenchRunner {
     private final BenchOptions options;
     private final PrintStream progress;
     private final List<String> senders;
+    private long simulatorsPid;
 
     private BenchRunner(BenchOptions options, PrintStream progress) {
         this.options = options;
@@ -71,6 +72,7 @@ public final class BenchRunner {
         try (BenchProcess sims = BenchProcess.java("simulators", SIMULATOR_JVM, BenchSimulators.class.getName(), List.of(),
                 options.work().resolve("simulators.log"))) {
             sims.awaitLine(SIM_PORTS, Duration.ofSeconds(60));
+            simulatorsPid = sims.pid();
             Matcher m = SIM_PORTS.matcher(String.join("\n", sims.lines()));
             if (!m.find()) {
                 throw new IllegalStateException("cannot read the simulators' ports from " + sims.log());
@@ -90,7 +92,7 @@ public final class BenchRunner {
             if (options.ccxtScript() != null && options.includes("ccxt createOrder -> binance simulator")) {
                 LoadPhase ccxt = phase("ccxt createOrder -> binance simulator", null, "BTC/USDT", options.comparisonRate());
                 progress.println("bench: " + ccxt.name() + " at " + ccxt.rate() + "/s");
-                rows.add(CcxtBaseline.run(options.ccxtScript(), ports.binance(),
+                rows.add(CcxtBaseline.run(options.ccxtScript(), ports.binance(), simulatorsPid,
                         new LoadPhase(ccxt.name(), null, ccxt.symbol(), QTY, PRICE, ccxt.rate(), ccxt.orders(),
                                 Math.min(options.warmup(), 2_000), true, 1), options.work()));
             }
@@ -178,10 +180,12 @@ public final class BenchRunner {
         LoadResult r;
         double cores;
         double rss;
-        try (ProcessSampler sampler = new ProcessSampler(pid)) {
+        double venueCores;
+        try (ProcessSampler sampler = new ProcessSampler(pid); ProcessSampler simulators = new ProcessSampler(simulatorsPid)) {
             r = client.run(phase, DRAIN);
             cores = sampler.cores();
             rss = sampler.peakMb();
+            venueCores = simulators.cores();
         }
         Percentiles internal = null;
         long gcPauses = 0;
@@ -206,7 +210,8 @@ public final class BenchRunner {
             problems.add(0, r.cancelsOpen() + " cancels unanswered");
         }
         Row row = new Row(phase.name(), phase.rate(), r.sent(), r.unanswered(), r.rejected(), r.throughput(),
-                Percentiles.ofNanos(r.pendingNewNanos()), Percentiles.ofNanos(r.newNanos()), internal, cores, rss, gcPauses, gcMs,
+                Percentiles.ofNanos(r.pendingNewNanos()), Percentiles.ofNanos(r.newNanos()), internal, cores, venueCores, rss, gcPauses,
+                gcMs,
                 problems);
         progress.println("bench:   " + BenchReport.summary(row));
         return row;

@@ -23,7 +23,7 @@ final class CcxtBaseline {
     private CcxtBaseline() {
     }
 
-    static Row run(Path script, int binancePort, LoadPhase phase, Path work) {
+    static Row run(Path script, int binancePort, long simulatorsPid, LoadPhase phase, Path work) {
         List<String> command = new ArrayList<>(List.of("node", script.toString(),
                 "--url", "http://127.0.0.1:" + binancePort,
                 "--api-key", BenchSimulators.API_KEY, "--secret", BenchSimulators.SECRET,
@@ -34,7 +34,7 @@ final class CcxtBaseline {
             command.add("--cancel");
         }
         BenchProcess node = BenchProcess.command("ccxt", command, work.resolve("ccxt.log"));
-        try (ProcessSampler sampler = new ProcessSampler(node.pid())) {
+        try (ProcessSampler sampler = new ProcessSampler(node.pid()); ProcessSampler venue = new ProcessSampler(simulatorsPid)) {
             int exit = node.awaitExit(Duration.ofMinutes(10));
             String resultLine = node.lines().stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
             if (exit != 0 || resultLine == null) {
@@ -50,7 +50,7 @@ final class CcxtBaseline {
                     : List.of();
             return new Row(phase.name() + " (ccxt " + r.path("ccxtVersion").asText() + ", node " + r.path("node").asText() + ")",
                     phase.rate(), r.path("sent").asInt(), 0, r.path("errors").asInt(), r.path("throughput").asDouble(),
-                    null, latency, null, sampler.cores(), sampler.peakMb(), 0, 0, problems);
+                    null, latency, null, sampler.cores(), venue.cores(), sampler.peakMb(), 0, 0, problems);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the ccxt baseline's result line is not JSON: " + e.getMessage(), e);
         } finally {

@@ -74,7 +74,8 @@ public final class LoadClient implements AutoCloseable {
             settings.setString(id, "TargetCompID", targetCompId);
             sessions.add(id);
         }
-        initiator = new SocketInitiator(new Handler(), new MemoryStoreFactory(), settings, new DefaultMessageFactory());
+        initiator = new SocketInitiator(new Handler(), new MemoryStoreFactory(), settings, LoadClient::errorsOnly,
+                new DefaultMessageFactory());
     }
 
     /**
@@ -175,6 +176,36 @@ public final class LoadClient implements AutoCloseable {
     @Override
     public void close() {
         initiator.stop(true);
+    }
+
+    /**
+     * The sessions' log: only QuickFIX/J's error events, on stderr. (Without a log factory
+     * QuickFIX/J prints every message to stdout, which on a 2-core machine costs the load client,
+     * and so every process it measures, a good part of a core.)
+     */
+    private static quickfix.Log errorsOnly(SessionID session) {
+        return new quickfix.Log() {
+            @Override
+            public void clear() {
+            }
+
+            @Override
+            public void onIncoming(String message) {
+            }
+
+            @Override
+            public void onOutgoing(String message) {
+            }
+
+            @Override
+            public void onEvent(String text) {
+            }
+
+            @Override
+            public void onErrorEvent(String text) {
+                System.err.println("load client " + session + ": " + text);
+            }
+        };
     }
 
     /** QuickFIX/J callbacks, on the initiator's thread. */

@@ -54,10 +54,10 @@ public final class BenchReport {
     /** One line for progress output. */
     public static String summary(Row r) {
         return String.format(Locale.ROOT, "%d sent, %d lost, %d rejected, %.0f/s; PendingNew p50/p99 %s/%s µs, New p50/p99 %s/%s µs, "
-                        + "internal p50/p99 %s/%s µs; %.2f cores, RSS %.0f MB%s",
+                        + "internal p50/p99 %s/%s µs; %.2f cores (simulators %.2f), RSS %.0f MB%s",
                 r.sent(), r.lost(), r.rejected(), r.throughput(), us(r.pendingNew(), "p50"), us(r.pendingNew(), "p99"),
                 us(r.acknowledged(), "p50"), us(r.acknowledged(), "p99"), us(r.internal(), "p50"), us(r.internal(), "p99"),
-                r.cpuCores(), r.rssPeakMb(), r.problems().isEmpty() ? "" : "; problems: " + r.problems());
+                r.cpuCores(), r.venueCores(), r.rssPeakMb(), r.problems().isEmpty() ? "" : "; problems: " + r.problems());
     }
 
     /** The whole report, Markdown. */
@@ -68,14 +68,14 @@ public final class BenchReport {
         b.append(String.format(Locale.ROOT, "Runs: %d FIX sessions, %d warm-up + %d measured orders per run; each order a resting "
                 + "limit buy canceled once acknowledged; flat out = as fast as answers come with at most 1,000 orders unanswered. Latencies in µs. PendingNew and New: FIX send -> ExecutionReport at the "
                 + "load client; internal: the gateway's FIX in -> venue request written (its own histogram, interpolated in "
-                + "buckets); CPU and RSS of the process under test.%n%n", options.sessions(), options.warmup(), options.orders()));
+                + "buckets); CPU and RSS of the process under test (the gateway, the bare acceptor or node), and the CPU of the simulators' process meanwhile.%n%n", options.sessions(), options.warmup(), options.orders()));
         b.append("| run | rate/s | sent | lost | rej | achieved/s | PendingNew p50 / p99 / p99.9 | New p50 / p99 / p99.9 / max "
-                + "| internal p50 / p99 / p99.9 | CPU cores | RSS MB | GC pauses (ms) |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|---|\n");
+                + "| internal p50 / p99 / p99.9 | CPU cores | sims CPU | RSS MB | GC pauses (ms) |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|---|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %s | %s | %s | %.2f | %.0f | %d (%.1f) |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %s | %s | %s | %.2f | %.2f | %.0f | %d (%.1f) |%n",
                     r.name(), r.rate() == 0 ? "flat out" : Integer.toString(r.rate()), r.sent(), r.lost(), r.rejected(), r.throughput(),
-                    three(r.pendingNew()), four(r.acknowledged()), three(r.internal()), r.cpuCores(), r.rssPeakMb(), r.gcPauses(),
+                    three(r.pendingNew()), four(r.acknowledged()), three(r.internal()), r.cpuCores(), r.venueCores(), r.rssPeakMb(), r.gcPauses(),
                     r.gcPauseMs()));
         }
         b.append('\n');

@@ -285,6 +285,12 @@ public final class FileJournal implements Journal {
         }
     }
 
+    /** {@inheritDoc} True unless the fsync policy is {@link FsyncPolicy#NONE}. */
+    @Override
+    public boolean syncWaits() {
+        return config.fsync() != FsyncPolicy.NONE;
+    }
+
     private CompletableFuture<Void> write(byte[] line, boolean deferForce) {
         io.lock();
         try {

@@ -51,6 +51,14 @@ public interface Journal extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #sync} may wait on the disk. When it never does (fsync {@code none}), the engine
+     * releases what a batch sends on its own thread instead of handing it to its committer.
+     */
+    default boolean syncWaits() {
+        return false;
+    }
+
+    /**
      * Feeds every record, oldest first, across all segments, to {@code consumer}. A torn last
      * line (a crash mid-append) is dropped with a WARN.
      *

@@ -85,6 +85,11 @@ public final class MeteredJournal implements Journal {
     }
 
     @Override
+    public boolean syncWaits() {
+        return journal.syncWaits();
+    }
+
+    @Override
     public void replay(Consumer<? super JournalRecord> consumer) throws JournalUnavailableException {
         journal.replay(consumer);
     }

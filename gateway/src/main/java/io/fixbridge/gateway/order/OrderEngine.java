@@ -1350,7 +1350,7 @@ public final class OrderEngine implements AutoCloseable {
      * Group commit: while more engine work is ready (and the batch is not full), what this task
      * wrote and sends waits; then the batch goes to the committer, which makes every record of it
      * durable with one {@link Journal#sync} and releases its effects in order, while this thread
-     * goes on.
+     * goes on. A journal whose sync never waits has the batch released here, at once.
      */
     private void afterTask() {
         tasksSinceCommit++;
@@ -1359,6 +1359,10 @@ public final class OrderEngine implements AutoCloseable {
         }
         tasksSinceCommit = 0;
         Outbox.Batch batch = outbox.drain();
+        if (!journal.syncWaits()) {
+            commit(batch); // nothing to wait for: a hand-over to the committer would only add a thread hop
+            return;
+        }
         try {
             committer.execute(() -> commit(batch));
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -229,6 +229,7 @@ public final class PaperAdapter implements VenueAdapter {
                 .instruments(config.instrumentList())
                 .fees(config.fees())
                 .leverage(config.leverage())
+                .orderHistory(config.orderHistory())
                 .clock(clock)
                 .listener(bridge);
         config.accounts().forEach(a -> builder.account(a.name(), a.balances()));

@@ -37,6 +37,8 @@ import java.util.Set;
  *       maker: "0.0002"          # default 0.0002
  *       taker: "0.0005"          # default 0.0005
  *     leverage: 10               # perpetual initial margin = notional / leverage; default 10
+ *     orderHistory: 100000       # done orders the engine keeps for status queries (the oldest go
+ *                                # first, like a venue's history window); 0 keeps all; default 100000
  *     market:
  *       seed: 42                 # random-walk seed; default 42
  *       walkIntervalMs: 1000     # ms between walk steps; 0 = the mid never moves; default 1000
@@ -73,9 +75,10 @@ import java.util.Set;
  * @param market         market-maker settings
  * @param instruments    instruments with their starting mid and level quantity, in file order
  * @param accounts       accounts with their starting balances, in file order
+ * @param orderHistory   how many done orders the engine keeps (0: all)
  */
 public record PaperConfig(FeeSchedule fees, BigDecimal leverage, long walkIntervalMs, SyntheticMarket.Settings market,
-                          List<MarketInstrument> instruments, List<AccountConfig> accounts) {
+                          List<MarketInstrument> instruments, List<AccountConfig> accounts, int orderHistory) {
 
     public static final BigDecimal DEFAULT_MAKER_FEE = new BigDecimal("0.0002");
     public static final BigDecimal DEFAULT_TAKER_FEE = new BigDecimal("0.0005");
@@ -89,6 +92,7 @@ public record PaperConfig(FeeSchedule fees, BigDecimal leverage, long walkInterv
     public static final BigDecimal DEFAULT_LEVEL_NOTIONAL = new BigDecimal("30000");
     public static final BigDecimal DEFAULT_MAX_QTY = new BigDecimal("1000000");
     public static final String DEFAULT_ACCOUNT = "main";
+    public static final int DEFAULT_ORDER_HISTORY = 100_000;
 
     /** Starting balances of an account that states none. */
     public static final Map<String, BigDecimal> DEFAULT_BALANCES = ordered(Map.of(
@@ -100,7 +104,7 @@ public record PaperConfig(FeeSchedule fees, BigDecimal leverage, long walkInterv
             instrument("ETH/USDT", "spot", "0.01", "0.0001", "9000", "3000", "5"),
             instrument("BTC/USDT:USDT", "linear-perpetual", "0.1", "0.001", "1000", "60000", "0.5"));
 
-    private static final Set<String> VENUE_KEYS = Set.of("fees", "leverage", "market", "instruments");
+    private static final Set<String> VENUE_KEYS = Set.of("fees", "leverage", "market", "instruments", "orderHistory");
     private static final Set<String> FEE_KEYS = Set.of("maker", "taker");
     private static final Set<String> MARKET_KEYS = Set.of("seed", "walkIntervalMs", "levels", "spreadTicks",
             "levelSpacingTicks", "stepTicks", "levelNotional");
@@ -189,7 +193,8 @@ public record PaperConfig(FeeSchedule fees, BigDecimal leverage, long walkInterv
         if (accounts.isEmpty()) {
             accounts.add(new AccountConfig(DEFAULT_ACCOUNT, DEFAULT_BALANCES));
         }
-        return new PaperConfig(fees, leverage, walkIntervalMs, market, instruments, accounts);
+        int orderHistory = (int) atLeast(venue, "orderHistory", venue.intValue("orderHistory", DEFAULT_ORDER_HISTORY), 0);
+        return new PaperConfig(fees, leverage, walkIntervalMs, market, instruments, accounts, orderHistory);
     }
 
     /** The instruments alone, in file order. */

@@ -118,7 +118,8 @@ public final class MatchingEngine {
     private final Map<String, List<WorkingOrder>> makerOrders = new HashMap<>();
     private final Map<String, List<WorkingOrder>> waitingConditionals = new HashMap<>();
     private final Map<String, BigDecimal> reference = new HashMap<>();
-    private final Map<String, WorkingOrder> byVenueId = new HashMap<>();
+    /** Every order the engine knows, oldest first (so the oldest done ones can be forgotten first). */
+    private final Map<String, WorkingOrder> byVenueId = new LinkedHashMap<>();
     private final Map<String, Map<String, WorkingOrder>> byClientId = new HashMap<>();
     private final Map<String, WorkingOrder> live = new LinkedHashMap<>();
     private final Ledger ledger;
@@ -127,10 +128,15 @@ public final class MatchingEngine {
     private final Clock clock;
     private final EngineListener listener;
     private long orderSequence;
+    /** Done orders kept for queries; 0 keeps all. */
+    private final int orderHistory;
+    /** Done orders past {@link #orderHistory} tolerated before a sweep, so a sweep is paid once per many orders. */
+    private static final int HISTORY_SLACK = 1_000;
     private long makerSequence;
     private long tradeSequence;
 
     private MatchingEngine(Builder b) {
+        this.orderHistory = b.orderHistory;
         this.ledger = new Ledger(b.leverage);
         this.fees = b.fees;
         this.capabilities = b.capabilities;
@@ -177,6 +183,7 @@ public final class MatchingEngine {
             return refusal;
         }
         orderSequence++;
+        forgetOldestDoneOrders();
         byVenueId.put(order.venueOrderId, order);
         byClientId.get(order.account).put(order.clientOrderId, order);
         live.put(order.venueOrderId, order);
@@ -761,8 +768,30 @@ public final class MatchingEngine {
      * Builds a {@link MatchingEngine}. Defaults: no fees, leverage 10, {@link #CAPABILITIES},
      * the system UTC clock. A listener is required. Not thread-safe.
      */
+    /**
+     * Keeps memory flat at any order rate: past {@link #orderHistory} done orders (plus some slack),
+     * the oldest done orders are forgotten; a query for one then finds no such order, as on a venue
+     * past its history window.
+     */
+    private void forgetOldestDoneOrders() {
+        if (orderHistory == 0 || byVenueId.size() - live.size() <= orderHistory + HISTORY_SLACK) {
+            return;
+        }
+        int excess = byVenueId.size() - live.size() - orderHistory;
+        java.util.Iterator<WorkingOrder> oldest = byVenueId.values().iterator();
+        while (excess > 0 && oldest.hasNext()) {
+            WorkingOrder o = oldest.next();
+            if (!live.containsKey(o.venueOrderId)) {
+                oldest.remove();
+                byClientId.get(o.account).remove(o.clientOrderId, o);
+                excess--;
+            }
+        }
+    }
+
     public static final class Builder {
         private final List<Instrument> instruments = new ArrayList<>();
+        private int orderHistory;
         private final Map<String, Map<String, BigDecimal>> accounts = new LinkedHashMap<>();
         private FeeSchedule fees = FeeSchedule.NONE;
         private BigDecimal leverage = BigDecimal.TEN;
@@ -815,6 +844,15 @@ public final class MatchingEngine {
 
         public Builder listener(EngineListener v) {
             this.listener = Objects.requireNonNull(v, "listener");
+            return this;
+        }
+
+        /** How many done orders to keep for queries, the oldest forgotten first; 0 (the default) keeps all. */
+        public Builder orderHistory(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("orderHistory must be 0 or more");
+            }
+            this.orderHistory = v;
             return this;
         }
 
