@@ -99,7 +99,7 @@ public final class BenchCli implements Callable<Integer> {
                 : fsync.stream().map(p -> p.equals("default") ? null : p).toList();
         return new BenchOptions(rate != null ? rate : o.rate(), throughputRate != null ? throughputRate : o.throughputRate(),
                 o.hyperliquidRate(), o.comparisonRate(), orders != null ? orders : o.orders(),
-                warmup != null ? warmup : o.warmup(), o.sessions(), o.work(), o.gatewayJvmOptions(), o.ccxtScript(),
+                warmup != null ? warmup : o.warmup(), o.processWarmup(), o.sessions(), o.work(), o.gatewayJvmOptions(), o.ccxtScript(),
                 Arrays.asList(policies.toArray(new String[0])), only != null ? only : o.only());
     }
 }

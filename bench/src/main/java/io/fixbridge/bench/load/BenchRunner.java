@@ -115,6 +115,7 @@ public final class BenchRunner {
                 work.resolve("bare.log"))) {
             bare.awaitLine(Pattern.compile(Pattern.quote(BareAcceptor.READY_LINE)), Duration.ofSeconds(30));
             try (LoadClient client = LoadClient.connect("127.0.0.1", port, GatewayUnderTest.COMP_ID, senders)) {
+                warmUp(client, null, "BTC/USDT", options.processWarmup());
                 for (int rate : List.of(options.rate(), options.comparisonRate(), FLAT_OUT)) {
                     rows.add(measure(client, bare.pid(), null, phase(BARE, null, "BTC/USDT", rate), null));
                 }
@@ -140,6 +141,9 @@ public final class BenchRunner {
             List<String> venues = everyRun ? VENUES : List.of("paper", "binance");
             try (LoadClient client = LoadClient.connect("127.0.0.1", gw.fixPort(), GatewayUnderTest.COMP_ID, senders)) {
                 for (String venue : venues) {
+                    warmUp(client, venue, symbol(venue), venue.equals("hyperliquid") ? options.processWarmup() / 5 : options.processWarmup());
+                }
+                for (String venue : venues) {
                     if (!venue.equals("hyperliquid")) {
                         rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), options.rate()),
                                 venue));
@@ -155,6 +159,22 @@ public final class BenchRunner {
             }
         }
         return rows;
+    }
+
+    /**
+     * Warms a new process up before anything is measured: {@code orders} orders flat out, so the
+     * JIT has compiled the order path (the first runs of a cold JVM otherwise measure the compiler).
+     */
+    private void warmUp(LoadClient client, String venue, String symbol, int orders) {
+        if (orders <= 0) {
+            return;
+        }
+        progress.println("bench: warming up" + (venue == null ? "" : " " + venue) + ": " + orders + " orders flat out");
+        LoadResult warm = client.run(new LoadPhase("process warm-up", venue, symbol, QTY, PRICE, FLAT_OUT, orders, 0, true,
+                IN_FLIGHT), DRAIN);
+        if (!warm.clean()) {
+            progress.println("bench:   warm-up not clean: " + warm.unanswered() + " unanswered, " + warm.problems());
+        }
     }
 
     private static String symbol(String venue) {

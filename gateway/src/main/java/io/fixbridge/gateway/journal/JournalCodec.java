@@ -1,15 +1,18 @@
 package io.fixbridge.gateway.journal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fixbridge.gateway.journal.JournalRecord.ClOrdIdUsed;
 import io.fixbridge.gateway.journal.JournalRecord.OrderAccepted;
@@ -34,14 +37,97 @@ import io.fixbridge.venue.TriggerDirection;
  * BigDecimals are their exact {@link BigDecimal#toString()} strings; enums are their names and an
  * unknown name fails, never guessed.
  *
- * <p>Stateless, thread-safe. Decoding failures throw {@link IllegalArgumentException} with the
- * reason; the caller adds where the line was.
+ * <p>Encoding streams each record straight into a reusable buffer with Jackson's
+ * {@link JsonGenerator} (no tree), and the CRC and newline are written around it in place. The
+ * bytes are exactly those the earlier tree-model encoder wrote (field order, escaping, decimals as
+ * {@link BigDecimal#toString()}, instants as {@link Instant#toString()}, nulls left out except
+ * where that encoder wrote {@code null}), so journals of every version replay alike; the format is
+ * pinned by {@code JournalCodecFormatTest}.
+ *
+ * <p>Thread-safe: each thread encodes with its own generator and buffer (the journal's one writer
+ * thread, in practice), and every call returns a new array the caller owns. A record that cannot be
+ * encoded throws (a {@link NullPointerException} for a required value that is null, an
+ * {@link IllegalStateException} if JSON generation fails) and leaves that thread's encoder ready
+ * for the next record. Decoding failures throw {@link IllegalArgumentException} with the reason;
+ * the caller adds where the line was.
  */
 final class JournalCodec {
     /** Length of the CRC prefix and the space after it. */
     static final int PREFIX = 9;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The factory of the mapper the tree encoder wrote with: same features, same escaping. */
+    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final ThreadLocal<LineWriter> WRITER = ThreadLocal.withInitial(LineWriter::new);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    // field names and constant values, pre-encoded
+    private static final SerializedString V = new SerializedString("v");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString AT = new SerializedString("at");
+    private static final SerializedString THROUGH = new SerializedString("through");
+    private static final SerializedString ORDER_ID = new SerializedString("orderId");
+    private static final SerializedString SESSION = new SerializedString("session");
+    private static final SerializedString CL_ORD_ID = new SerializedString("clOrdId");
+    private static final SerializedString VENUE = new SerializedString("venue");
+    private static final SerializedString TERMS = new SerializedString("terms");
+    private static final SerializedString EXECUTION = new SerializedString("execution");
+    private static final SerializedString STATE = new SerializedString("state");
+    private static final SerializedString ACCOUNT = new SerializedString("account");
+    private static final SerializedString CLIENT_ORDER_ID = new SerializedString("clientOrderId");
+    private static final SerializedString SYMBOL = new SerializedString("symbol");
+    private static final SerializedString SIDE = new SerializedString("side");
+    private static final SerializedString TIME_IN_FORCE = new SerializedString("timeInForce");
+    private static final SerializedString QUANTITY = new SerializedString("quantity");
+    private static final SerializedString CASH_QUANTITY = new SerializedString("cashQuantity");
+    private static final SerializedString PRICE = new SerializedString("price");
+    private static final SerializedString STOP_PRICE = new SerializedString("stopPrice");
+    private static final SerializedString TRIGGER_DIRECTION = new SerializedString("triggerDirection");
+    private static final SerializedString POST_ONLY = new SerializedString("postOnly");
+    private static final SerializedString REDUCE_ONLY = new SerializedString("reduceOnly");
+    private static final SerializedString DISPLAY_QUANTITY = new SerializedString("displayQuantity");
+    private static final SerializedString EXPIRE_TIME = new SerializedString("expireTime");
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString EXEC_ID = new SerializedString("execId");
+    private static final SerializedString VIEW = new SerializedString("view");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString ORIG_CL_ORD_ID = new SerializedString("origClOrdId");
+    private static final SerializedString VENUE_ORDER_ID = new SerializedString("venueOrderId");
+    private static final SerializedString CUM_QTY = new SerializedString("cumQty");
+    private static final SerializedString LEAVES_QTY = new SerializedString("leavesQty");
+    private static final SerializedString AVG_PX = new SerializedString("avgPx");
+    private static final SerializedString FILL = new SerializedString("fill");
+    private static final SerializedString TRADE_ID = new SerializedString("tradeId");
+    private static final SerializedString LAST_QTY = new SerializedString("lastQty");
+    private static final SerializedString LAST_PX = new SerializedString("lastPx");
+    private static final SerializedString COMMISSION = new SerializedString("commission");
+    private static final SerializedString COMMISSION_ASSET = new SerializedString("commissionAsset");
+    private static final SerializedString LIQUIDITY = new SerializedString("liquidity");
+    private static final SerializedString REJECT_REASON = new SerializedString("rejectReason");
+    private static final SerializedString VENUE_CODE = new SerializedString("venueCode");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString CANCEL_REJECT = new SerializedString("cancelReject");
+    private static final SerializedString REQUEST_CL_ORD_ID = new SerializedString("requestClOrdId");
+    private static final SerializedString RESPONSE_TO = new SerializedString("responseTo");
+    private static final SerializedString LIFECYCLE = new SerializedString("lifecycle");
+    private static final SerializedString PENDING = new SerializedString("pending");
+    private static final SerializedString DOUBTFUL = new SerializedString("doubtful");
+    private static final SerializedString CANCEL_REASON = new SerializedString("cancelReason");
+    private static final SerializedString REPLACEMENT = new SerializedString("replacement");
+    private static final SerializedString COMPACTED = new SerializedString("Compacted");
+    private static final SerializedString ORDER_ACCEPTED = new SerializedString("OrderAccepted");
+    private static final SerializedString CL_ORD_ID_USED = new SerializedString("ClOrdIdUsed");
+    private static final SerializedString STATE_CHANGED = new SerializedString("StateChanged");
+
+    private static final EnumNames<Side> SIDES = new EnumNames<>(Side.class);
+    private static final EnumNames<OrderType> ORDER_TYPES = new EnumNames<>(OrderType.class);
+    private static final EnumNames<TimeInForce> TIMES_IN_FORCE = new EnumNames<>(TimeInForce.class);
+    private static final EnumNames<TriggerDirection> TRIGGER_DIRECTIONS = new EnumNames<>(TriggerDirection.class);
+    private static final EnumNames<ExecKind> EXEC_KINDS = new EnumNames<>(ExecKind.class);
+    private static final EnumNames<OrdStatus> ORD_STATUSES = new EnumNames<>(OrdStatus.class);
+    private static final EnumNames<Liquidity> LIQUIDITIES = new EnumNames<>(Liquidity.class);
+    private static final EnumNames<RejectReason> REJECT_REASONS = new EnumNames<>(RejectReason.class);
+    private static final EnumNames<PendingChange.Kind> CHANGE_KINDS = new EnumNames<>(PendingChange.Kind.class);
 
     private JournalCodec() {
     }
@@ -55,58 +141,70 @@ final class JournalCodec {
 
     /** The line of a compacted segment's header. */
     static byte[] encode(Compacted header) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("v", JournalRecord.FORMAT_VERSION);
-        n.put("type", "Compacted");
-        n.put("at", header.at().toString());
-        n.put("through", header.through());
-        return line(n);
+        LineWriter w = WRITER.get();
+        try {
+            JsonGenerator g = w.begin();
+            g.writeStartObject();
+            g.writeFieldName(V);
+            g.writeNumber(JournalRecord.FORMAT_VERSION);
+            g.writeFieldName(TYPE);
+            g.writeString(COMPACTED);
+            g.writeFieldName(AT);
+            w.writeInstant(header.at());
+            g.writeFieldName(THROUGH);
+            g.writeNumber(header.through());
+            g.writeEndObject();
+            return w.finish();
+        } catch (IOException | RuntimeException e) {
+            throw w.abandon(e);
+        }
     }
 
     /** The whole line, newline included. */
     static byte[] encode(JournalRecord record) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("v", JournalRecord.FORMAT_VERSION);
-        if (record instanceof OrderAccepted r) {
-            n.put("type", "OrderAccepted");
-            n.put("at", r.at().toString());
-            n.put("orderId", r.orderId());
-            n.put("session", r.session());
-            n.put("clOrdId", r.clOrdId());
-            n.put("venue", r.venue());
-            n.set("terms", terms(r.terms()));
-        } else if (record instanceof ClOrdIdUsed r) {
-            n.put("type", "ClOrdIdUsed");
-            n.put("at", r.at().toString());
-            n.put("session", r.session());
-            n.put("clOrdId", r.clOrdId());
-            put(n, "orderId", r.orderId());
-        } else if (record instanceof StateChanged r) {
-            n.put("type", "StateChanged");
-            n.put("at", r.at().toString());
-            n.put("orderId", r.orderId());
-            n.set("execution", execution(r.execution(), r.state().terms()));
-            n.set("state", state(r.state()));
-        } else {
-            throw new IllegalArgumentException("unknown journal record " + record.getClass().getName());
-        }
-        return line(n);
-    }
-
-    private static byte[] line(ObjectNode n) {
-        byte[] json;
+        LineWriter w = WRITER.get();
         try {
-            json = JSON.writeValueAsBytes(n);
-        } catch (IOException e) {
-            throw new IllegalStateException("a journal record could not be written as JSON", e);
+            JsonGenerator g = w.begin();
+            g.writeStartObject();
+            g.writeFieldName(V);
+            g.writeNumber(JournalRecord.FORMAT_VERSION);
+            if (record instanceof OrderAccepted r) {
+                g.writeFieldName(TYPE);
+                g.writeString(ORDER_ACCEPTED);
+                g.writeFieldName(AT);
+                w.writeInstant(r.at());
+                stringField(w, ORDER_ID, r.orderId());
+                stringField(w, SESSION, r.session());
+                stringField(w, CL_ORD_ID, r.clOrdId());
+                stringField(w, VENUE, r.venue());
+                g.writeFieldName(TERMS);
+                terms(w, r.terms());
+            } else if (record instanceof ClOrdIdUsed r) {
+                g.writeFieldName(TYPE);
+                g.writeString(CL_ORD_ID_USED);
+                g.writeFieldName(AT);
+                w.writeInstant(r.at());
+                stringField(w, SESSION, r.session());
+                stringField(w, CL_ORD_ID, r.clOrdId());
+                optional(w, ORDER_ID, r.orderId());
+            } else if (record instanceof StateChanged r) {
+                g.writeFieldName(TYPE);
+                g.writeString(STATE_CHANGED);
+                g.writeFieldName(AT);
+                w.writeInstant(r.at());
+                stringField(w, ORDER_ID, r.orderId());
+                g.writeFieldName(EXECUTION);
+                execution(w, r.execution(), r.state().terms());
+                g.writeFieldName(STATE);
+                state(w, r.state());
+            } else {
+                throw new IllegalArgumentException("unknown journal record " + record.getClass().getName());
+            }
+            g.writeEndObject();
+            return w.finish();
+        } catch (IOException | RuntimeException e) {
+            throw w.abandon(e);
         }
-        byte[] line = new byte[PREFIX + json.length + 1];
-        byte[] crc = crcHex(json, 0, json.length);
-        System.arraycopy(crc, 0, line, 0, 8);
-        line[8] = ' ';
-        System.arraycopy(json, 0, line, PREFIX, json.length);
-        line[line.length - 1] = '\n';
-        return line;
     }
 
     /** Whether {@code line} (without its newline) carries a CRC that matches its JSON. */
@@ -160,26 +258,33 @@ final class JournalCodec {
 
     // ---------------------------------------------------------------- parts
 
-    private static ObjectNode terms(OrderRequest t) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("account", t.account());
-        n.put("clientOrderId", t.clientOrderId());
-        n.put("symbol", t.symbol());
-        n.put("side", t.side().name());
-        n.put("type", t.type().name());
-        n.put("timeInForce", t.timeInForce().name());
-        put(n, "quantity", t.quantity());
-        put(n, "cashQuantity", t.cashQuantity());
-        put(n, "price", t.price());
-        put(n, "stopPrice", t.stopPrice());
-        put(n, "triggerDirection", t.triggerDirection());
-        n.put("postOnly", t.postOnly());
-        n.put("reduceOnly", t.reduceOnly());
-        put(n, "displayQuantity", t.displayQuantity());
+    private static void terms(LineWriter w, OrderRequest t) throws IOException {
+        JsonGenerator g = w.generator;
+        g.writeStartObject();
+        stringField(w, ACCOUNT, t.account());
+        stringField(w, CLIENT_ORDER_ID, t.clientOrderId());
+        stringField(w, SYMBOL, t.symbol());
+        g.writeFieldName(SIDE);
+        g.writeString(SIDES.of(t.side()));
+        g.writeFieldName(TYPE);
+        g.writeString(ORDER_TYPES.of(t.type()));
+        g.writeFieldName(TIME_IN_FORCE);
+        g.writeString(TIMES_IN_FORCE.of(t.timeInForce()));
+        optional(w, QUANTITY, t.quantity());
+        optional(w, CASH_QUANTITY, t.cashQuantity());
+        optional(w, PRICE, t.price());
+        optional(w, STOP_PRICE, t.stopPrice());
+        optional(w, TRIGGER_DIRECTION, TRIGGER_DIRECTIONS, t.triggerDirection());
+        g.writeFieldName(POST_ONLY);
+        g.writeBoolean(t.postOnly());
+        g.writeFieldName(REDUCE_ONLY);
+        g.writeBoolean(t.reduceOnly());
+        optional(w, DISPLAY_QUANTITY, t.displayQuantity());
         if (t.expireTime() != null) {
-            n.put("expireTime", t.expireTime().toString());
+            g.writeFieldName(EXPIRE_TIME);
+            w.writeInstant(t.expireTime());
         }
-        return n;
+        g.writeEndObject();
     }
 
     private static OrderRequest terms(JsonNode n) {
@@ -203,42 +308,51 @@ final class JournalCodec {
                 .build();
     }
 
-    private static ObjectNode execution(Execution e, OrderRequest stateTerms) {
-        ObjectNode n = JSON.createObjectNode();
-        put(n, "kind", e.kind());
-        put(n, "execId", e.execId());
+    private static void execution(LineWriter w, Execution e, OrderRequest stateTerms) throws IOException {
+        JsonGenerator g = w.generator;
+        g.writeStartObject();
+        optional(w, KIND, EXEC_KINDS, e.kind());
+        optional(w, EXEC_ID, e.execId());
         OrderView v = e.view();
-        ObjectNode view = n.putObject("view");
-        put(view, "status", v.status());
-        put(view, "clOrdId", v.clOrdId());
-        put(view, "origClOrdId", v.origClOrdId());
+        g.writeFieldName(VIEW);
+        g.writeStartObject();
+        optional(w, STATUS, ORD_STATUSES, v.status());
+        optional(w, CL_ORD_ID, v.clOrdId());
+        optional(w, ORIG_CL_ORD_ID, v.origClOrdId());
         if (v.terms() != null && !v.terms().equals(stateTerms)) {
             // the usual case, terms as the order has them, is not written twice
-            view.set("terms", terms(v.terms()));
+            g.writeFieldName(TERMS);
+            terms(w, v.terms());
         }
-        put(view, "venueOrderId", v.venueOrderId());
-        put(view, "cumQty", v.cumQty());
-        put(view, "leavesQty", v.leavesQty());
-        put(view, "avgPx", v.avgPx());
+        optional(w, VENUE_ORDER_ID, v.venueOrderId());
+        optional(w, CUM_QTY, v.cumQty());
+        optional(w, LEAVES_QTY, v.leavesQty());
+        optional(w, AVG_PX, v.avgPx());
+        g.writeEndObject();
         if (e.fill() != null) {
             Execution.FillDetail f = e.fill();
-            ObjectNode fill = n.putObject("fill");
-            put(fill, "tradeId", f.tradeId());
-            put(fill, "lastQty", f.lastQty());
-            put(fill, "lastPx", f.lastPx());
-            put(fill, "commission", f.commission());
-            put(fill, "commissionAsset", f.commissionAsset());
-            put(fill, "liquidity", f.liquidity());
+            g.writeFieldName(FILL);
+            g.writeStartObject();
+            optional(w, TRADE_ID, f.tradeId());
+            optional(w, LAST_QTY, f.lastQty());
+            optional(w, LAST_PX, f.lastPx());
+            optional(w, COMMISSION, f.commission());
+            optional(w, COMMISSION_ASSET, f.commissionAsset());
+            optional(w, LIQUIDITY, LIQUIDITIES, f.liquidity());
+            g.writeEndObject();
         }
-        put(n, "rejectReason", e.rejectReason());
-        put(n, "venueCode", e.venueCode());
-        put(n, "text", e.text());
+        optional(w, REJECT_REASON, REJECT_REASONS, e.rejectReason());
+        optional(w, VENUE_CODE, e.venueCode());
+        optional(w, TEXT, e.text());
         if (e.cancelReject() != null) {
-            ObjectNode cr = n.putObject("cancelReject");
-            cr.put("requestClOrdId", e.cancelReject().requestClOrdId());
-            cr.put("responseTo", e.cancelReject().responseTo().name());
+            g.writeFieldName(CANCEL_REJECT);
+            g.writeStartObject();
+            stringField(w, REQUEST_CL_ORD_ID, e.cancelReject().requestClOrdId());
+            g.writeFieldName(RESPONSE_TO);
+            g.writeString(CHANGE_KINDS.of(e.cancelReject().responseTo()));
+            g.writeEndObject();
         }
-        return n;
+        g.writeEndObject();
     }
 
     private static Execution execution(JsonNode n, OrderRequest stateTerms) {
@@ -262,22 +376,27 @@ final class JournalCodec {
                 enumOf(RejectReason.class, n, "rejectReason"), text(n, "venueCode"), text(n, "text"), cancelReject);
     }
 
-    private static ObjectNode state(OrderState s) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("lifecycle", s.lifecycle().name());
-        n.put("clOrdId", s.clOrdId());
-        put(n, "origClOrdId", s.origClOrdId());
-        n.set("terms", terms(s.terms()));
-        put(n, "venueOrderId", s.venueOrderId());
-        put(n, "cumQty", s.cumQty());
+    private static void state(LineWriter w, OrderState s) throws IOException {
+        JsonGenerator g = w.generator;
+        g.writeStartObject();
+        g.writeFieldName(LIFECYCLE);
+        g.writeString(ORD_STATUSES.of(s.lifecycle()));
+        stringField(w, CL_ORD_ID, s.clOrdId());
+        optional(w, ORIG_CL_ORD_ID, s.origClOrdId());
+        g.writeFieldName(TERMS);
+        terms(w, s.terms());
+        optional(w, VENUE_ORDER_ID, s.venueOrderId());
+        optional(w, CUM_QTY, s.cumQty());
         if (s.pending() != null) {
-            n.set("pending", change(s.pending()));
+            g.writeFieldName(PENDING);
+            change(w, s.pending());
         }
         if (s.doubtful() != null) {
-            n.set("doubtful", change(s.doubtful()));
+            g.writeFieldName(DOUBTFUL);
+            change(w, s.doubtful());
         }
-        put(n, "cancelReason", s.cancelReason());
-        return n;
+        optional(w, CANCEL_REASON, s.cancelReason());
+        g.writeEndObject();
     }
 
     private static OrderState state(JsonNode n) {
@@ -287,14 +406,17 @@ final class JournalCodec {
                 text(n, "cancelReason"));
     }
 
-    private static ObjectNode change(PendingChange c) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("kind", c.kind().name());
-        n.put("clOrdId", c.clOrdId());
+    private static void change(LineWriter w, PendingChange c) throws IOException {
+        JsonGenerator g = w.generator;
+        g.writeStartObject();
+        g.writeFieldName(KIND);
+        g.writeString(CHANGE_KINDS.of(c.kind()));
+        stringField(w, CL_ORD_ID, c.clOrdId());
         if (c.replacement() != null) {
-            n.set("replacement", terms(c.replacement()));
+            g.writeFieldName(REPLACEMENT);
+            terms(w, c.replacement());
         }
-        return n;
+        g.writeEndObject();
     }
 
     private static PendingChange change(JsonNode n) {
@@ -304,21 +426,34 @@ final class JournalCodec {
 
     // ---------------------------------------------------------------- values
 
-    private static void put(ObjectNode n, String field, String value) {
+    /** A field that is always written: {@code null} as JSON null, as the tree encoder did. */
+    private static void stringField(LineWriter w, SerializedString field, String value) throws IOException {
+        w.generator.writeFieldName(field);
+        w.writeString(value);
+    }
+
+    /** A field left out when null. */
+    private static void optional(LineWriter w, SerializedString field, String value) throws IOException {
         if (value != null) {
-            n.put(field, value);
+            w.generator.writeFieldName(field);
+            w.writeString(value);
         }
     }
 
-    private static void put(ObjectNode n, String field, BigDecimal value) {
+    /** A decimal as its exact {@link BigDecimal#toString()} string, left out when null. */
+    private static void optional(LineWriter w, SerializedString field, BigDecimal value) throws IOException {
         if (value != null) {
-            n.put(field, value.toString());
+            w.generator.writeFieldName(field);
+            w.writeString(value.toString());
         }
     }
 
-    private static void put(ObjectNode n, String field, Enum<?> value) {
+    /** An enum as its name, left out when null. */
+    private static <E extends Enum<E>> void optional(LineWriter w, SerializedString field, EnumNames<E> names, E value)
+            throws IOException {
         if (value != null) {
-            n.put(field, value.name());
+            w.generator.writeFieldName(field);
+            w.generator.writeString(names.of(value));
         }
     }
 
@@ -370,6 +505,191 @@ final class JournalCodec {
     private static byte[] crcHex(byte[] bytes, int offset, int length) {
         CRC32 crc = new CRC32();
         crc.update(bytes, offset, length);
-        return String.format("%08x", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        byte[] hex = new byte[8];
+        writeHex(crc.getValue(), hex, 0);
+        return hex;
+    }
+
+    /** {@code value}'s low 32 bits as 8 lower-case hex digits, as {@code String.format("%08x")} writes a CRC. */
+    private static void writeHex(long value, byte[] to, int at) {
+        for (int i = 7; i >= 0; i--) {
+            to[at + i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
+    }
+
+    /** An enum's constant names, pre-encoded, by ordinal. Immutable. */
+    private static final class EnumNames<E extends Enum<E>> {
+        private final SerializedString[] names;
+
+        EnumNames(Class<E> type) {
+            E[] constants = type.getEnumConstants();
+            names = new SerializedString[constants.length];
+            for (E c : constants) {
+                names[c.ordinal()] = new SerializedString(c.name());
+            }
+        }
+
+        /** {@code value}'s name; a null value throws {@link NullPointerException}, as {@code name()} would. */
+        SerializedString of(E value) {
+            return names[value.ordinal()];
+        }
+    }
+
+    /**
+     * One thread's encoder: a generator kept open across records (root values written back to
+     * back, with no separator) over a growable buffer that starts with room for the CRC prefix.
+     * Confined to its thread; {@link #abandon} drops a generator left mid-record.
+     */
+    private static final class LineWriter extends OutputStream {
+        private static final int INITIAL = 2048;
+        private static final int INITIAL_CHARS = 256;
+        /** A buffer (bytes or chars) grown past this by an unusually large record is not kept. */
+        private static final int RETAINED = 64 * 1024;
+        /** 9999-12-31T23:59:59Z: up to here {@link #writeInstant} formats, past it {@link Instant#toString()}. */
+        private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
+
+        private final CRC32 crc = new CRC32();
+        private final char[] instant = new char[30];
+        private char[] chars = new char[INITIAL_CHARS];
+        private byte[] buf = new byte[INITIAL];
+        private int size;
+        JsonGenerator generator;
+
+        /** Starts a line: the buffer holds the room for the prefix and the generator is ready. */
+        JsonGenerator begin() throws IOException {
+            size = PREFIX;
+            if (generator == null) {
+                generator = FACTORY.createGenerator(this);
+                generator.setRootValueSeparator(null);
+            }
+            return generator;
+        }
+
+        /** Ends the line: flushes the JSON, adds the newline, writes the CRC prefix, returns a copy. */
+        byte[] finish() throws IOException {
+            generator.flush();
+            ensure(1);
+            buf[size++] = '\n';
+            crc.reset();
+            crc.update(buf, PREFIX, size - PREFIX - 1);
+            writeHex(crc.getValue(), buf, 0);
+            buf[8] = ' ';
+            byte[] line = Arrays.copyOf(buf, size);
+            reset();
+            return line;
+        }
+
+        /** Drops the generator (it may be mid-record) and returns the exception to throw. */
+        RuntimeException abandon(Exception e) {
+            generator = null;
+            reset();
+            if (e instanceof RuntimeException r) {
+                return r;
+            }
+            return new IllegalStateException("a journal record could not be written as JSON", e);
+        }
+
+        private void reset() {
+            size = 0;
+            if (buf.length > RETAINED) {
+                buf = new byte[INITIAL];
+            }
+            if (chars.length > RETAINED) {
+                chars = new char[INITIAL_CHARS];
+            }
+        }
+
+        /** Writes {@code s} (null as JSON null) through a reused char array. */
+        void writeString(String s) throws IOException {
+            if (s == null) {
+                generator.writeNull();
+                return;
+            }
+            int n = s.length();
+            if (n > chars.length) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            s.getChars(0, n, chars, 0);
+            generator.writeString(chars, 0, n);
+        }
+
+        /** Writes {@code t} as the string {@link Instant#toString()} gives, without building that string. */
+        void writeInstant(Instant t) throws IOException {
+            long seconds = t.getEpochSecond();
+            if (seconds < 0 || seconds > LAST_FOUR_DIGIT_YEAR_SECOND) {
+                generator.writeString(t.toString());
+                return;
+            }
+            long days = seconds / 86_400;
+            int secondOfDay = (int) (seconds - days * 86_400);
+            // days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days)
+            long z = days + 719_468;
+            long era = z / 146_097;
+            long dayOfEra = z - era * 146_097;
+            long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+            long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+            long mp = (5 * dayOfYear + 2) / 153;
+            int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+            int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+            int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+
+            char[] c = instant;
+            digits(c, 0, year, 4);
+            c[4] = '-';
+            digits(c, 5, month, 2);
+            c[7] = '-';
+            digits(c, 8, day, 2);
+            c[10] = 'T';
+            digits(c, 11, secondOfDay / 3600, 2);
+            c[13] = ':';
+            digits(c, 14, secondOfDay / 60 % 60, 2);
+            c[16] = ':';
+            digits(c, 17, secondOfDay % 60, 2);
+            int n = 19;
+            int nano = t.getNano();
+            if (nano != 0) {
+                // as ISO_INSTANT: the fraction in groups of three digits, as many as it needs
+                c[n++] = '.';
+                if (nano % 1_000_000 == 0) {
+                    digits(c, n, nano / 1_000_000, 3);
+                    n += 3;
+                } else if (nano % 1000 == 0) {
+                    digits(c, n, nano / 1000, 6);
+                    n += 6;
+                } else {
+                    digits(c, n, nano, 9);
+                    n += 9;
+                }
+            }
+            c[n++] = 'Z';
+            generator.writeString(c, 0, n);
+        }
+
+        private static void digits(char[] to, int at, int value, int width) {
+            for (int i = at + width - 1; i >= at; i--) {
+                to[i] = (char) ('0' + value % 10);
+                value /= 10;
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
     }
 }
