@@ -8,6 +8,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * How {@link MicroBenchmarks#run} runs JMH.
  *
+ * <p>Immutable. The compact constructor refuses negative counts, non-positive times and a filter
+ * that is not a regular expression, with {@link IllegalArgumentException}.
+ *
  * @param forks                 JMH forks per benchmark; 0 runs in this JVM (smoke only: numbers are
  *                              not comparable), 1 or more in fresh JVMs from the benchmark jar
  * @param warmupIterations      warm-up iterations per fork
@@ -17,9 +20,6 @@ import java.util.regex.PatternSyntaxException;
  * @param filter                a regular expression a benchmark's full name
  *                              ({@code package.Class.method}) must contain to run, or null for all
  * @param verbose               whether JMH prints its progress and tables to standard output
- *
- * <p>Immutable. The compact constructor refuses negative counts, non-positive times and a filter
- * that is not a regular expression, with {@link IllegalArgumentException}.
  */
 public record MicroOptions(int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
                            Duration measurementTime, String filter, boolean verbose) {

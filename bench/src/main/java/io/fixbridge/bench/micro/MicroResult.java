@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One row of a micro-benchmark run: one benchmark method, with one set of parameters, in one mode.
  *
+ * <p>Immutable.
+ *
  * @param benchmark   the benchmark's full name, {@code package.Class.method}
  * @param params      its JMH parameters as {@code name=value} joined by commas, or empty
  * @param mode        JMH's short label of the mode: {@code avgt} (average time) or {@code sample}
@@ -16,8 +18,6 @@ import java.util.Objects;
  * @param unit        {@code ns/op}, {@code us/op}, ...
  * @param percentiles for {@code sample}: {@code p50}, {@code p99} and {@code p99.9} in {@code unit}, in
  *                    that order; empty for other modes
- *
- * <p>Immutable.
  */
 public record MicroResult(String benchmark, String params, String mode, double score, double error, String unit,
                           Map<String, Double> percentiles) {

@@ -55,7 +55,9 @@ import java.util.function.Supplier;
  * {@link VenueTelemetry#orderRequestSent} once weighed and signed, just before the request is handed to the
  * HTTP client.
  *
- * <p>Thread-safe; futures complete on the kit's callback threads.
+ * <p>Thread-safe; futures complete on the kit's callback threads. A request body is built (an
+ * exchange action signed: secp256k1, a few hundred microseconds) on those threads too, never on the
+ * caller's, so a caller that hands many venues their orders (the gateway's committer) is not held up.
  */
 final class HyperliquidRest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HyperliquidRest.class);
@@ -76,12 +78,14 @@ final class HyperliquidRest implements AutoCloseable {
     private final Clock clock;
     private final Hooks hooks;
     private final VenueTelemetry telemetry;
+    private final java.util.concurrent.Executor signing;
 
     HyperliquidRest(HyperliquidConfig config, VenueExecutors executors, Clock clock, Hooks hooks,
                     VenueTelemetry telemetry) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.signing = executors.callbacks();
         Duration maxWait = config.rateLimit().maxWait();
         this.limiter = new RateLimiter("hyperliquid", List.of(new RateLimit(IP_WEIGHT,
                 config.rateLimit().weightPerMinute(), Duration.ofMinutes(1))),
@@ -163,7 +167,7 @@ final class HyperliquidRest implements AutoCloseable {
 
     private CompletableFuture<JsonNode> send(String what, Cost cost, Supplier<String> body, String account,
                                              List<String> orderIds) {
-        return limiter.acquire(cost).handle((ok, refused) -> refused).thenCompose(refused -> {
+        return limiter.acquire(cost).handle((ok, refused) -> refused).thenComposeAsync(refused -> {
             if (refused != null) {
                 return CompletableFuture.failedFuture(rateLimited(what, VenueCalls.unwrap(refused)));
             }
@@ -182,7 +186,7 @@ final class HyperliquidRest implements AutoCloseable {
                     .jsonBody(payload).endpoint("POST " + what).build();
             orderIds.forEach(telemetry::orderRequestSent);
             return http.send(request).handle((response, failure) -> answered(what, cost, response, failure, account));
-        });
+        }, signing);
     }
 
     private JsonNode answered(String what, Cost cost, HttpResponse response, Throwable failure, String account) {

@@ -37,8 +37,8 @@ import java.util.Set;
  *       maker: "0.0002"          # default 0.0002
  *       taker: "0.0005"          # default 0.0005
  *     leverage: 10               # perpetual initial margin = notional / leverage; default 10
- *     orderHistory: 100000       # done orders the engine keeps for status queries (the oldest go
- *                                # first, like a venue's history window); 0 keeps all; default 100000
+ *     orderHistory: 10000        # done orders the engine keeps for status queries (the oldest go
+ *                                # first, like a venue's history window); 0 keeps all; default 10000
  *     market:
  *       seed: 42                 # random-walk seed; default 42
  *       walkIntervalMs: 1000     # ms between walk steps; 0 = the mid never moves; default 1000
@@ -92,7 +92,7 @@ public record PaperConfig(FeeSchedule fees, BigDecimal leverage, long walkInterv
     public static final BigDecimal DEFAULT_LEVEL_NOTIONAL = new BigDecimal("30000");
     public static final BigDecimal DEFAULT_MAX_QTY = new BigDecimal("1000000");
     public static final String DEFAULT_ACCOUNT = "main";
-    public static final int DEFAULT_ORDER_HISTORY = 100_000;
+    public static final int DEFAULT_ORDER_HISTORY = 10_000;
 
     /** Starting balances of an account that states none. */
     public static final Map<String, BigDecimal> DEFAULT_BALANCES = ordered(Map.of(

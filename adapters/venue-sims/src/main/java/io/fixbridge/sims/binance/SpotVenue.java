@@ -53,6 +53,10 @@ final class SpotVenue extends EngineVenue {
     private final Map<Long, SpotOrder> orders = new HashMap<>();
     private final Map<String, SpotOrder> byEngineClientId = new HashMap<>();
     private final Map<String, List<SpotOrder>> byAccount = new HashMap<>();
+    /** account + clientOrderId to the orders that used it (usually one): lookups stay O(1) however many orders there are. */
+    private final Map<String, List<SpotOrder>> byClientId = new HashMap<>();
+    /** Per account, the orders that may still be open (those that closed are dropped when next read). */
+    private final Map<String, Set<SpotOrder>> maybeOpen = new HashMap<>();
     final SpotOrderLists lists = new SpotOrderLists(this);
     private long nextOrderId = 1;
     private long lastUpdateId = 1;
@@ -117,11 +121,15 @@ final class SpotVenue extends EngineVenue {
         byEngineClientId.put(o.engineClientId, o);
         orders.put(o.orderId, o);
         byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(o);
+        byClientId.computeIfAbsent(clientKey(account, o.clientOrderId), k -> new ArrayList<>(1)).add(o);
+        maybeOpen.computeIfAbsent(account, a -> new LinkedHashSet<>()).add(o);
         EngineResult result = engine.submit(toEngine(o, s));
         if (result instanceof EngineResult.Refused refused) {
             byEngineClientId.remove(o.engineClientId);
             orders.remove(o.orderId);
             byAccount.get(account).remove(o);
+            byClientId.get(clientKey(account, o.clientOrderId)).remove(o);
+            maybeOpen.get(account).remove(o);
             throw refusal(refused);
         }
         return o;
@@ -314,9 +322,23 @@ final class SpotVenue extends EngineVenue {
         return out;
     }
 
+    private static String clientKey(String account, String clientOrderId) {
+        return account + "\u0000" + clientOrderId;
+    }
+
+    /** The account's orders that may be open, oldest first; those that closed (never to open again) are dropped. */
+    private Set<SpotOrder> maybeOpenOf(String account) {
+        Set<SpotOrder> open = maybeOpen.get(account);
+        if (open == null) {
+            return Set.of();
+        }
+        open.removeIf(o -> !o.isOpen());
+        return open;
+    }
+
     private List<SpotOrder> openOrders(String account, SpotListing l) {
         List<SpotOrder> out = new ArrayList<>();
-        for (SpotOrder o : byAccount.getOrDefault(account, List.of())) {
+        for (SpotOrder o : maybeOpenOf(account)) {
             if (o.isOpen() && (l == null || o.listing == l)) {
                 out.add(o);
             }
@@ -386,7 +408,7 @@ final class SpotVenue extends EngineVenue {
             }
             return o;
         }
-        List<SpotOrder> mine = byAccount.getOrDefault(account, List.of());
+        List<SpotOrder> mine = byClientId.getOrDefault(clientKey(account, clientOrderId), List.of());
         SpotOrder latest = null;
         for (SpotOrder o : mine) {
             if (o.listing == l && o.clientOrderId.equals(clientOrderId)) {
@@ -400,7 +422,7 @@ final class SpotVenue extends EngineVenue {
     }
 
     private SpotOrder openByClientId(String account, String clientOrderId) {
-        for (SpotOrder o : byAccount.getOrDefault(account, List.of())) {
+        for (SpotOrder o : byClientId.getOrDefault(clientKey(account, clientOrderId), List.of())) {
             if (o.isOpen() && o.clientOrderId.equals(clientOrderId)) {
                 return o;
             }

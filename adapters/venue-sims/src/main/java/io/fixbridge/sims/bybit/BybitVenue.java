@@ -82,6 +82,10 @@ final class BybitVenue implements EngineListener {
     private final Map<String, Boolean> hedgeMode = new HashMap<>();
     private final Map<String, List<SimOrder>> byAccount = new HashMap<>();
     private final Map<String, SimOrder> byOrderId = new HashMap<>();
+    /** Per account, the orders that may still be open (those that closed are dropped when next read): keeps per-order work O(open). */
+    private final Map<String, Set<SimOrder>> maybeOpen = new HashMap<>();
+    /** account|category|orderLinkId to its order: Bybit refuses a used orderLinkId, so there is one. */
+    private final Map<String, SimOrder> byLinkId = new HashMap<>();
     private final Map<String, SimOrder> byEngineClientId = new HashMap<>();
     private final Map<String, Set<String>> usedLinkIds = new HashMap<>();
     private final List<SimOrder> untriggered = new ArrayList<>();
@@ -294,7 +298,9 @@ final class BybitVenue implements EngineListener {
     private void register(SimOrder o) {
         byAccount.computeIfAbsent(o.account, a -> new ArrayList<>()).add(o);
         byOrderId.put(o.orderId, o);
+        maybeOpen.computeIfAbsent(o.account, a -> new LinkedHashSet<>()).add(o);
         if (!o.orderLinkId.isEmpty()) {
+            byLinkId.putIfAbsent(linkKey(o.account, o.category()) + "|" + o.orderLinkId, o);
             usedLinkIds.computeIfAbsent(linkKey(o.account, o.category()), k -> new HashSet<>()).add(o.orderLinkId);
         }
     }
@@ -302,7 +308,9 @@ final class BybitVenue implements EngineListener {
     private void unregister(SimOrder o) {
         byAccount.get(o.account).remove(o);
         byOrderId.remove(o.orderId);
+        maybeOpen.getOrDefault(o.account, Set.of()).remove(o);
         if (!o.orderLinkId.isEmpty()) {
+            byLinkId.remove(linkKey(o.account, o.category()) + "|" + o.orderLinkId, o);
             usedLinkIds.get(linkKey(o.account, o.category())).remove(o.orderLinkId);
         }
     }
@@ -312,8 +320,17 @@ final class BybitVenue implements EngineListener {
     }
 
     private long activeOrders(String account, Listing l) {
-        return byAccount.getOrDefault(account, List.of()).stream()
-                .filter(o -> o.listing == l && o.isOpen()).count();
+        return openOf(account).stream().filter(o -> o.listing == l).count();
+    }
+
+    /** The account's open orders, oldest first (an order that closed never opens again, so it is dropped here). */
+    private Set<SimOrder> openOf(String account) {
+        Set<SimOrder> open = maybeOpen.get(account);
+        if (open == null) {
+            return Set.of();
+        }
+        open.removeIf(o -> !o.isOpen());
+        return open;
     }
 
     private void checkPositionIdx(String account, Listing l, int positionIdx) {
@@ -655,7 +672,7 @@ final class BybitVenue implements EngineListener {
         Listing only = symbol == null ? null : OrderParser.listing(listings, c, symbol);
         return transact(() -> {
             List<SimOrder> cancelled = new ArrayList<>();
-            for (SimOrder o : new ArrayList<>(byAccount.getOrDefault(account.name(), List.of()))) {
+            for (SimOrder o : new ArrayList<>(openOf(account.name()))) {
                 if (o.category() != c || !o.isOpen() || (only != null && o.listing != only)
                         || (baseCoin != null && !baseCoin.equals(o.listing.spec.baseCoin()))
                         || (settleCoin != null && !settleCoin.equals(o.listing.spec.settleCoin()))
@@ -676,11 +693,7 @@ final class BybitVenue implements EngineListener {
             return o == null || !o.account.equals(account) || o.category() != c ? null : o;
         }
         if (orderLinkId != null) {
-            for (SimOrder o : byAccount.getOrDefault(account, List.of())) {
-                if (o.category() == c && o.orderLinkId.equals(orderLinkId)) {
-                    return o;
-                }
-            }
+            return byLinkId.get(linkKey(account, c) + "|" + orderLinkId);
         }
         return null;
     }
@@ -702,7 +715,7 @@ final class BybitVenue implements EngineListener {
             if (isHedge(account.name()) == hedge) {
                 throw Errors.positionModeNotModified();
             }
-            for (SimOrder o : byAccount.getOrDefault(account.name(), List.of())) {
+            for (SimOrder o : openOf(account.name())) {
                 if (o.category() == Category.LINEAR && o.isOpen()) {
                     throw Errors.positionModeWithOrders();
                 }
@@ -781,7 +794,7 @@ final class BybitVenue implements EngineListener {
     List<CoinState> coins(String account, Set<String> only) {
         Map<String, BigDecimal> locked = new HashMap<>();
         Map<String, BigDecimal> orderIM = new HashMap<>();
-        for (SimOrder o : byAccount.getOrDefault(account, List.of())) {
+        for (SimOrder o : openOf(account)) {
             if (o.engineId == null || !o.isOpen() || o.price == null) {
                 continue;
             }
