@@ -122,10 +122,10 @@ public final class BenchReport {
         Optional<Row> ccxt = find(r -> r.name().startsWith("ccxt"));
         Optional<Row> gw = find(r -> r.name().equals("gateway -> binance") && r.rate() == options.comparisonRate());
         if (ccxt.isPresent() && gw.isPresent() && gw.get().acknowledged() != null) {
-            StringBuilder line = new StringBuilder("- ccxt createOrder / gateway FIX send -> New, both to the Binance simulator at "
-                    + options.comparisonRate() + "/s:");
+            StringBuilder line = new StringBuilder("- gateway FIX send -> New / ccxt createOrder, both to the Binance simulator at "
+                    + options.comparisonRate() + "/s (below 1 the gateway is faster):");
             for (String p : Percentiles.NAMES) {
-                line.append(String.format(Locale.ROOT, " %s %.1fx", p, ccxt.get().acknowledged().at(p) / gw.get().acknowledged().at(p)));
+                line.append(String.format(Locale.ROOT, " %s %.2fx", p, gw.get().acknowledged().at(p) / ccxt.get().acknowledged().at(p)));
             }
             b.append(line).append('\n');
         }

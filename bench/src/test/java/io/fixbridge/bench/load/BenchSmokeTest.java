@@ -48,7 +48,7 @@ class BenchSmokeTest {
         assertThat(report.startups().get(0).startToLogon()).isPositive();
         String markdown = report.markdown();
         assertThat(markdown).contains("| gateway -> binance |", "| bare QuickFIX/J acceptor |", "### Targets (issue 9)",
-                "start to accepting logons", "ccxt createOrder / gateway FIX send -> New");
+                "start to accepting logons", "gateway FIX send -> New / ccxt createOrder");
         assertThat(report.targets()).noneMatch(t -> t.contains("not measured"));
         assertThat(report.rows()).as("flat-out runs of the bare acceptor and the gateway")
                 .anyMatch(r -> r.rate() == 0 && r.name().startsWith("bare"))
