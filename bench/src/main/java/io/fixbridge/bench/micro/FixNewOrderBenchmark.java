@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.fixbridge.gateway.order.ClientOrderIds;
+import io.fixbridge.gateway.order.OrderEngine;
 import io.fixbridge.gateway.translate.FixInbound;
 import io.fixbridge.gateway.translate.Inbound;
 import io.fixbridge.gateway.translate.Inbound.Parsed;
@@ -133,15 +133,6 @@ public class FixNewOrderBenchmark {
         if (!(parsed instanceof Parsed.Ok<Inbound.NewOrder> ok)) {
             throw new IllegalStateException("refused: " + parsed);
         }
-        Inbound.NewOrder nos = ok.value();
-        return OrderRequest.builder()
-                .account(nos.account())
-                .clientOrderId(ClientOrderIds.derive(BenchFixtures.SESSION, nos.clOrdId()))
-                .symbol(nos.symbol()).side(nos.side()).type(nos.type()).timeInForce(nos.timeInForce())
-                .quantity(nos.quantity()).cashQuantity(nos.cashQuantity())
-                .price(nos.price()).stopPrice(nos.stopPrice()).triggerDirection(nos.triggerDirection())
-                .postOnly(nos.postOnly()).reduceOnly(nos.reduceOnly())
-                .displayQuantity(nos.maxFloor()).expireTime(nos.expireTime())
-                .build();
+        return OrderEngine.terms(BenchFixtures.SESSION, ok.value().account(), ok.value());
     }
 }

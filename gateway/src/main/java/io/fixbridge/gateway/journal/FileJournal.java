@@ -180,7 +180,11 @@ public final class FileJournal implements Journal {
 
     @Override
     public void append(JournalRecord record) throws JournalUnavailableException {
-        CompletableFuture<Void> durable = appendAsync(record);
+        await(appendAsync(record));
+    }
+
+    /** Waits for a write's durability future; its failure is rethrown as it was raised. */
+    private static void await(CompletableFuture<Void> durable) throws JournalUnavailableException {
         try {
             durable.join();
         } catch (CompletionException e) {
@@ -223,17 +227,11 @@ public final class FileJournal implements Journal {
         enter();
         try {
             CompletableFuture<Void> written = write(line, true);
-            if (written.isCompletedExceptionally()) {
-                written.join();
-            }
             if (!written.isDone()) {
                 unsyncedBatch.set(written);
+            } else {
+                await(written); // at once: throws if the write failed
             }
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof JournalUnavailableException u) {
-                throw u;
-            }
-            throw e;
         } finally {
             inside.set(false);
         }
@@ -249,14 +247,7 @@ public final class FileJournal implements Journal {
     public void sync() throws JournalUnavailableException {
         CompletableFuture<Void> batch = unsyncedBatch.getAndSet(null);
         if (batch != null) {
-            try {
-                batch.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof JournalUnavailableException u) {
-                    throw u;
-                }
-                throw e;
-            }
+            await(batch);
         }
         if (config.fsync() != FsyncPolicy.ALWAYS) {
             return;

@@ -56,31 +56,30 @@ public final class MeteredJournal implements Journal {
 
     @Override
     public void append(JournalRecord record) throws JournalUnavailableException {
-        long start = System.nanoTime();
-        try {
-            journal.append(record);
-        } finally {
-            writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
+        timed(writes, () -> journal.append(record));
     }
 
     @Override
     public void write(JournalRecord record) throws JournalUnavailableException {
-        long start = System.nanoTime();
-        try {
-            journal.write(record);
-        } finally {
-            writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
+        timed(writes, () -> journal.write(record));
     }
 
     @Override
     public void sync() throws JournalUnavailableException {
+        timed(syncs, journal::sync);
+    }
+
+    /** A journal call that may fail as the journal does. */
+    private interface JournalCall {
+        void run() throws JournalUnavailableException;
+    }
+
+    private static void timed(Timer timer, JournalCall call) throws JournalUnavailableException {
         long start = System.nanoTime();
         try {
-            journal.sync();
+            call.run();
         } finally {
-            syncs.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

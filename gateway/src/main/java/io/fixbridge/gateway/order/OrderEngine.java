@@ -502,8 +502,17 @@ public final class OrderEngine implements AutoCloseable {
 
     /** A new order of the session, as the venue will see it; not yet journaled nor registered. */
     private GatewayOrder create(String sessionKey, Router.Decision.Routed routed, Inbound.NewOrder nos) {
-        OrderRequest request = OrderRequest.builder()
-                .account(routed.account())
+        return new GatewayOrder(orderIds.next(), sessionKey, routed.venue().name(), nos.clOrdId(),
+                terms(sessionKey, routed.account(), nos));
+    }
+
+    /**
+     * What the venue is asked for a NewOrderSingle of {@code sessionKey} routed to {@code account}:
+     * its terms with the client order id derived from the session and ClOrdID. Pure.
+     */
+    public static OrderRequest terms(String sessionKey, String account, Inbound.NewOrder nos) {
+        return OrderRequest.builder()
+                .account(account)
                 .clientOrderId(ClientOrderIds.derive(sessionKey, nos.clOrdId()))
                 .symbol(nos.symbol()).side(nos.side()).type(nos.type()).timeInForce(nos.timeInForce())
                 .quantity(nos.quantity()).cashQuantity(nos.cashQuantity())
@@ -511,7 +520,6 @@ public final class OrderEngine implements AutoCloseable {
                 .postOnly(nos.postOnly()).reduceOnly(nos.reduceOnly())
                 .displayQuantity(nos.maxFloor()).expireTime(nos.expireTime())
                 .build();
-        return new GatewayOrder(orderIds.next(), sessionKey, routed.venue().name(), nos.clOrdId(), request);
     }
 
     /**
