@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.fixbridge.gateway.harness.GatewayFiles;
+
 /**
  * The gateway a bench run measures: {@code fixbridge run} in a JVM of its own, with the shipped JVM
  * options, four venues connected (paper, and Binance, Bybit and Hyperliquid on the
@@ -113,28 +115,11 @@ public final class GatewayUnderTest implements AutoCloseable {
                 sessions:
                 """.formatted(sims.binance(), sims.bybit(), sims.hyperliquid(), HIGH, BenchSimulators.API_KEY,
                 BenchSimulators.SECRET, BenchSimulators.HYPERLIQUID_KEY));
-        StringBuilder cfg = new StringBuilder("""
-                # written by fixbridge bench: fix-config/sessions.cfg's settings
-                [DEFAULT]
-                ConnectionType=acceptor
-                SocketAcceptAddress=127.0.0.1
-                SocketAcceptPort=%d
-                SenderCompID=%s
-                StartTime=00:00:00
-                EndTime=00:00:00
-                HeartBtInt=30
-                UseDataDictionary=Y
-                ValidateUserDefinedFields=Y
-                ValidateIncomingMessage=Y
-                ResetOnLogon=N
-                ResetOnLogout=N
-                ResetOnDisconnect=N
-                PersistMessages=Y
-                """.formatted(fixPort, COMP_ID));
         for (String sender : senders) {
             yaml.append("  - { senderCompId: ").append(sender).append(", role: order-entry, venue: paper, account: main }\n");
-            cfg.append("\n[SESSION]\nBeginString=FIX.4.4\nTargetCompID=").append(sender).append('\n');
         }
+        String cfg = GatewayFiles.sessionsCfg("# written by fixbridge bench: fix-config/sessions.cfg's settings", fixPort,
+                COMP_ID, senders);
         try {
             Files.createDirectories(work);
             Path config = work.resolve("gateway.yaml");

@@ -3,6 +3,7 @@ package io.fixbridge.gateway.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes the gateway.yaml and sessions.cfg of the gateway under test, in the shape of
@@ -20,6 +21,35 @@ public final class GatewayFiles {
     public static final String SESSION_KEY = "FIX.4.4:" + GATEWAY + "->" + OMS;
 
     private GatewayFiles() {
+    }
+
+    /**
+     * A sessions.cfg with fix-config/sessions.cfg's settings: an acceptor on 127.0.0.1:{@code fixPort}
+     * as {@code gateway}, one [SESSION] per OMS CompID.
+     */
+    public static String sessionsCfg(String comment, int fixPort, String gateway, List<String> omsCompIds) {
+        StringBuilder cfg = new StringBuilder("""
+                %s
+                [DEFAULT]
+                ConnectionType=acceptor
+                SocketAcceptAddress=127.0.0.1
+                SocketAcceptPort=%d
+                SenderCompID=%s
+                StartTime=00:00:00
+                EndTime=00:00:00
+                HeartBtInt=30
+                UseDataDictionary=Y
+                ValidateUserDefinedFields=Y
+                ValidateIncomingMessage=Y
+                ResetOnLogon=N
+                ResetOnLogout=N
+                ResetOnDisconnect=N
+                PersistMessages=Y
+                """.formatted(comment, fixPort, gateway));
+        for (String oms : omsCompIds) {
+            cfg.append("\n[SESSION]\nBeginString=FIX.4.4\nTargetCompID=").append(oms).append('\n');
+        }
+        return cfg.toString();
     }
 
     /** Writes both files into {@code work}; returns the gateway.yaml. */
@@ -48,28 +78,7 @@ public final class GatewayFiles {
                     venue: binance
                     account: main
                 """.formatted(notFoundGraceMs, simPort, simPort, simPort, simPort, OMS);
-        String cfg = """
-                # written by the fault harness
-                [DEFAULT]
-                ConnectionType=acceptor
-                SocketAcceptAddress=127.0.0.1
-                SocketAcceptPort=%d
-                SenderCompID=%s
-                StartTime=00:00:00
-                EndTime=00:00:00
-                HeartBtInt=30
-                UseDataDictionary=Y
-                ValidateUserDefinedFields=Y
-                ValidateIncomingMessage=Y
-                ResetOnLogon=N
-                ResetOnLogout=N
-                ResetOnDisconnect=N
-                PersistMessages=Y
-
-                [SESSION]
-                BeginString=FIX.4.4
-                TargetCompID=%s
-                """.formatted(fixPort, GATEWAY, OMS);
+        String cfg = sessionsCfg("# written by the fault harness", fixPort, GATEWAY, List.of(OMS));
         try {
             Path config = work.resolve("gateway.yaml");
             Files.writeString(config, yaml);
