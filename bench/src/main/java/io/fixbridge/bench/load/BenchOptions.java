@@ -53,9 +53,4 @@ public record BenchOptions(int rate, int throughputRate, int hyperliquidRate, in
         return new BenchOptions(500, 1_000, 200, 200, 200, 50, 100, 2, work, jvmOptions, ccxtScript,
                 java.util.Arrays.asList((String) null), "");
     }
-
-    public BenchOptions withOrders(int newOrders, int newWarmup) {
-        return new BenchOptions(rate, throughputRate, hyperliquidRate, comparisonRate, newOrders, newWarmup, processWarmup,
-                sessions, work, gatewayJvmOptions, ccxtScript, fsyncPolicies, only);
-    }
 }

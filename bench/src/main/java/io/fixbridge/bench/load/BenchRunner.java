@@ -97,7 +97,6 @@ public final class BenchRunner {
                                 Math.min(options.warmup(), 2_000), true, 1), options.work()));
             }
         }
-        rows.removeIf(java.util.Objects::isNull);
         return new BenchReport(options, rows, startups);
     }
 
@@ -117,7 +116,7 @@ public final class BenchRunner {
             try (LoadClient client = LoadClient.connect("127.0.0.1", port, GatewayUnderTest.COMP_ID, senders)) {
                 warmUp(client, null, "BTC/USDT", options.processWarmup());
                 for (int rate : List.of(options.rate(), options.comparisonRate(), FLAT_OUT)) {
-                    rows.add(measure(client, bare.pid(), null, phase(BARE, null, "BTC/USDT", rate), null));
+                    measure(rows, client, bare.pid(), null, phase(BARE, null, "BTC/USDT", rate), null);
                 }
             }
         }
@@ -145,16 +144,16 @@ public final class BenchRunner {
                 }
                 for (String venue : venues) {
                     if (!venue.equals("hyperliquid")) {
-                        rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), options.rate()),
-                                venue));
+                        measure(rows, client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), options.rate()),
+                                venue);
                     }
                 }
                 for (String venue : venues) {
                     int rate = venue.equals("hyperliquid") ? options.hyperliquidRate() : options.comparisonRate();
-                    rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), rate), venue));
+                    measure(rows, client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), rate), venue);
                 }
                 for (String venue : List.of("paper", "binance")) {
-                    rows.add(measure(client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), FLAT_OUT), venue));
+                    measure(rows, client, gw.pid(), gw, phase("gateway -> " + venue + label, venue, symbol(venue), FLAT_OUT), venue);
                 }
             }
         }
@@ -181,10 +180,10 @@ public final class BenchRunner {
         return venue.equals("hyperliquid") ? "BTC/USDC:USDC" : "BTC/USDT";
     }
 
-    /** Warms up, then measures one run; {@code gw} null for the bare acceptor. */
-    private Row measure(LoadClient client, long pid, GatewayUnderTest gw, LoadPhase phase, String venue) {
+    /** Warms up, then measures one run into {@code rows} (unless --only leaves it out); {@code gw} null for the bare acceptor. */
+    private void measure(List<Row> rows, LoadClient client, long pid, GatewayUnderTest gw, LoadPhase phase, String venue) {
         if (!options.includes(phase.name())) {
-            return null;
+            return;
         }
         progress.println("bench: " + phase.name() + (phase.rate() == FLAT_OUT ? " flat out (" + IN_FLIGHT + " in flight)"
                 : " at " + phase.rate() + "/s") + ": " + options.warmup() + " warm-up, "
@@ -234,7 +233,7 @@ public final class BenchRunner {
                 gcMs,
                 problems);
         progress.println("bench:   " + BenchReport.summary(row));
-        return row;
+        rows.add(row);
     }
 
     private static double micros(MetricsScrape before, MetricsScrape after, String labels, double q) {
