@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One user-data stream connection of a listen key ({@code /ws/<key>} raw, {@code /stream}
- * wrapped). Once the handshake completes it receives the account's events; the server pings it
+ * wrapped). From the handshake answer on it receives the account's events; the server pings it
  * periodically; a JSON request with an {@code id} (e.g. SUBSCRIBE) is answered
  * {@code {"result":null,"id":...}}.
  *
@@ -33,10 +33,22 @@ final class StreamHandler extends SimpleChannelInboundHandler<TextWebSocketFrame
         this.pingMillis = pingMillis;
     }
 
+    /**
+     * Joins the hub when this handler enters the pipeline, before the handshake answer is written,
+     * not on {@code HandshakeComplete}: that event fires after the 101 has reached the socket, and a
+     * client that places an order the moment it sees the 101 would otherwise lose that order's
+     * events. Nothing can reach the client ahead of the 101: the upgrade runs on the channel's event
+     * loop and writes the 101 before it returns, and the engine thread's writes are queued behind it
+     * on that loop.
+     */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        hub.add(new UserDataHub.StreamSink(ctx.channel(), key.market(), key.account(), key.value(), combined));
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            hub.add(new UserDataHub.StreamSink(ctx.channel(), key.market(), key.account(), key.value(), combined));
             if (pingMillis > 0) {
                 pinger = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new PingWebSocketFrame()),
                         pingMillis, pingMillis, TimeUnit.MILLISECONDS);
