@@ -77,6 +77,23 @@ public interface VenueAdapter extends AutoCloseable {
     /** Derivative positions of an account (empty for a spot-only venue). */
     CompletableFuture<List<Position>> positions(String account);
 
+    /**
+     * The latest reference price of {@code symbol} (unified form) the adapter holds: the mid of the
+     * best bid and offer where the venue publishes them, else its mark, else its last trade price.
+     * Empty when the adapter has none: before connect, for a symbol it does not list, or when the
+     * venue's book is one-sided and it has nothing else.
+     *
+     * <p>From {@link #connect} on the adapter keeps these prices current for every instrument it
+     * lists, from the venue's market-data stream where it has one, else by polling the venue's
+     * ticker (every {@code referencePriceIntervalMs} of its settings, 1,000 ms by default). A
+     * failure to get them never fails {@code connect} or an order: the price simply ages, and
+     * {@link ReferencePrice#asOf()} lets the gateway decide what is too old.
+     *
+     * <p>Threading: called on the gateway's order engine thread before every order it checks, so
+     * it answers from memory at once, without I/O, locks held for long, or blocking. Thread-safe.
+     */
+    Optional<ReferencePrice> referencePrice(String symbol);
+
     /** Registers the one listener that receives every order event of every account. Call before connect. */
     void subscribe(OrderEventListener listener);
 

@@ -7,6 +7,7 @@ import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.ReplaceRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -239,6 +241,22 @@ public abstract class VenueAdapterContract {
         });
         Instrument instrument = instrument();
         assertThat(balances).extracting(Balance::asset).containsAnyOf(instrument.quoteAsset(), instrument.settleAsset());
+    }
+
+    @Test
+    public void referencePriceOfTheInstrumentIsKeptCurrentFromConnectOn() {
+        Instant connected = Instant.now();
+
+        await().atMost(fx.timeout()).until(() -> adapter.referencePrice(fx.symbol())
+                .filter(p -> !p.asOf().isBefore(connected.minusSeconds(60))).isPresent());
+
+        ReferencePrice price = adapter.referencePrice(fx.symbol()).orElseThrow();
+        assertThat(price.symbol()).isEqualTo(fx.symbol());
+        assertThat(price.price()).as("between the resting buy price and the marketable one, give or take 10%%")
+                .isGreaterThan(fx.restingBuyPrice())
+                .isLessThanOrEqualTo(fx.marketableBuyPrice().multiply(new BigDecimal("1.1")));
+        assertThat(price.asOf()).isBefore(Instant.now().plusSeconds(5));
+        assertThat(adapter.referencePrice("NOSUCH/COIN")).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers for subclasses
