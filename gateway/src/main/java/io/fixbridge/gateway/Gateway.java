@@ -28,6 +28,9 @@ import io.fixbridge.gateway.ops.Metrics;
 import io.fixbridge.gateway.ops.OpsHttpServer;
 import io.fixbridge.gateway.ops.Operator;
 import io.fixbridge.gateway.ops.OrderMetrics;
+import io.fixbridge.gateway.ops.RiskControl;
+import io.fixbridge.gateway.risk.PreTradeRisk;
+import io.fixbridge.gateway.config.GatewayConfigLoader;
 import io.fixbridge.gateway.ops.VenueMetrics;
 import io.fixbridge.gateway.order.ReportSink;
 import io.fixbridge.gateway.risk.KillSwitches;
@@ -97,8 +100,12 @@ public final class Gateway implements AutoCloseable {
                     instrumentation(venueMetrics));
             FixMetrics fixMetrics = new FixMetrics(metrics, config.sessions());
             DropCopySinkRef sink = new DropCopySinkRef();
-            engine = new OrderEngine(venues, sink, config.engine(), Clock.systemUTC(), journal,
-                    new OrderMetrics(metrics, venueMetrics), killSwitches);
+            OrderMetrics orderMetrics = new OrderMetrics(metrics, venueMetrics);
+            VenueRegistry connected = venues;
+            PreTradeRisk risk = new PreTradeRisk(config.risk(),
+                    (venue, symbol) -> connected.venue(venue).flatMap(v -> v.adapter().referencePrice(symbol)),
+                    orderMetrics, Clock.systemUTC(), System::nanoTime);
+            engine = new OrderEngine(venues, sink, config.engine(), Clock.systemUTC(), journal, orderMetrics, killSwitches, risk);
             engineRef.set(engine);
             OrderEngine.ReplaySummary replayed = engine.replay();
             LOG.info("order journal {}: {} records, {} orders, {} open or pending", config.journal().files().directory(),
@@ -126,7 +133,8 @@ public final class Gateway implements AutoCloseable {
                     .description("Kill switches engaged").register(metrics.registry());
             Operator operator = new Operator(config, killSwitches, engine, venueMetrics, created::sessionIds);
             gateway.ops = OpsHttpServer.start(config.ops(), gateway::health, metrics::scrape,
-                    new AdminApi(config.ops().adminToken(), operator));
+                    new AdminApi(config.ops().adminToken(), operator, new RiskControl(risk, engine,
+                            () -> new GatewayConfigLoader().load(config.source()).risk())));
             engine.compactEvery(config.journal().compactInterval());
             engine.observeEvery(OBSERVE_INTERVAL);
             LOG.info("fixbridge accepting FIX 4.4 on {} for {}; venues {}; metrics and health on http://{}:{}/metrics",

@@ -21,10 +21,11 @@ import io.fixbridge.venue.VenueSettings;
  * @param journal        the order journal
  * @param ops            the operations HTTP endpoint (metrics, health, admin)
  * @param fixTls         TLS on the FIX acceptor; empty for plain TCP
+ * @param risk           pre-trade limits as the file had them at start (they may be reloaded since)
  */
 public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, List<VenueSettings> venues,
                             Map<String, SessionProfile> sessions, EngineSettings engine, JournalSettings journal,
-                            OpsSettings ops, Optional<TlsSettings> fixTls) {
+                            OpsSettings ops, Optional<TlsSettings> fixTls, RiskSettings risk) {
 
     public GatewayConfig {
         Objects.requireNonNull(sessionsFile, "sessionsFile");
@@ -35,6 +36,7 @@ public record GatewayConfig(Path source, Path sessionsFile, Path dataDirectory, 
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(ops, "ops");
         Objects.requireNonNull(fixTls, "fixTls");
+        Objects.requireNonNull(risk, "risk");
     }
 
     /** The drop-copy sessions that receive a copy of the reports of order-entry session {@code orderEntryCompId}. */

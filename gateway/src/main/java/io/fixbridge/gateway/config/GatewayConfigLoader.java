@@ -35,7 +35,7 @@ import io.fixbridge.venue.VenueSettings;
  */
 public final class GatewayConfigLoader {
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine", "journal", "ops");
+    private static final Set<String> TOP = Set.of("fix", "dataDirectory", "venues", "sessions", "engine", "journal", "ops", "risk");
     private static final Set<String> JOURNAL = Set.of("directory", "fsync", "segmentSize", "batchIntervalMs",
             "compactIntervalMinutes");
     private static final Set<String> OPS = Set.of("listen", "adminToken");
@@ -98,7 +98,8 @@ public final class GatewayConfigLoader {
         List<VenueSettings> venues = venues(root);
         Map<String, SessionProfile> sessions = sessions(root, venues);
         return new GatewayConfig(source, sessionsFile, dataDirectory, venues, sessions, engine(root.section("engine")),
-                journal(root.section("journal"), base, dataDirectory), ops(root.section("ops")), tls(fix, base));
+                journal(root.section("journal"), base, dataDirectory), ops(root.section("ops")), tls(fix, base),
+                RiskSettingsParser.parse(root.section("risk"), sessions, venues));
     }
 
     private static Optional<TlsSettings> tls(ConfigView fix, Path base) {

@@ -25,6 +25,8 @@ import io.fixbridge.gateway.risk.KillSwitch;
  *   POST   /admin/kill-switches                 {"scope":"global|venue|account|session","venue":..,"account":..,"session":..,"reason":..}
  *   DELETE /admin/kill-switches/{id}            release one
  *   POST   /admin/sessions/{compId}/logout      log a session out
+ *   GET    /admin/risk                          the pre-trade limits in force and each scope's use of them
+ *   POST   /admin/risk/reload                   read gateway.yaml's risk section again and put it in force
  * </pre>
  * Without {@code ops.adminToken} they answer 404 saying how to enable them; a missing or wrong
  * token is 401 and logged at WARN with the caller's address (never the token). Bad requests are
@@ -38,10 +40,12 @@ public final class AdminApi {
 
     private final Optional<byte[]> token;
     private final Operator operator;
+    private final RiskControl risk;
 
-    public AdminApi(Optional<String> token, Operator operator) {
+    public AdminApi(Optional<String> token, Operator operator, RiskControl risk) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
         this.operator = operator;
+        this.risk = risk;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -88,6 +92,14 @@ public final class AdminApi {
                     OpsHttpServer.respond(exchange, 404, Map.of("error", "no kill switch '" + parts[3] + "' is engaged"));
                 }
             }
+            case "GET risk/0" -> OpsHttpServer.respond(exchange, 200, risk.view());
+            case "POST risk/1" -> {
+                if ("reload".equals(parts[3])) {
+                    OpsHttpServer.respond(exchange, 200, risk.reload());
+                } else {
+                    notFound(exchange);
+                }
+            }
             case "POST sessions/2" -> {
                 if (!"logout".equals(parts[4])) {
                     notFound(exchange);
@@ -126,7 +138,8 @@ public final class AdminApi {
 
     private static void notFound(HttpExchange exchange) throws IOException {
         OpsHttpServer.respond(exchange, 404, Map.of("error", "no such admin endpoint; known: GET /admin/sessions, GET /admin/venues, "
-                + "GET|POST /admin/kill-switches, DELETE /admin/kill-switches/{id}, POST /admin/sessions/{compId}/logout"));
+                + "GET|POST /admin/kill-switches, DELETE /admin/kill-switches/{id}, POST /admin/sessions/{compId}/logout, "
+                + "GET /admin/risk, POST /admin/risk/reload"));
     }
 
     static Map<String, Object> view(KillSwitch k) {

@@ -108,6 +108,11 @@ public final class MeteredVenueAdapter implements VenueAdapter {
     }
 
     @Override
+    public java.util.Optional<io.fixbridge.venue.ReferencePrice> referencePrice(String symbol) {
+        return adapter.referencePrice(symbol);
+    }
+
+    @Override
     public void subscribe(OrderEventListener listener) {
         adapter.subscribe(listener);
     }

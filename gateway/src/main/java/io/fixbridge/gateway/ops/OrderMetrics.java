@@ -8,16 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.fixbridge.gateway.order.EngineObserver;
 import io.fixbridge.gateway.order.ExecKind;
 import io.fixbridge.gateway.order.Execution;
+import io.fixbridge.gateway.risk.RiskObserver;
 import io.fixbridge.venue.OrderType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 
 /**
  * The order engine's metrics: orders received by venue and type, reports by venue and state,
- * fills, open orders, kill-switch refusals, and the order latencies (kept per venue in
- * {@link VenueMetrics}). Thread-safe; never blocks, never throws.
+ * fills, open orders, kill-switch refusals, risk-limit refusals and missing reference prices, and
+ * the order latencies (kept per venue in {@link VenueMetrics}). Thread-safe; never blocks, never throws.
  */
-public final class OrderMetrics implements EngineObserver {
+public final class OrderMetrics implements EngineObserver, RiskObserver {
     private final Metrics metrics;
     private final Map<String, VenueMetrics> venues;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
@@ -25,6 +26,8 @@ public final class OrderMetrics implements EngineObserver {
     private final MeterFamily<Counter> reports;
     private final MeterFamily<Counter> fills;
     private final MeterFamily<Counter> blocked;
+    private final MeterFamily<Counter> breaches;
+    private final MeterFamily<Counter> referenceMissing;
 
     /** @param venues each configured venue's metrics, by venue name */
     public OrderMetrics(Metrics metrics, Map<String, VenueMetrics> venues) {
@@ -41,7 +44,24 @@ public final class OrderMetrics implements EngineObserver {
         this.blocked = new MeterFamily<>(tags -> Counter.builder("fixbridge.orders.blocked")
                 .description("New orders and replaces refused by an engaged kill switch").tags(tags)
                 .register(metrics.registry()), "scope");
+        this.breaches = new MeterFamily<>(tags -> Counter.builder("fixbridge.risk.breaches")
+                .description("New orders and replaces refused by a pre-trade risk limit, by limit and by the session or "
+                        + "account whose limit it is").tags(tags).register(metrics.registry()), "limit", "scope");
+        this.referenceMissing = new MeterFamily<>(tags -> Counter.builder("fixbridge.risk.reference.missing")
+                .description("Risk checks that needed a venue's reference price and found none fresh enough, by venue "
+                        + "and what was done (refused, or check skipped)").tags(tags).register(metrics.registry()),
+                "venue", "action");
         venues.keySet().forEach(this::openGauge);
+    }
+
+    @Override
+    public void breach(String limit, String scope) {
+        breaches.get(limit, scope).increment();
+    }
+
+    @Override
+    public void referenceMissing(String venue, boolean refused) {
+        referenceMissing.get(venue, refused ? "refused" : "skipped").increment();
     }
 
     @Override

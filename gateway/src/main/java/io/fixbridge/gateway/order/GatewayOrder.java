@@ -107,6 +107,11 @@ public final class GatewayOrder {
         return terms.quantity().subtract(cumQty).max(BigDecimal.ZERO);
     }
 
+    /** Sum of quantity x price over the order's fills; zero before any fill. */
+    public BigDecimal cumNotional() {
+        return cumNotional;
+    }
+
     /** Volume-weighted average fill price; zero before any fill. */
     public BigDecimal avgPx() {
         if (cumQty.signum() == 0) {

@@ -28,6 +28,9 @@ import io.fixbridge.gateway.journal.JournalUnavailableException;
 import io.fixbridge.gateway.config.SessionProfile;
 import io.fixbridge.gateway.risk.KillSwitch;
 import io.fixbridge.gateway.risk.KillSwitches;
+import io.fixbridge.gateway.risk.PreTradeRisk;
+import io.fixbridge.gateway.risk.RiskBreach;
+import io.fixbridge.gateway.risk.RiskOrder;
 import io.fixbridge.gateway.route.Router;
 import io.fixbridge.gateway.route.Venue;
 import io.fixbridge.gateway.route.VenueRegistry;
@@ -90,6 +93,8 @@ public final class OrderEngine implements AutoCloseable {
 
     /** BusinessRejectReason(380) 0: other. */
     private static final int BUSINESS_REJECT_OTHER = 0;
+    /** CxlRejReason(102) 2, Broker / Exchange Option: a replace the gateway's own risk limits refuse. */
+    private static final int CXL_REJ_BROKER_OPTION = 2;
 
     private final ScheduledExecutorService thread;
     private final ScheduledThreadPoolExecutor executor;
@@ -118,6 +123,7 @@ public final class OrderEngine implements AutoCloseable {
     private final Journal journal;
     private final EngineObserver observer;
     private final KillSwitches killSwitches;
+    private final PreTradeRisk risk;
     /** Pending orders the restart's reconciliation still waits to see settled; engine thread only. */
     private final Set<GatewayOrder> reconciling = new HashSet<>();
     /** Acknowledged open orders whose status query after the restart has not been answered yet. */
@@ -137,12 +143,15 @@ public final class OrderEngine implements AutoCloseable {
      * @param journal  the order journal, opened and not yet replayed
      * @param observer what operations learn of the orders (metrics)
      * @param killSwitches the engaged kill switches, asked before every new order and replace
+     * @param risk     the pre-trade limits, checked after the venue's own rules and before anything is sent;
+     *                 told of every change of every order
      */
     public OrderEngine(VenueRegistry venues, ReportSink sink, EngineSettings settings, Clock clock, Journal journal,
-                       EngineObserver observer, KillSwitches killSwitches) {
+                       EngineObserver observer, KillSwitches killSwitches, PreTradeRisk risk) {
         this.journal = java.util.Objects.requireNonNull(journal, "journal");
         this.observer = java.util.Objects.requireNonNull(observer, "observer");
         this.killSwitches = java.util.Objects.requireNonNull(killSwitches, "killSwitches");
+        this.risk = java.util.Objects.requireNonNull(risk, "risk");
         this.venues = venues;
         this.router = new Router(venues);
         this.sink = sink;
@@ -237,6 +246,17 @@ public final class OrderEngine implements AutoCloseable {
         return canceled;
     }
 
+    /** What each session and account has open and has filled, as the risk limits count it; read on the engine thread. */
+    public CompletableFuture<Map<String, Map<String, Object>>> riskUsage() {
+        CompletableFuture<Map<String, Map<String, Object>>> usage = new CompletableFuture<>();
+        execute(() -> usage.complete(risk.usage())).whenComplete((v, failure) -> {
+            if (failure != null) {
+                usage.completeExceptionally(failure);
+            }
+        });
+        return usage;
+    }
+
     /** Publishes the open orders per venue to the observer every {@code every}, on the engine thread. */
     public void observeEvery(Duration every) {
         thread.scheduleWithFixedDelay(guarded(this::publishOpenOrders), 0, every.toMillis(), TimeUnit.MILLISECONDS);
@@ -259,6 +279,7 @@ public final class OrderEngine implements AutoCloseable {
                 journal.replay(replay::accept);
                 replay.orders().values().forEach(o -> sessions.computeIfAbsent(o.session(), SessionID::new));
                 lastBeforeRestart = replay.last();
+                registry.all().forEach(o -> risk.update(riskOrder(o, o.terms())));
                 long open = registry.all().stream().filter(GatewayOrder::isLive).count();
                 done.complete(new ReplaySummary(replay.records(), replay.orders().size(), open, replay.skipped()));
             } catch (JournalUnavailableException | RuntimeException e) {
@@ -492,6 +513,11 @@ public final class OrderEngine implements AutoCloseable {
             report(order, List.of(OrderStateMachine.refuse(order, refusal.get().reason(), refusal.get().text())));
             return;
         }
+        Optional<RiskBreach> breach = risk.admitNew(riskOrder(order, request));
+        if (breach.isPresent()) {
+            report(order, List.of(OrderStateMachine.refuse(order, breach.get().reason(), breach.get().text())));
+            return;
+        }
         observer.orderReceived(venue.name(), request.type());
         observer.submitting(venue.name(), request.clientOrderId(), fixIn);
         // the venue request leaves first, the PendingNew right after it: both wait for the same
@@ -593,6 +619,11 @@ public final class OrderEngine implements AutoCloseable {
             refusal = OrderChecks.check(leg.terms(), venue.name(), venue.instrument(leg.terms().symbol()).orElse(null),
                     venue.adapter().capabilities())
                     .map(r -> new Refusal(r.reason(), "order " + leg.clOrdId() + " of list " + list.listId() + ": " + r.text()));
+        }
+        for (int i = 0; i < orders.size() && refusal.isEmpty(); i++) {
+            GatewayOrder leg = orders.get(i);
+            refusal = risk.admitNew(riskOrder(leg, leg.terms()))
+                    .map(b -> new Refusal(b.reason(), "order " + leg.clOrdId() + " of list " + list.listId() + ": " + b.text()));
         }
         if (refusal.isPresent()) {
             for (GatewayOrder leg : orders) {
@@ -816,6 +847,11 @@ public final class OrderEngine implements AutoCloseable {
                 : OrderChecks.checkReplacement(replacement, order.cumQty(), instrument);
         if (refusal.isPresent()) {
             send(session, refuseChange(raw, order, FixValues.cxlRejReason(refusal.get().reason()), refusal.get().text()));
+            return;
+        }
+        Optional<RiskBreach> breach = risk.admitReplace(riskOrder(order, current), riskOrder(order, replacement));
+        if (breach.isPresent()) {
+            send(session, refuseChange(raw, order, CXL_REJ_BROKER_OPTION, breach.get().text()));
             return;
         }
         if (!journalUsed(sessionKey, request.clOrdId(), order)) {
@@ -1131,6 +1167,17 @@ public final class OrderEngine implements AutoCloseable {
             send(session, ExecutionReports.toFix(e, order.orderId(), order.venue()));
             observer.reported(order.venue(), e);
         }
+        if (!executions.isEmpty()) {
+            risk.update(riskOrder(order, order.terms()));
+        }
+    }
+
+    /** What the risk checks see of {@code order} with the terms {@code terms} (its own, or a replacement's). */
+    private RiskOrder riskOrder(GatewayOrder order, OrderRequest terms) {
+        SessionID session = sessions.get(order.session());
+        return new RiskOrder(order.orderId(), session == null ? "" : session.getTargetCompID(), order.venue(),
+                terms.account(), terms.symbol(), terms.side(), terms.type(), terms.quantity(), terms.cashQuantity(),
+                terms.price(), terms.stopPrice(), !order.isDone(), order.cumQty(), order.cumNotional());
     }
 
     /** The log context of what is done for {@code order}: cleared after each engine task. */
@@ -1194,6 +1241,7 @@ public final class OrderEngine implements AutoCloseable {
             }
         }
         registry.forget(forget);
+        forget.forEach(o -> risk.forget(o.orderId()));
         java.util.Set<GatewayOrder> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (GatewayOrder order : registry.all()) {
             if (!order.isLive()) {
