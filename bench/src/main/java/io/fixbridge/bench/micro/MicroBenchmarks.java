@@ -49,6 +49,7 @@ public final class MicroBenchmarks {
             FixNewOrderBenchmark.class,
             ExecutionReportBenchmark.class,
             OrderStateMachineBenchmark.class,
+            PreTradeRiskBenchmark.class,
             JournalAppendBenchmark.class,
             RateLimiterBenchmark.class,
             BinanceOrderPathBenchmark.class,
