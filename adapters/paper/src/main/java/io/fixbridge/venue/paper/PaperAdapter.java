@@ -8,6 +8,7 @@ import io.fixbridge.venue.OrderEventListener;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.VenueAdapter;
@@ -17,16 +18,20 @@ import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.VenueTelemetry;
 import io.fixbridge.venue.paper.engine.EngineResult;
 import io.fixbridge.venue.paper.engine.MatchingEngine;
+import io.fixbridge.venue.paper.engine.OrderBook;
 import io.fixbridge.venue.paper.engine.OrderView;
 import io.fixbridge.venue.paper.engine.SyntheticMarket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +66,13 @@ import java.util.function.Predicate;
  *       only its future, and the order stands as it was.</li>
  * </ul>
  *
+ * <h2>Reference prices</h2>
+ * {@link #referencePrice} answers from a map the engine thread refreshes after every request and
+ * every random-walk step: per instrument the mid of the book's best bid and ask (MID), or, when a
+ * side is empty, the engine's last trade or requote price (LAST). The book is in process and the
+ * map follows every change to it, so the price is current when asked: its {@code asOf} is the
+ * adapter clock's now. No polling, no setting.
+ *
  * <h2>Telemetry</h2>
  * Given to the constructor ({@link VenueTelemetry#NONE} otherwise): the paper venue has no HTTP, streams
  * or rate limits, so the only report is {@link VenueTelemetry#orderRequestSent}, on the engine thread, for
@@ -76,6 +88,7 @@ import java.util.function.Predicate;
  */
 public final class PaperAdapter implements VenueAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PaperAdapter.class);
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     private final String name;
     private final PaperConfig config;
@@ -86,6 +99,8 @@ public final class PaperAdapter implements VenueAdapter {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final VenueTelemetry telemetry;
     private volatile List<Instrument> instruments = List.of();
+    /** Per unified symbol the latest mid (else last) price; written on the engine thread only, read from any. */
+    private final Map<String, Quote> quotes = new ConcurrentHashMap<>();
 
     // confined to the engine thread
     private MatchingEngine engine;
@@ -147,6 +162,15 @@ public final class PaperAdapter implements VenueAdapter {
     @Override
     public List<Instrument> instruments() {
         return instruments;
+    }
+
+    /** The engine's current mid (else last) price of {@code symbol}, as of now; from memory, thread-safe. */
+    @Override
+    public Optional<ReferencePrice> referencePrice(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        Quote quote = quotes.get(symbol);
+        return quote == null ? Optional.empty()
+                : Optional.of(new ReferencePrice(symbol, quote.price(), quote.kind(), clock.instant()));
     }
 
     @Override
@@ -242,6 +266,7 @@ public final class PaperAdapter implements VenueAdapter {
                     TimeUnit.MILLISECONDS);
         }
         instruments = engine.instruments();
+        publishQuotes();
         LOG.info("paper venue {} connected: {} instruments, accounts {}, random walk {}", name,
                 instruments.size(), engine.accounts(),
                 config.walkIntervalMs() > 0 ? "every " + config.walkIntervalMs() + " ms" : "off");
@@ -257,6 +282,7 @@ public final class PaperAdapter implements VenueAdapter {
             LOG.error("paper venue {}: a random-walk step failed", name, e);
         } finally {
             bridge.drain();
+            publishQuotes();
         }
     }
 
@@ -294,8 +320,34 @@ public final class PaperAdapter implements VenueAdapter {
             return;
         } finally {
             bridge.drain();
+            publishQuotes();
         }
         future.complete(result);
+    }
+
+    /** Refreshes {@link #quotes} from the books: a few map reads per instrument, a write only where the price moved. */
+    private void publishQuotes() {
+        if (engine == null) {
+            return;
+        }
+        for (Instrument instrument : instruments) {
+            String symbol = instrument.symbol();
+            Quote quote = quoteOf(engine.book(symbol), engine.referencePrice(symbol));
+            if (quote == null) {
+                quotes.remove(symbol);
+            } else if (!quote.equals(quotes.get(symbol))) {
+                quotes.put(symbol, quote);
+            }
+        }
+    }
+
+    private static Quote quoteOf(OrderBook book, Optional<BigDecimal> last) {
+        Optional<BigDecimal> bid = book.bestBid();
+        Optional<BigDecimal> ask = book.bestAsk();
+        if (bid.isPresent() && ask.isPresent()) {
+            return new Quote(bid.get().add(ask.get()).divide(TWO), ReferencePrice.Kind.MID);
+        }
+        return last.filter(p -> p.signum() > 0).map(p -> new Quote(p, ReferencePrice.Kind.LAST)).orElse(null);
     }
 
     private MatchingEngine engine() {
@@ -335,6 +387,10 @@ public final class PaperAdapter implements VenueAdapter {
     private VenueException closedError() {
         return new VenueException(VenueError.rejected(RejectReason.VENUE_CLOSED, null,
                 "paper venue " + name + " is closed"));
+    }
+
+    /** A reference price without its time: the time is when it is asked for. */
+    private record Quote(BigDecimal price, ReferencePrice.Kind kind) {
     }
 
     /** Work done on the engine thread. */

@@ -9,6 +9,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -322,6 +323,48 @@ class PaperAdapterTest {
         OrderEvent.Fill fill = events.fills(order.clientOrderId()).get(0);
         assertThat(fill.liquidity()).isEqualTo(Liquidity.MAKER);
         assertThat(fill.price()).isEqualByComparingTo("59999.95");
+    }
+
+    @Test
+    void referencePriceIsTheBooksMidAsOfNowThenTheLastPriceWhenASideEmpties() {
+        adapter = new PaperAdapter("test", TestConfigs.still(2), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(adapter.referencePrice("BTC/USDT")).as("before connect").isEmpty();
+        adapter.subscribe(events);
+        get(adapter.connect());
+
+        ReferencePrice still = adapter.referencePrice("BTC/USDT").orElseThrow();
+        assertThat(still.price()).isEqualByComparingTo("60000");
+        assertThat(still.kind()).isEqualTo(ReferencePrice.Kind.MID);
+        assertThat(still.asOf()).isEqualTo(NOW);
+        assertThat(still.symbol()).isEqualTo("BTC/USDT");
+        assertThat(adapter.referencePrice("BTC/USDT:USDT")).isPresent();
+        assertThat(adapter.referencePrice("NOSUCH/COIN")).isEmpty();
+
+        // a bid inside the spread: best bid 60000.00, best ask 60000.01
+        get(adapter.submit(buy("BTC/USDT", "0.01", "60000.00").build()));
+        assertThat(adapter.referencePrice("BTC/USDT").orElseThrow().price()).isEqualByComparingTo("60000.005");
+
+        // lifting both ask levels (0.5 each) empties the ask: the last trade, 60000.02, is what is left
+        get(adapter.submit(buy("BTC/USDT", "1", "61000").timeInForce(TimeInForce.IOC).build()));
+        ReferencePrice oneSided = adapter.referencePrice("BTC/USDT").orElseThrow();
+        assertThat(oneSided.kind()).isEqualTo(ReferencePrice.Kind.LAST);
+        assertThat(oneSided.price()).isEqualByComparingTo("60000.02");
+    }
+
+    @Test
+    void referencePriceFollowsTheRandomWalk() {
+        adapter = new PaperAdapter("test", PaperConfig.from(TestConfigs.settings(Map.of(
+                "market", Map.of("walkIntervalMs", 10, "stepTicks", 50, "seed", 3)))));
+        adapter.subscribe(events);
+        Instant connected = Instant.now();
+        get(adapter.connect());
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ReferencePrice moved = adapter.referencePrice("BTC/USDT").orElseThrow();
+            assertThat(moved.price()).isNotEqualByComparingTo("60000");
+            assertThat(moved.kind()).isEqualTo(ReferencePrice.Kind.MID);
+            assertThat(moved.asOf()).isAfterOrEqualTo(connected);
+        });
     }
 
     @Test
