@@ -196,7 +196,7 @@ public final class PreTradeRisk {
                         .multiply(HUNDRED).divide(p.get().price(), MC);
                 if (through.compareTo(l.priceCollarPercent()) > 0) {
                     return k.breach("priceCollarPercent", l.priceCollarPercent(), "the " + (o.side() == Side.BUY ? "buy" : "sell")
-                            + " Price(44) " + plain(o.price()) + " is " + plain(through.setScale(2, RoundingMode.HALF_UP)) + "% "
+                            + " Price(44) " + plain(o.price()) + " is " + through.setScale(2, RoundingMode.HALF_UP).toPlainString() + "% "
                             + (o.side() == Side.BUY ? "above" : "below") + " the venue's reference price "
                             + plain(p.get().price()) + " (" + p.get().kind() + " of " + p.get().asOf() + ")");
                 }

@@ -77,9 +77,9 @@ class PreTradeRiskTest {
                   sessions:
                     OMS1:
                       maxOrderQty: "1"
-                      maxOrderNotional: "100000"
+                      maxOrderNotional: "50000"
                       instruments:
-                        "ETH/USDT": { maxOrderQty: "50" }
+                        "ETH/USDT": { maxOrderQty: "50", maxOrderNotional: "1000000" }
                 """);
              FixTestClient oms = gateway.client("OMS1", dir.resolve("oms1"))) {
             oms.send(limit("Q1", "BTC/USDT", '1', "1.5", "50000"));
@@ -90,18 +90,18 @@ class PreTradeRiskTest {
             oms.send(limit("N1", "BTC/USDT", '1', "0.9", "120000"));
             Message n1 = refused(oms, "N1");
             assertThat(f(n1, 103)).isEqualTo("3");
-            assertThat(f(n1, 58)).contains("maxOrderNotional").contains("100000").contains("108000");
+            assertThat(f(n1, 58)).contains("maxOrderNotional").contains("is 50000;").contains("108000 (0.9 at 120000)");
 
             oms.send(market("N2", "BTC/USDT", '1', "1"));
             assertThat(f(refused(oms, "N2"), 58)).as("a market order counts at the reference price 60000")
-                    .contains("maxOrderNotional").contains("60000").doesNotContain("108000");
+                    .contains("maxOrderNotional").contains("60000 (1 at the reference price 60000)");
 
             oms.send(limit("E1", "ETH/USDT", '1', "30", "2900"));
             accepted(oms, "E1");
             oms.send(limit("E2", "ETH/USDT", '1', "60", "1000"));
             assertThat(f(refused(oms, "E2"), 58)).contains("maxOrderQty").contains("ETH/USDT").contains("is 50;");
 
-            oms.send(limit("OK1", "BTC/USDT", '1', "1", "59000"));
+            oms.send(limit("OK1", "BTC/USDT", '1', "0.8", "59000"));
             accepted(oms, "OK1");
             assertThat(breaches(gateway, "maxOrderQty", "session:OMS1")).isEqualTo(2.0);
             assertThat(breaches(gateway, "maxOrderNotional", "session:OMS1")).isEqualTo(2.0);
