@@ -257,6 +257,36 @@ class PreTradeRiskTest {
         }
     }
 
+    @Test
+    void whatIsOpenStillCountsAfterARestart() throws Exception {
+        String risk = """
+                risk:
+                  sessions:
+                    OMS1: { maxPosition: "0.6" }
+                  accounts:
+                    paper/main: { maxOpenOrders: 1 }
+                """;
+        int port = Ports.freePort();
+        try (TestGateway gateway = new TestGateway(dir, port, TestGateway.PAPER_VENUE + SESSIONS + risk, List.of("OMS1", "OMS2"),
+                OPS).start();
+             FixTestClient oms = gateway.client("OMS1", dir.resolve("oms1"))) {
+            oms.send(market("B1", "BTC/USDT", '1', "0.5"));
+            oms.awaitMessage(m -> report("B1", 'F').test(m) && "2".equals(f(m, 39)), WAIT);
+            oms.send(limit("R1", "BTC/USDT", '2', "0.01", "70000"));
+            accepted(oms, "R1");
+        }
+        try (TestGateway gateway = new TestGateway(dir, port, TestGateway.PAPER_VENUE + SESSIONS + risk, List.of("OMS1", "OMS2"),
+                OPS).start();
+             FixTestClient oms = gateway.client("OMS1", dir.resolve("oms1"))) {
+            oms.send(limit("R2", "BTC/USDT", '2', "0.01", "70000"));
+            assertThat(f(refused(oms, "R2"), 58)).contains("maxOpenOrders of account paper/main")
+                    .contains("1 orders are open already");
+            oms.send(limit("B2", "BTC/USDT", '1', "0.2", "50000"));
+            assertThat(f(refused(oms, "B2"), 58)).as("the position filled before the restart").contains("maxPosition")
+                    .contains("position 0.5");
+        }
+    }
+
     private static JsonNode json(HttpResponse<String> r) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
         return JSON.readTree(r.body());
