@@ -12,6 +12,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.ReplaceRequest;
@@ -61,7 +62,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Hyperliquid perpetuals and spot as one venue: instruments from {@code /info meta} and
  * {@code spotMeta}, orders as signed {@code /exchange} actions (EIP-712 L1 signing by the account's key
  * or its API wallet, optionally for a vault or sub-account), order events from the {@code orderUpdates}
- * and {@code userFills} WebSocket channels of each account.
+ * and {@code userFills} WebSocket channels of each account, reference prices (mids) of every instrument
+ * from the {@code allMids} channel.
  *
  * <h2>Threading</h2>
  * Every method returns at once. Network work runs on the adapter's kit executors
@@ -103,7 +105,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * subscribed); {@link VenueTelemetry#orderRequestSent} for the client order id of every order action and
  * a modify's replacement id, once weighed and signed, just before the request is handed to the connection.
  * The market-data WebSocket for market-order mids is not a reported stream: it starts on first use and
- * falls back to {@code POST /info l2Book}, so it does not decide whether the venue is up.
+ * falls back to {@code POST /info l2Book}, so it does not decide whether the venue is up. Nor is the
+ * {@code allMids} WebSocket of the reference prices, opened at connect (not waited on).
  *
  * <h2>Health</h2>
  * An unknown signer ("User or API Wallet 0x... does not exist") marks the account unhealthy with an ERROR
@@ -138,6 +141,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     private final HyperliquidRest rest;
     private final FillPages fills;
     private final MidPrices mids;
+    private final ReferencePrices referencePrices;
     private final AccountHealth health;
     private final Map<String, AccountSigning> signings = new LinkedHashMap<>();
     private final Map<String, AddressBudget> budgets = new LinkedHashMap<>();
@@ -187,6 +191,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         this.rest = new HyperliquidRest(config, executors, clock, this::refused, telemetry);
         this.fills = new FillPages(rest);
         this.mids = new MidPrices(name, config, rest, executors, clock);
+        this.referencePrices = new ReferencePrices(name, config, rest, executors, clock, markets::get);
         for (AccountSigning s : signings.values()) {
             String account = s.account();
             streams.put(account, new UserStream(name, account, s.user().hex(), config, executors,
@@ -222,6 +227,15 @@ public final class HyperliquidAdapter implements VenueAdapter {
         return markets.get().instruments();
     }
 
+    /**
+     * The mid of {@code symbol} from Hyperliquid's {@code allMids} stream (seeded by {@code POST /info allMids}
+     * at connect), as of its receipt; see {@link ReferencePrices}. From memory, never blocks.
+     */
+    @Override
+    public Optional<ReferencePrice> referencePrice(String symbol) {
+        return referencePrices.price(symbol);
+    }
+
     /** Accounts refused because Hyperliquid does not know their signer, with that signer's address. */
     public Map<String, String> unhealthyAccounts() {
         return health.unhealthy();
@@ -246,6 +260,11 @@ public final class HyperliquidAdapter implements VenueAdapter {
     public boolean refreshKey(String account) {
         AccountSigning s = signings.get(account);
         return s != null && s.refreshKey();
+    }
+
+    /** Successful connects of the allMids stream of the reference prices so far (tests, operations). */
+    int referencePriceConnects() {
+        return referencePrices.connects();
     }
 
     /** Drops every account stream; each reconnects, resubscribes and fills its gap (tests, operations). */
@@ -282,6 +301,9 @@ public final class HyperliquidAdapter implements VenueAdapter {
             all.addAll(HyperliquidTranslator.spotMarkets(HyperliquidJson.convert(s, SpotMeta.class)));
             markets.set(new Markets(all));
             LOG.info("hyperliquid venue {}: {} instruments loaded", name, markets.get().instruments().size());
+            if (!closed.get()) {
+                referencePrices.start();
+            }
             return null;
         }).thenCompose(x -> readBudgets()).thenCompose(x -> openStreams()).thenRun(() -> {
             ScheduledFuture<?> task = executors.scheduler().scheduleWithFixedDelay(() -> gate.run(() -> {
@@ -1097,6 +1119,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
         }
         streams.values().forEach(this::closeQuietly);
         closeQuietly(mids);
+        closeQuietly(referencePrices);
         closeQuietly(rest);
         signings.values().forEach(this::closeQuietly);
         closeQuietly(executors);

@@ -13,10 +13,12 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
 import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.hyperliquid.dto.AllMids;
 import io.fixbridge.venue.hyperliquid.dto.ClearinghouseState;
 import io.fixbridge.venue.hyperliquid.dto.Meta;
 import io.fixbridge.venue.hyperliquid.dto.OrderUpdate;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Pure functions between the venue-neutral model and Hyperliquid's wire: instruments from meta and
@@ -49,6 +52,7 @@ public final class HyperliquidTranslator {
     public static final String USDC = "USDC";
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000000");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     private HyperliquidTranslator() {
     }
@@ -103,6 +107,33 @@ public final class HyperliquidTranslator {
                     base.szDecimals()));
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ reference prices
+
+    /**
+     * The reference prices in an allMids message or answer: one {@link ReferencePrice.Kind#MID} per coin
+     * {@code symbolOf} knows (perpetuals by name, spot pairs as {@code PURR/USDC} or {@code @<index>}), as of
+     * {@code receivedAt} (allMids carries no time). Coins not listed, and values that are not a positive
+     * decimal (no mid to go by), are left out.
+     *
+     * @param symbolOf the unified symbol of a coin name, empty for a coin not listed
+     */
+    public static List<ReferencePrice> referencePrices(AllMids mids, Function<String, Optional<String>> symbolOf,
+                                                       Instant receivedAt) {
+        List<ReferencePrice> out = new ArrayList<>();
+        mids.mids().forEach((coin, text) -> symbolOf.apply(coin).ifPresent(symbol -> positive(text)
+                .ifPresent(price -> out.add(new ReferencePrice(symbol, price, ReferencePrice.Kind.MID, receivedAt)))));
+        return out;
+    }
+
+    /** A positive plain decimal ({@code "30135.0"}), or empty for null, anything else, or zero. */
+    private static Optional<BigDecimal> positive(String text) {
+        if (text == null || !PLAIN_DECIMAL.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        BigDecimal v = new BigDecimal(text);
+        return v.signum() > 0 ? Optional.of(v) : Optional.empty();
     }
 
     // ------------------------------------------------------------------ actions

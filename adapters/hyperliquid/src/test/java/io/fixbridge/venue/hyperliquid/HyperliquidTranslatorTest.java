@@ -10,12 +10,14 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
 import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.hyperliquid.HyperliquidTranslator.OrderAnswer;
+import io.fixbridge.venue.hyperliquid.dto.AllMids;
 import io.fixbridge.venue.hyperliquid.dto.ClearinghouseState;
 import io.fixbridge.venue.hyperliquid.dto.L2Book;
 import io.fixbridge.venue.hyperliquid.dto.Meta;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -375,6 +378,61 @@ class HyperliquidTranslatorTest {
             assertThat(maker.commission()).isNegative();
             assertThat(maker.orderFilled()).isTrue();
             assertThat(Cloids.directId(snap.fills().get(0).cloid())).isEqualTo("1234567890abcdef1234567890abcdef");
+        }
+    }
+
+    @Nested
+    class ReferencePriceMids {
+        private final Instant received = Instant.parse("2026-11-21T19:00:00Z");
+        private final Function<String, Optional<String>> symbolOf = coin -> M.values().stream()
+                .filter(m -> m.coin().equals(coin)).map(HyperliquidMarket::symbol).findFirst();
+
+        @Test
+        void infoAllMidsPricesEveryListedPerpetualAndSpotPairByItsCoinName() {
+            AllMids mids = ReferencePrices.allMidsAnswer(
+                    Fixtures.body("http_post_info_allMids.json"));
+
+            List<ReferencePrice> prices = HyperliquidTranslator.referencePrices(mids, symbolOf, received);
+
+            assertThat(prices).extracting(ReferencePrice::symbol).as("HYPE and @107 are not listed; ATOM 0.0 is no price")
+                    .containsExactly("BTC/USDC:USDC", "ETH/USDC:USDC", "SOL/USDC:USDC", "kPEPE/USDC:USDC",
+                            "PURR/USDC", "HFUN/USDC");
+            assertThat(prices).allSatisfy(p -> {
+                assertThat(p.kind()).isEqualTo(ReferencePrice.Kind.MID);
+                assertThat(p.asOf()).as("allMids has no time: as of receipt").isEqualTo(received);
+            });
+            Map<String, BigDecimal> bySymbol = prices.stream().collect(Collectors.toMap(ReferencePrice::symbol,
+                    ReferencePrice::price));
+            assertThat(bySymbol.get("BTC/USDC:USDC")).isEqualByComparingTo("30135");
+            assertThat(bySymbol.get("kPEPE/USDC:USDC")).isEqualTo(new BigDecimal("0.001565"));
+            assertThat(bySymbol.get("PURR/USDC")).isEqualTo(new BigDecimal("0.18815"));
+            assertThat(bySymbol.get("HFUN/USDC")).as("spot pair @1").isEqualTo(new BigDecimal("0.0146"));
+        }
+
+        @Test
+        void allMidsFrameIsReadFromItsData() {
+            AllMids mids = HyperliquidJson.convert(Fixtures.frame("ws_allMids.json").get("data"), AllMids.class);
+
+            List<ReferencePrice> prices = HyperliquidTranslator.referencePrices(mids, symbolOf, received);
+
+            assertThat(prices).extracting(ReferencePrice::symbol).hasSize(6).doesNotContain("HYPE/USDC:USDC");
+            assertThat(prices).filteredOn(p -> p.symbol().equals("SOL/USDC:USDC")).singleElement()
+                    .satisfies(p -> assertThat(p.price()).isEqualTo(new BigDecimal("26.6205")));
+            assertThat(prices).filteredOn(p -> p.symbol().equals("HFUN/USDC")).singleElement()
+                    .satisfies(p -> assertThat(p.price()).isEqualTo(new BigDecimal("0.01475")));
+        }
+
+        @Test
+        void valuesThatAreNotAPositiveDecimalAreLeftOut() {
+            Map<String, String> raw = new java.util.LinkedHashMap<>();
+            raw.put("BTC", "-1");
+            raw.put("ETH", "abc");
+            raw.put("SOL", null);
+            raw.put("ATOM", "1e3");
+            raw.put("FTM", "0.26268");
+
+            assertThat(HyperliquidTranslator.referencePrices(new AllMids(raw), symbolOf, received))
+                    .extracting(ReferencePrice::symbol).containsExactly("FTM/USDC:USDC");
         }
     }
 }
