@@ -4,12 +4,13 @@ import static io.fixbridge.gateway.fix.Orders.f;
 import static io.fixbridge.gateway.fix.Orders.limit;
 import static io.fixbridge.gateway.fix.Orders.replace;
 import static io.fixbridge.gateway.fix.Orders.report;
+import static io.fixbridge.gateway.fix.AdminHttp.OPS;
+import static io.fixbridge.gateway.fix.AdminHttp.TOKEN;
+import static io.fixbridge.gateway.fix.AdminHttp.call;
+import static io.fixbridge.gateway.fix.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fixbridge.testkit.fix.FixTestClient;
 import io.fixbridge.testkit.wait.Ports;
@@ -34,8 +34,6 @@ import quickfix.Message;
  */
 class KillSwitchAdminTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String TOKEN = "test-admin-token-0123456789";
-    private static final String OPS = "ops: {listen: \"127.0.0.1:0\", adminToken: \"" + TOKEN + "\"}\n";
     private static final String SESSIONS = """
             sessions:
               - { senderCompId: OMS1, role: order-entry, venue: paper, account: main }
@@ -45,8 +43,6 @@ class KillSwitchAdminTest {
                   - name: second
                     balances: { USDT: "1000000", BTC: "10" }
             """;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -215,21 +211,5 @@ class KillSwitchAdminTest {
             }
         }
         throw new AssertionError("no " + field + "=" + value + " in " + array);
-    }
-
-    private static JsonNode json(HttpResponse<String> r) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-        return JSON.readTree(r.body());
-    }
-
-    private HttpResponse<String> call(TestGateway gateway, String method, String path, String token, String body) throws Exception {
-        var address = gateway.gateway().opsAddress();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path))
-                .timeout(Duration.ofSeconds(15))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,11 +6,12 @@ import static io.fixbridge.gateway.fix.Orders.limit;
 import static io.fixbridge.gateway.fix.Orders.market;
 import static io.fixbridge.gateway.fix.Orders.replace;
 import static io.fixbridge.gateway.fix.Orders.report;
+import static io.fixbridge.gateway.fix.AdminHttp.OPS;
+import static io.fixbridge.gateway.fix.AdminHttp.TOKEN;
+import static io.fixbridge.gateway.fix.AdminHttp.call;
+import static io.fixbridge.gateway.fix.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fixbridge.testkit.fix.FixTestClient;
 import io.fixbridge.testkit.wait.Ports;
@@ -36,15 +36,11 @@ import quickfix.Message;
  */
 class PreTradeRiskTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String TOKEN = "test-admin-token-0123456789";
-    private static final String OPS = "ops: {listen: \"127.0.0.1:0\", adminToken: \"" + TOKEN + "\"}\n";
     private static final String SESSIONS = """
             sessions:
               - { senderCompId: OMS1, role: order-entry, venue: paper, account: main }
               - { senderCompId: OMS2, role: order-entry, venue: paper, account: main }
             """;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -232,7 +228,7 @@ class PreTradeRiskTest {
              FixTestClient oms = gateway.client("OMS1", dir.resolve("oms1"))) {
             oms.send(limit("L1", "BTC/USDT", '1', "0.5", "50000"));
             accepted(oms, "L1");
-            JsonNode view = json(call(gateway, "GET", "/admin/risk", TOKEN));
+            JsonNode view = json(call(gateway, "GET", "/admin/risk", TOKEN, null));
             assertThat(view.at("/sessions/OMS1/maxOrderQty").asText()).isEqualTo("1");
             assertThat(view.at("/usage/session:OMS1/openOrders").asInt()).isEqualTo(1);
             assertThat(view.at("/usage/session:OMS1/openNotional").asText()).isEqualTo("25000");
@@ -240,14 +236,14 @@ class PreTradeRiskTest {
             Path yaml = dir.resolve("gateway.yaml");
             String original = Files.readString(yaml);
             Files.writeString(yaml, original.replace("maxOrderQty: \"1\"", "maxOrderQty: \"-3\""));
-            HttpResponse<String> bad = call(gateway, "POST", "/admin/risk/reload", TOKEN);
+            HttpResponse<String> bad = call(gateway, "POST", "/admin/risk/reload", TOKEN, null);
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("risk.sessions.OMS1.maxOrderQty").contains("greater than zero");
             oms.send(limit("L2", "BTC/USDT", '1', "2", "50000"));
             assertThat(f(refused(oms, "L2"), 58)).contains("is 1;");
 
             Files.writeString(yaml, original.replace("maxOrderQty: \"1\"", "maxOrderQty: \"3\""));
-            JsonNode reloaded = json(call(gateway, "POST", "/admin/risk/reload", TOKEN));
+            JsonNode reloaded = json(call(gateway, "POST", "/admin/risk/reload", TOKEN, null));
             assertThat(reloaded.get("changed").asBoolean()).isTrue();
             assertThat(reloaded.at("/sessions/OMS1/maxOrderQty").asText()).isEqualTo("3");
             oms.send(limit("L3", "BTC/USDT", '1', "2", "50000"));
@@ -285,20 +281,5 @@ class PreTradeRiskTest {
             assertThat(f(refused(oms, "B2"), 58)).as("the position filled before the restart").contains("maxPosition")
                     .contains("position 0.5");
         }
-    }
-
-    private static JsonNode json(HttpResponse<String> r) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-        return JSON.readTree(r.body());
-    }
-
-    private HttpResponse<String> call(TestGateway gateway, String method, String path, String token) throws Exception {
-        var address = gateway.gateway().opsAddress();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path))
-                .timeout(Duration.ofSeconds(15)).method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
