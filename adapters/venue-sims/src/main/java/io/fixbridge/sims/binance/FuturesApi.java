@@ -62,6 +62,15 @@ final class FuturesApi {
                     venue.listings().keySet().forEach(s -> out.add(venue.tickerPrice(s)));
                     return out;
                 }));
+        route(r, "GET", "/fapi/v1/ticker/bookTicker", Security.NONE, p -> p.has("symbol") ? 2 : 5, 0, Role.READ,
+                Set.of("symbol"), c -> onEngine(() -> {
+                    if (c.params().has("symbol")) {
+                        return venue.bookTicker(c.params().require("symbol"));
+                    }
+                    ArrayNode out = Json.array();
+                    venue.listings().keySet().forEach(s -> out.add(venue.bookTicker(s)));
+                    return out;
+                }));
         route(r, "GET", "/fapi/v1/ticker/24hr", Security.NONE, p -> p.has("symbol") ? 1 : 40, 0, Role.READ,
                 Set.of("symbol"), c -> onEngine(() -> {
                     if (c.params().has("symbol")) {

@@ -548,6 +548,24 @@ final class FuturesVenue extends EngineVenue {
         return Ticker24h.futures(l.symbol(), latestPrice(l), now());
     }
 
+    /**
+     * GET /fapi/v1/ticker/bookTicker for one symbol: the book's best bid and ask with their visible
+     * quantities ({@code "0"} for an empty side) and {@code time}, the simulator's clock.
+     */
+    ObjectNode bookTicker(String symbol) {
+        FuturesListing l = listing(symbol);
+        BookLevel bid = engine.book(l.unified()).depth(Side.BUY, 1).stream().findFirst().orElse(null);
+        BookLevel ask = engine.book(l.unified()).depth(Side.SELL, 1).stream().findFirst().orElse(null);
+        ObjectNode n = Json.object();
+        n.put("symbol", l.symbol());
+        n.put("bidPrice", Fmt.plain(bid == null ? null : bid.price()));
+        n.put("bidQty", Fmt.plain(bid == null ? null : bid.quantity()));
+        n.put("askPrice", Fmt.plain(ask == null ? null : ask.price()));
+        n.put("askQty", Fmt.plain(ask == null ? null : ask.quantity()));
+        n.put("time", now());
+        return n;
+    }
+
     /** GET /fapi/v1/ticker/price for one symbol. */
     ObjectNode tickerPrice(String symbol) {
         FuturesListing l = listing(symbol);

@@ -75,6 +75,15 @@ final class SpotApi {
                     venue.listings().keySet().forEach(s -> out.add(venue.tickerPrice(s)));
                     return out;
                 }));
+        route(r, "GET", "/api/v3/ticker/bookTicker", Security.NONE, p -> p.has("symbol") ? 2 : 4, 0, Role.READ,
+                Set.of("symbol", "symbols"), c -> onEngine(() -> {
+                    if (c.params().has("symbol")) {
+                        return venue.bookTicker(c.params().require("symbol"));
+                    }
+                    ArrayNode out = Json.array();
+                    chosenListings(c.params()).forEach(l -> out.add(venue.bookTicker(l.symbol())));
+                    return out;
+                }));
         route(r, "GET", "/api/v3/ticker/24hr", Security.NONE, SpotApi::ticker24hWeight, 0, Role.READ,
                 Set.of("symbol", "symbols", "type"), this::ticker24h);
         route(r, "POST", "/api/v3/order", Security.SIGNED, Endpoint.fixed(1), 1, Role.PLACE,

@@ -536,6 +536,23 @@ final class SpotVenue extends EngineVenue {
         return Ticker24h.spot(l.symbol(), last, bid, ask, full, now());
     }
 
+    /**
+     * GET /api/v3/ticker/bookTicker for one symbol: the book's best bid and ask with their visible
+     * quantities; an empty side prints price and quantity as zero, as Binance does.
+     */
+    ObjectNode bookTicker(String symbol) {
+        SpotListing l = listing(symbol);
+        BookLevel bid = engine.book(l.unified()).depth(Side.BUY, 1).stream().findFirst().orElse(null);
+        BookLevel ask = engine.book(l.unified()).depth(Side.SELL, 1).stream().findFirst().orElse(null);
+        ObjectNode n = Json.object();
+        n.put("symbol", l.symbol());
+        n.put("bidPrice", Fmt.spot(bid == null ? null : bid.price()));
+        n.put("bidQty", Fmt.spot(bid == null ? null : bid.quantity()));
+        n.put("askPrice", Fmt.spot(ask == null ? null : ask.price()));
+        n.put("askQty", Fmt.spot(ask == null ? null : ask.quantity()));
+        return n;
+    }
+
     /** GET /api/v3/ticker/price for one symbol. */
     ObjectNode tickerPrice(String symbol) {
         SpotListing l = listing(symbol);
