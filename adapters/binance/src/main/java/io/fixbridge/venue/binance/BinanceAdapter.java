@@ -14,6 +14,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.ReplaceRequest;
@@ -120,6 +121,12 @@ import java.util.function.Supplier;
  * cancel-replace's and a futures modify's replacement id, once rate-limited and signed, just before the
  * HTTP request is handed to the connection.
  *
+ * <h2>Reference prices</h2>
+ * From the moment connect has loaded the instruments, {@link ReferencePrices} polls each market's
+ * bookTicker for every symbol every {@code referencePriceIntervalMs} (one request per market, weight 4
+ * spot, 5 futures) and {@link #referencePrice} answers the latest mid from memory. A failed poll never
+ * fails connect or an order: the prices age, and it is logged at WARN once per streak.
+ *
  * <h2>Balances and positions</h2>
  * {@link #balances} reports the spot wallet when spot is configured, else the USD-M futures wallet;
  * {@link #positions} reports non-zero USD-M positions (realised profit is zero: positionRisk does not
@@ -151,6 +158,7 @@ public final class BinanceAdapter implements VenueAdapter {
     private final Map<String, BinanceRest.Signing> signings = new LinkedHashMap<>();
     private final OrderQueries queries;
     private final VenueHealth health;
+    private final ReferencePrices referencePrices;
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -196,6 +204,8 @@ public final class BinanceAdapter implements VenueAdapter {
                 clock);
         this.health = new VenueHealth(name, executors.scheduler(),
                 Duration.ofMillis(config.healthProbeIntervalMs()), this::probeMarket, this::probeAccount);
+        this.referencePrices = new ReferencePrices(name, rest, symbols::get, executors.scheduler(),
+                Duration.ofMillis(config.referencePriceIntervalMs()), clock);
     }
 
     /** Whether Binance and each account's credentials are usable now, for operations. */
@@ -225,6 +235,17 @@ public final class BinanceAdapter implements VenueAdapter {
     @Override
     public List<Instrument> instruments() {
         return symbols.get().instruments();
+    }
+
+    /**
+     * The mid of Binance's best bid and ask (else the futures mark or the spot last price when the book
+     * is one-sided), polled by {@link ReferencePrices} every {@code referencePriceIntervalMs} from the
+     * moment connect has loaded the instruments; from memory, never blocks.
+     */
+    @Override
+    public Optional<ReferencePrice> referencePrice(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        return referencePrices.get(symbol);
     }
 
     // ------------------------------------------------------------------ connect
@@ -258,6 +279,7 @@ public final class BinanceAdapter implements VenueAdapter {
             Set<BinanceMarket> loaded = EnumSet.copyOf(rest.keySet());
             symbols.updateAndGet(current -> current.replacing(loaded, all));
             LOG.info("binance venue {}: {} instruments loaded ({})", name, all.size(), config.markets());
+            referencePrices.start();
             return setLeverage();
         }).thenCompose(ok -> openStreams()).whenCompleteAsync((ok, failure) -> {
             // on the adapter's own callback pool: a stream timeout completes on the JDK's shared
@@ -746,6 +768,7 @@ public final class BinanceAdapter implements VenueAdapter {
         if (task != null) {
             task.cancel(false);
         }
+        referencePrices.close();
         closeStreams();
         rest.values().forEach(this::closeQuietly);
         closeQuietly(executors);

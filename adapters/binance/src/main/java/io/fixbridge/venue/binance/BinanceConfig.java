@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  *     hedgeMode: false            # futures position mode: true sends positionSide; default false
  *     leverage: { BTCUSDT: 5 }    # set by POST /fapi/v1/leverage at connect; default none
  *     healthProbeIntervalMs: 5000 # how often a down venue is probed (GET /api/v3/ping); default 5000
+ *     referencePriceIntervalMs: 1000  # how often the reference prices of the pre-trade checks are polled
+ *                                 # (one bookTicker request per market for every symbol); default 1000
  *     listenKeyKeepaliveMinutes: 30   # futures listen key keepalive; default 30
  *     trackedOrderIdleHours: 48   # an order the adapter never saw end is forgotten (logged) after this long
  *                                 # without news of it; at least 1; default 48 (Binance closes every user
@@ -74,6 +76,7 @@ import java.util.regex.Pattern;
  * @param hedgeMode                 futures hedge (dual position side) mode
  * @param leverage                  futures leverage per Binance symbol, set at connect
  * @param healthProbeIntervalMs     probe interval while Binance is down
+ * @param referencePriceIntervalMs  how often the reference prices are polled, in ms; positive
  * @param listenKeyKeepaliveMinutes futures listen key keepalive interval
  * @param trackedOrderIdleHours     how long an order not known to be done is remembered without news of it
  * @param timeouts                  network timeouts
@@ -81,7 +84,8 @@ import java.util.regex.Pattern;
  */
 public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> markets, long recvWindowMs,
                             RateLimits rateLimits, long rateLimitMaxWaitMs, boolean hedgeMode,
-                            Map<String, Integer> leverage, long healthProbeIntervalMs, long listenKeyKeepaliveMinutes,
+                            Map<String, Integer> leverage, long healthProbeIntervalMs, long referencePriceIntervalMs,
+                            long listenKeyKeepaliveMinutes,
                             long trackedOrderIdleHours, Timeouts timeouts, List<Account> accounts) {
 
     public static final String MAINNET_SPOT_REST = "https://api.binance.com";
@@ -100,6 +104,7 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
     public static final int DEFAULT_FUTURES_ORDERS_PER_10S = 300;
     public static final long DEFAULT_RATE_LIMIT_MAX_WAIT_MS = 1000;
     public static final long DEFAULT_HEALTH_PROBE_INTERVAL_MS = 5000;
+    public static final long DEFAULT_REFERENCE_PRICE_INTERVAL_MS = 1000;
     public static final long DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES = 30;
     public static final long DEFAULT_TRACKED_ORDER_IDLE_HOURS = 48;
     public static final long DEFAULT_CONNECT_MS = 5000;
@@ -110,7 +115,8 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
 
     private static final Set<String> VENUE_KEYS = Set.of("testnet", "markets", "spotRestUrl", "spotWsApiUrl",
             "futuresRestUrl", "futuresWsUrl", "recvWindowMs", "rateLimits", "rateLimitPolicy", "hedgeMode",
-            "leverage", "healthProbeIntervalMs", "listenKeyKeepaliveMinutes", "trackedOrderIdleHours", "timeouts");
+            "leverage", "healthProbeIntervalMs", "referencePriceIntervalMs", "listenKeyKeepaliveMinutes",
+            "trackedOrderIdleHours", "timeouts");
     private static final Set<String> RATE_LIMIT_KEYS = Set.of("spotWeightPerMinute", "spotOrdersPer10s",
             "futuresWeightPerMinute", "futuresOrdersPer10s");
     private static final Set<String> POLICY_KEYS = Set.of("maxWaitMs");
@@ -296,6 +302,8 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
                 venue.bool("hedgeMode", false), leverage,
                 venue.atLeast("healthProbeIntervalMs",
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
+                venue.atLeast("referencePriceIntervalMs",
+                        venue.longValue("referencePriceIntervalMs", DEFAULT_REFERENCE_PRICE_INTERVAL_MS), 1),
                 venue.atLeast("listenKeyKeepaliveMinutes",
                         venue.longValue("listenKeyKeepaliveMinutes", DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES), 1),
                 venue.atLeast("trackedOrderIdleHours",

@@ -11,6 +11,8 @@ public enum BinanceEndpoint {
     SPOT_PING(BinanceMarket.SPOT, "GET", "/api/v3/ping", Security.NONE, 1, 1, 0),
     SPOT_TIME(BinanceMarket.SPOT, "GET", "/api/v3/time", Security.NONE, 1, 1, 0),
     SPOT_EXCHANGE_INFO(BinanceMarket.SPOT, "GET", "/api/v3/exchangeInfo", Security.NONE, 20, 20, 0),
+    SPOT_BOOK_TICKER(BinanceMarket.SPOT, "GET", "/api/v3/ticker/bookTicker", Security.NONE, 2, 4, 0),
+    SPOT_TICKER_PRICE(BinanceMarket.SPOT, "GET", "/api/v3/ticker/price", Security.NONE, 2, 4, 0),
     SPOT_NEW_ORDER(BinanceMarket.SPOT, "POST", "/api/v3/order", Security.SIGNED, 1, 1, 1),
     SPOT_CANCEL_ORDER(BinanceMarket.SPOT, "DELETE", "/api/v3/order", Security.SIGNED, 1, 1, 0),
     SPOT_QUERY_ORDER(BinanceMarket.SPOT, "GET", "/api/v3/order", Security.SIGNED, 4, 4, 0),
@@ -23,6 +25,9 @@ public enum BinanceEndpoint {
     FUTURES_PING(BinanceMarket.FUTURES, "GET", "/fapi/v1/ping", Security.NONE, 1, 1, 0),
     FUTURES_TIME(BinanceMarket.FUTURES, "GET", "/fapi/v1/time", Security.NONE, 1, 1, 0),
     FUTURES_EXCHANGE_INFO(BinanceMarket.FUTURES, "GET", "/fapi/v1/exchangeInfo", Security.NONE, 1, 1, 0),
+    FUTURES_BOOK_TICKER(BinanceMarket.FUTURES, "GET", "/fapi/v1/ticker/bookTicker", Security.NONE, 2, 5, 0),
+    /** Binance's page says 1 for any call; counted as 10 without a symbol, as older pages (and the simulator) have it. */
+    FUTURES_PREMIUM_INDEX(BinanceMarket.FUTURES, "GET", "/fapi/v1/premiumIndex", Security.NONE, 1, 10, 0),
     FUTURES_NEW_ORDER(BinanceMarket.FUTURES, "POST", "/fapi/v1/order", Security.SIGNED, 0, 0, 1),
     FUTURES_MODIFY_ORDER(BinanceMarket.FUTURES, "PUT", "/fapi/v1/order", Security.SIGNED, 1, 1, 1),
     FUTURES_CANCEL_ORDER(BinanceMarket.FUTURES, "DELETE", "/fapi/v1/order", Security.SIGNED, 1, 1, 0),

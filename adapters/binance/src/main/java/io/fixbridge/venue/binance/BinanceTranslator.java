@@ -9,6 +9,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -19,22 +20,26 @@ import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.binance.dto.AccountTrade;
 import io.fixbridge.venue.binance.dto.AlgoOrder;
 import io.fixbridge.venue.binance.dto.AlgoUpdate;
+import io.fixbridge.venue.binance.dto.BookTicker;
 import io.fixbridge.venue.binance.dto.ExchangeInfo;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
 import io.fixbridge.venue.binance.dto.FuturesBalance;
 import io.fixbridge.venue.binance.dto.OrderFill;
 import io.fixbridge.venue.binance.dto.OrderTradeUpdate;
 import io.fixbridge.venue.binance.dto.PositionRisk;
+import io.fixbridge.venue.binance.dto.PremiumIndex;
 import io.fixbridge.venue.binance.dto.RestOrder;
 import io.fixbridge.venue.binance.dto.SpotAccount;
 import io.fixbridge.venue.binance.dto.SymbolFilter;
 import io.fixbridge.venue.binance.dto.SymbolInfo;
+import io.fixbridge.venue.binance.dto.TickerPrice;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,7 @@ import java.util.function.Function;
  * futures, a post-only stop on spot, ...).
  */
 public final class BinanceTranslator {
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     /** Binance's client id for a futures conditional order: the gateway's client order id itself. */
     public static String clientAlgoId(String clientOrderId) {
@@ -167,6 +173,106 @@ public final class BinanceTranslator {
 
     private static boolean positive(BigDecimal v) {
         return v != null && v.signum() > 0;
+    }
+
+    // ------------------------------------------------------------------ reference prices
+
+    /**
+     * The reference price of one bookTicker entry: the mid of its best bid and ask, as of the entry's
+     * {@code time} (futures) or {@code receivedAt} (spot, whose entries carry no time). Empty when a
+     * side of the book is empty (Binance prints it as zero) or missing.
+     *
+     * @param unifiedSymbol the entry's symbol in unified form
+     */
+    public static Optional<ReferencePrice> midPrice(String unifiedSymbol, BookTicker ticker, Instant receivedAt) {
+        BigDecimal bid = ticker.bidPrice();
+        BigDecimal ask = ticker.askPrice();
+        if (bid == null || ask == null || bid.signum() <= 0 || ask.signum() <= 0) {
+            return Optional.empty();
+        }
+        Instant asOf = ticker.time() == null ? receivedAt : Instant.ofEpochMilli(ticker.time());
+        return Optional.of(new ReferencePrice(unifiedSymbol, bid.add(ask).divide(TWO), ReferencePrice.Kind.MID,
+                asOf));
+    }
+
+    /**
+     * What one bookTicker answer of {@code market} says about the loaded instruments.
+     *
+     * @param prices   the mid of every loaded symbol whose book has both sides
+     * @param oneSided the Binance symbols of loaded, trading instruments whose book has an empty side
+     */
+    record MidPrices(List<ReferencePrice> prices, Set<String> oneSided) {
+        MidPrices {
+            prices = List.copyOf(prices);
+            oneSided = Set.copyOf(oneSided);
+        }
+    }
+
+    /**
+     * The mids of a bookTicker answer for the instruments in {@code loaded}; symbols it does not
+     * hold are skipped, and trading ones with a one-sided book are named for a fallback.
+     */
+    static MidPrices midPrices(BinanceMarket market, BookTicker[] tickers, Symbols loaded, Instant receivedAt) {
+        List<ReferencePrice> prices = new ArrayList<>();
+        Set<String> oneSided = new HashSet<>();
+        for (BookTicker t : tickers) {
+            String unified = t == null ? null : loaded.unifiedOf(market, t.symbol());
+            if (unified == null) {
+                continue;
+            }
+            Optional<ReferencePrice> mid = midPrice(unified, t, receivedAt);
+            if (mid.isPresent()) {
+                prices.add(mid.get());
+            } else if (loaded.unified(unified).map(i -> i.instrument().isTrading()).orElse(false)) {
+                oneSided.add(t.symbol());
+            }
+        }
+        return new MidPrices(prices, oneSided);
+    }
+
+    /** The mark prices of a premiumIndex answer for the Binance symbols {@code wanted} that are loaded. */
+    static List<ReferencePrice> markPrices(PremiumIndex[] all, Set<String> wanted, Symbols loaded) {
+        List<ReferencePrice> out = new ArrayList<>();
+        for (PremiumIndex p : all) {
+            String unified = p == null || !wanted.contains(p.symbol()) ? null
+                    : loaded.unifiedOf(BinanceMarket.FUTURES, p.symbol());
+            if (unified != null) {
+                markPrice(unified, p).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The last prices of a spot ticker/price answer for the Binance symbols {@code wanted} that are loaded. */
+    static List<ReferencePrice> lastPrices(TickerPrice[] all, Set<String> wanted, Symbols loaded, Instant receivedAt) {
+        List<ReferencePrice> out = new ArrayList<>();
+        for (TickerPrice p : all) {
+            String unified = p == null || !wanted.contains(p.symbol()) ? null
+                    : loaded.unifiedOf(BinanceMarket.SPOT, p.symbol());
+            if (unified != null) {
+                lastPrice(unified, p, receivedAt).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The mark price of a premiumIndex entry, as of its {@code time}; empty when it is missing or not positive. */
+    public static Optional<ReferencePrice> markPrice(String unifiedSymbol, PremiumIndex index) {
+        BigDecimal mark = index.markPrice();
+        if (mark == null || mark.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReferencePrice(unifiedSymbol, mark, ReferencePrice.Kind.MARK,
+                Instant.ofEpochMilli(index.time())));
+    }
+
+    /** The last price of a spot ticker/price entry, as of {@code receivedAt}; empty when missing or not positive. */
+    public static Optional<ReferencePrice> lastPrice(String unifiedSymbol, TickerPrice ticker, Instant receivedAt) {
+        BigDecimal last = ticker.price();
+        if (last == null || last.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReferencePrice(unifiedSymbol, last, ReferencePrice.Kind.LAST, receivedAt));
     }
 
     // ------------------------------------------------------------------ requests

@@ -42,6 +42,7 @@ class BinanceConfigTest {
         assertThat(c.hedgeMode()).isFalse();
         assertThat(c.leverage()).isEmpty();
         assertThat(c.trackedOrderIdleHours()).isEqualTo(48);
+        assertThat(c.referencePriceIntervalMs()).isEqualTo(1000);
         assertThat(c.accounts()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("main");
             assertThat(a.keyType()).isEqualTo(BinanceConfig.KeyType.HMAC);
@@ -79,6 +80,7 @@ class BinanceConfigTest {
         venue.put("healthProbeIntervalMs", 50);
         venue.put("listenKeyKeepaliveMinutes", 10);
         venue.put("trackedOrderIdleHours", 24);
+        venue.put("referencePriceIntervalMs", 250);
 
         BinanceConfig c = BinanceConfig.from(settings(venue, hmacAccount()));
 
@@ -92,6 +94,7 @@ class BinanceConfigTest {
         assertThat(c.healthProbeIntervalMs()).isEqualTo(50);
         assertThat(c.listenKeyKeepaliveMinutes()).isEqualTo(10);
         assertThat(c.trackedOrderIdleHours()).isEqualTo(24);
+        assertThat(c.referencePriceIntervalMs()).isEqualTo(250);
     }
 
     @Test
@@ -128,6 +131,9 @@ class BinanceConfigTest {
                 "leverage", Map.of("BTCUSDT", 5)), hmacAccount()))).hasMessageContaining("futures");
         assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("trackedOrderIdleHours", 0), hmacAccount())))
                 .hasMessageContaining("venues[binance].trackedOrderIdleHours").hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("referencePriceIntervalMs", 0), hmacAccount())))
+                .isInstanceOf(VenueConfigException.class)
+                .hasMessageContaining("venues[binance].referencePriceIntervalMs").hasMessageContaining("at least 1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.fixbridge.venue.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fixbridge.sims.binance.TopOfBook;
 import io.fixbridge.sims.binance.TruthAlgoOrder;
 import io.fixbridge.sims.binance.TruthOrder;
 import io.fixbridge.venue.Balance;
@@ -10,6 +11,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -79,6 +81,42 @@ class BinanceFuturesAdapterTest {
         h.submit(buy);
         await().atMost(AdapterHarness.TIMEOUT).until(() -> h.filled(buy.clientOrderId())
                 .compareTo(new BigDecimal(quantity)) == 0);
+    }
+
+    @Test
+    void referencePriceFollowsTheSimulatorsBookMidAsOfTheBooksTime() throws Exception {
+        connect(Map.of("markets", List.of("futures"), "referencePriceIntervalMs", 100));
+        await().atMost(AdapterHarness.TIMEOUT).until(() -> h.adapter.referencePrice(PERP).isPresent());
+        ReferencePrice first = h.adapter.referencePrice(PERP).orElseThrow();
+        assertThat(first.price()).isEqualByComparingTo("60000");
+        assertThat(first.kind()).isEqualTo(ReferencePrice.Kind.MID);
+        assertThat(first.asOf()).isBefore(Instant.now().plusSeconds(1));
+
+        h.sim.sim.futuresMarket().moveMid("BTCUSDT", 12_000);
+        TopOfBook top = h.sim.sim.futuresMarket().top("BTCUSDT");
+        BigDecimal mid = top.bid().add(top.ask()).divide(BigDecimal.valueOf(2));
+        assertThat(mid).isEqualByComparingTo("61200");
+        await().atMost(AdapterHarness.TIMEOUT).untilAsserted(() -> {
+            ReferencePrice moved = h.adapter.referencePrice(PERP).orElseThrow();
+            assertThat(moved.price()).isEqualByComparingTo(mid);
+            assertThat(moved.asOf()).isAfter(first.asOf());
+        });
+        assertThat(h.adapter.referencePrice("BTC/USDT")).as("spot not configured").isEmpty();
+    }
+
+    @Test
+    void referencePriceFallsBackToTheMarkPriceWhenTheBookIsOneSided() throws Exception {
+        connect(Map.of("markets", List.of("futures"), "referencePriceIntervalMs", 100));
+        await().atMost(AdapterHarness.TIMEOUT).until(() -> h.adapter.referencePrice(PERP).isPresent());
+
+        // a market buy of the 10 levels of 1 BTC empties the ask side; the mark is the synthetic mid
+        openLong("10");
+
+        await().atMost(AdapterHarness.TIMEOUT).untilAsserted(() -> {
+            ReferencePrice mark = h.adapter.referencePrice(PERP).orElseThrow();
+            assertThat(mark.kind()).isEqualTo(ReferencePrice.Kind.MARK);
+            assertThat(mark.price()).isEqualByComparingTo(h.sim.sim.futuresMarket().mid("BTCUSDT"));
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.fixbridge.venue.binance;
 
 import io.fixbridge.sims.binance.SpotSymbol;
 import io.fixbridge.sims.binance.TruthFill;
+import io.fixbridge.sims.binance.TopOfBook;
 import io.fixbridge.sims.binance.TruthOrder;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Liquidity;
@@ -10,6 +11,7 @@ import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -55,6 +57,34 @@ class BinanceSpotAdapterTest {
         return h.sim.sim.truth().spotOrders(SimSupport.ACCOUNT).stream()
                 .filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst()
                 .orElseThrow(() -> new AssertionError("the simulator has no order " + clientOrderId));
+    }
+
+    @Test
+    void referencePriceFollowsTheSimulatorsBookAndFallsBackToTheLastPriceWhenASideEmpties() throws Exception {
+        h = new AdapterHarness(SimSupport.start(), Map.of("markets", List.of("spot"), "referencePriceIntervalMs", 100));
+        await().atMost(AdapterHarness.TIMEOUT).until(() -> h.adapter.referencePrice(BTC).isPresent());
+        ReferencePrice first = h.adapter.referencePrice(BTC).orElseThrow();
+        assertThat(first.price()).isEqualByComparingTo("60000");
+        assertThat(first.kind()).isEqualTo(ReferencePrice.Kind.MID);
+
+        h.sim.sim.spotMarket().moveMid("BTCUSDT", 50_000);
+        TopOfBook top = h.sim.sim.spotMarket().top("BTCUSDT");
+        BigDecimal mid = top.bid().add(top.ask()).divide(BigDecimal.valueOf(2));
+        assertThat(mid).isEqualByComparingTo("60500");
+        await().atMost(AdapterHarness.TIMEOUT).untilAsserted(() -> {
+            ReferencePrice moved = h.adapter.referencePrice(BTC).orElseThrow();
+            assertThat(moved.price()).isEqualByComparingTo(mid);
+            assertThat(moved.asOf()).as("spot entries carry no time: the receipt's").isAfter(first.asOf());
+        });
+
+        // a market buy of the 10 levels of 1 BTC empties the ask side: the last trade price stands in
+        h.submit(order(BTC, Side.BUY, OrderType.MARKET, "10").build());
+        await().atMost(AdapterHarness.TIMEOUT).untilAsserted(() -> {
+            ReferencePrice last = h.adapter.referencePrice(BTC).orElseThrow();
+            assertThat(last.kind()).isEqualTo(ReferencePrice.Kind.LAST);
+            assertThat(last.price()).isEqualByComparingTo("60500.10");
+        });
+        assertThat(h.adapter.referencePrice("BTC/USDT:USDT")).as("futures not configured").isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -18,12 +19,15 @@ import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.binance.dto.AccountTrade;
 import io.fixbridge.venue.binance.dto.AlgoOrder;
+import io.fixbridge.venue.binance.dto.BookTicker;
 import io.fixbridge.venue.binance.dto.ExchangeInfo;
 import io.fixbridge.venue.binance.dto.FuturesBalance;
 import io.fixbridge.venue.binance.dto.OrderListResponse;
 import io.fixbridge.venue.binance.dto.PositionRisk;
+import io.fixbridge.venue.binance.dto.PremiumIndex;
 import io.fixbridge.venue.binance.dto.RestOrder;
 import io.fixbridge.venue.binance.dto.SpotAccount;
+import io.fixbridge.venue.binance.dto.TickerPrice;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -722,5 +726,66 @@ class BinanceTranslatorTest {
             assertThat(e.error().reason()).isEqualTo(RejectReason.UNSUPPORTED_ORDER_CHARACTERISTIC);
             assertThat(e.error().message()).contains(text);
         });
+    }
+
+    @Nested
+    class ReferencePriceAnswers {
+        private final Symbols loaded = new Symbols(List.of()).replacing(java.util.EnumSet.allOf(BinanceMarket.class),
+                java.util.stream.Stream.concat(spotInstruments().stream(), futuresInstruments().stream()).toList());
+
+        @Test
+        void spotBookTickerGivesTheMidOfLoadedSymbolsAsOfReceiptAndNamesOneSidedOnes() {
+            BookTicker[] all = Fixtures.body("http_get_api_v3_ticker_bookTicker.json", BookTicker[].class);
+
+            BinanceTranslator.MidPrices mids = BinanceTranslator.midPrices(BinanceMarket.SPOT, all, loaded, NOW);
+
+            assertThat(mids.prices()).singleElement().satisfies(p -> {
+                assertThat(p.symbol()).isEqualTo("BTC/USDT");
+                assertThat(p.price()).isEqualByComparingTo("60123.455");
+                assertThat(p.kind()).isEqualTo(ReferencePrice.Kind.MID);
+                assertThat(p.asOf()).isEqualTo(NOW);
+            });
+            assertThat(mids.oneSided()).as("ETHUSDT has no ask; DOGEUSDT is not loaded").containsExactly("ETHUSDT");
+        }
+
+        @Test
+        void spotLastPriceStandsInForAOneSidedBook() {
+            TickerPrice[] all = Fixtures.body("http_get_api_v3_ticker_price.json", TickerPrice[].class);
+
+            assertThat(BinanceTranslator.lastPrices(all, java.util.Set.of("ETHUSDT"), loaded, NOW)).singleElement()
+                    .isEqualTo(new ReferencePrice("ETH/USDT", new BigDecimal("3000.15000000"),
+                            ReferencePrice.Kind.LAST, NOW));
+            assertThat(BinanceTranslator.lastPrices(all, java.util.Set.of("BTCUSDT"), loaded, NOW)).isEmpty();
+        }
+
+        @Test
+        void futuresBookTickerGivesTheMidAsOfItsTimeAndTheMarkStandsInForAOneSidedBook() {
+            BookTicker[] all = Fixtures.body("http_get_fapi_v1_ticker_bookTicker.json", BookTicker[].class);
+
+            BinanceTranslator.MidPrices mids = BinanceTranslator.midPrices(BinanceMarket.FUTURES, all, loaded, NOW);
+
+            assertThat(mids.prices()).singleElement().isEqualTo(new ReferencePrice("BTC/USDT:USDT",
+                    new BigDecimal("120200.30").divide(BigDecimal.valueOf(2)), ReferencePrice.Kind.MID,
+                    Instant.ofEpochMilli(1754000000456L)));
+            assertThat(mids.oneSided()).containsExactly("ETHUSDC");
+
+            PremiumIndex[] marks = Fixtures.body("http_get_fapi_v1_premiumIndex.json", PremiumIndex[].class);
+            assertThat(BinanceTranslator.markPrices(marks, mids.oneSided(), loaded)).singleElement().satisfies(p -> {
+                assertThat(p.symbol()).isEqualTo("ETH/USDC:USDC");
+                assertThat(p.price()).isEqualByComparingTo("3000.05");
+                assertThat(p.kind()).isEqualTo(ReferencePrice.Kind.MARK);
+                assertThat(p.asOf()).isEqualTo(Instant.ofEpochMilli(1754000000000L));
+            });
+        }
+
+        @Test
+        void aMissingOrZeroPriceGivesNothing() {
+            assertThat(BinanceTranslator.midPrice("BTC/USDT", new BookTicker("BTCUSDT", BigDecimal.ZERO, BigDecimal.ZERO,
+                    new BigDecimal("1"), BigDecimal.ONE, null), NOW)).isEmpty();
+            assertThat(BinanceTranslator.midPrice("BTC/USDT", new BookTicker("BTCUSDT", new BigDecimal("1"),
+                    BigDecimal.ONE, null, null, null), NOW)).isEmpty();
+            assertThat(BinanceTranslator.markPrice("BTC/USDT:USDT", new PremiumIndex("BTCUSDT", BigDecimal.ZERO, 1L)))
+                    .isEmpty();
+        }
     }
 }
