@@ -13,6 +13,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.ReplaceRequest;
@@ -116,6 +117,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * naming the symbol and its Bybit status); its status is read again once it is older than the probe
  * interval, and after Bybit refuses an order because the symbol does not trade (110074, 170157).
  *
+ * <h2>Reference prices</h2>
+ * From the moment connect has loaded the instruments, {@link ReferencePrices} polls
+ * {@code GET /v5/market/tickers} once per configured category for every symbol every
+ * {@code referencePriceIntervalMs}, and {@link #referencePrice} answers the latest from memory. A failed
+ * poll never fails connect or an order: the prices age, and it is logged at WARN once per streak.
+ *
  * <h2>Health</h2> HTTP 403 pauses the whole venue for ipBanPauseMs (orders RETRYABLE with a text, health
  * down until then). Refused credentials mark the account unhealthy (ERROR logged, its orders
  * refused with REJECTED OTHER) until a signed probe succeeds. {@link #healthStatus()} reports both.
@@ -153,6 +160,7 @@ public final class BybitAdapter implements VenueAdapter {
     private final OrderQueries queries;
     private final StreamEvents streamEvents;
     private final VenueHealth health;
+    private final ReferencePrices referencePrices;
     private final List<PrivateStream> streams = new CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -196,6 +204,8 @@ public final class BybitAdapter implements VenueAdapter {
                 clock);
         this.health = new VenueHealth(name, executors.scheduler(), Duration.ofMillis(config.healthProbeIntervalMs()),
                 this::probeAccount, clock);
+        this.referencePrices = new ReferencePrices(name, rest, config.categories(), symbols::get,
+                executors.scheduler(), Duration.ofMillis(config.referencePriceIntervalMs()), clock);
     }
 
     /** Whether Bybit and each account's credentials are usable now, for operations. */
@@ -232,6 +242,17 @@ public final class BybitAdapter implements VenueAdapter {
         return symbols.get().instruments();
     }
 
+    /**
+     * The mid of Bybit's best bid and ask (else the mark, else the last price), polled by
+     * {@link ReferencePrices} from /v5/market/tickers every {@code referencePriceIntervalMs} from the moment
+     * connect has loaded the instruments; from memory, never blocks.
+     */
+    @Override
+    public Optional<ReferencePrice> referencePrice(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        return referencePrices.get(symbol);
+    }
+
     // ------------------------------------------------------------------ connect
 
     /**
@@ -266,6 +287,7 @@ public final class BybitAdapter implements VenueAdapter {
         }).thenCompose(all -> {
             symbols.updateAndGet(current -> current.replacing(config.categories(), all));
             LOG.info("bybit venue {}: {} instruments loaded ({})", name, all.size(), config.categories());
+            referencePrices.start();
             return openStreams();
         }).whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
@@ -712,6 +734,7 @@ public final class BybitAdapter implements VenueAdapter {
         if (task != null) {
             task.cancel(false);
         }
+        referencePrices.close();
         closeStreams();
         closeQuietly(rest);
         closeQuietly(executors);

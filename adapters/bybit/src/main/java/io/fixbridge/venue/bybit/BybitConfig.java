@@ -60,6 +60,8 @@ import java.util.Set;
  *     ipBanPauseMs: 600000           # after HTTP 403 (IP rate limit or ban) every request pauses this
  *                                    # long (Bybit bans for 10 minutes); default 600000
  *     healthProbeIntervalMs: 5000    # how often refused credentials are probed; default 5000
+ *     referencePriceIntervalMs: 1000 # how often the reference prices of the pre-trade checks are polled
+ *                                    # (one /v5/market/tickers request per category); default 1000
  *     trackedOrderIdleHours: 48      # an order never seen to end is forgotten (logged) after this long
  *                                    # without news of it; at least 1; default 48
  *     timeouts:
@@ -84,13 +86,15 @@ import java.util.Set;
  * @param rateLimitMaxWaitMs    how long a request may wait for its rate-limit tokens
  * @param ipBanPauseMs          how long every request pauses after an HTTP 403
  * @param healthProbeIntervalMs probe interval of refused credentials
+ * @param referencePriceIntervalMs how often the reference prices are polled, in ms; positive
  * @param trackedOrderIdleHours how long an order not known to be done is remembered without news of it
  * @param timeouts              network timeouts
  * @param accounts              accounts, in file order
  */
 public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, Set<BybitCategory> categories,
                           long recvWindowMs, boolean hedgeMode, RateLimits rateLimits, long rateLimitMaxWaitMs,
-                          long ipBanPauseMs, long healthProbeIntervalMs, long trackedOrderIdleHours,
+                          long ipBanPauseMs, long healthProbeIntervalMs, long referencePriceIntervalMs,
+                          long trackedOrderIdleHours,
                           Timeouts timeouts, List<Account> accounts) {
 
     public static final String MAINNET_REST = "https://api.bybit.com";
@@ -102,6 +106,7 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
     public static final long DEFAULT_RATE_LIMIT_MAX_WAIT_MS = 1000;
     public static final long DEFAULT_IP_BAN_PAUSE_MS = 600_000;
     public static final long DEFAULT_HEALTH_PROBE_INTERVAL_MS = 5000;
+    public static final long DEFAULT_REFERENCE_PRICE_INTERVAL_MS = 1000;
     public static final long DEFAULT_TRACKED_ORDER_IDLE_HOURS = 48;
     public static final long DEFAULT_CONNECT_MS = 5000;
     public static final long DEFAULT_REQUEST_MS = 10000;
@@ -116,7 +121,7 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
 
     private static final Set<String> VENUE_KEYS = Set.of("testnet", "restUrl", "privateWsUrl", "categories",
             "recvWindowMs", "hedgeMode", "rateLimits", "rateLimitPolicy", "ipBanPauseMs", "healthProbeIntervalMs",
-            "trackedOrderIdleHours", "timeouts");
+            "referencePriceIntervalMs", "trackedOrderIdleHours", "timeouts");
     private static final Set<String> POLICY_KEYS = Set.of("maxWaitMs");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connectMs", "requestMs", "wsPingMs", "reconnectMinMs",
             "reconnectMaxMs");
@@ -279,6 +284,8 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
                 venue.atLeast("ipBanPauseMs", venue.longValue("ipBanPauseMs", DEFAULT_IP_BAN_PAUSE_MS), 1),
                 venue.atLeast("healthProbeIntervalMs",
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
+                venue.atLeast("referencePriceIntervalMs",
+                        venue.longValue("referencePriceIntervalMs", DEFAULT_REFERENCE_PRICE_INTERVAL_MS), 1),
                 venue.atLeast("trackedOrderIdleHours",
                         venue.longValue("trackedOrderIdleHours", DEFAULT_TRACKED_ORDER_IDLE_HOURS), 1),
                 timeouts, accounts);

@@ -9,6 +9,7 @@ package io.fixbridge.venue.bybit;
 public enum BybitEndpoint {
     MARKET_TIME("GET", "/v5/market/time", false, null, false),
     INSTRUMENTS("GET", "/v5/market/instruments-info", false, null, false),
+    TICKERS("GET", "/v5/market/tickers", false, null, false),
     ORDER_CREATE("POST", "/v5/order/create", true, "orderCreate", true),
     ORDER_AMEND("POST", "/v5/order/amend", true, "orderAmend", true),
     ORDER_CANCEL("POST", "/v5/order/cancel", true, "orderCancel", true),

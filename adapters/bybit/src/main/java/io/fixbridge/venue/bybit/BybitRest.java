@@ -175,6 +175,20 @@ final class BybitRest implements AutoCloseable {
      * @param category the request's category, for per-category limits (may be null otherwise)
      */
     CompletableFuture<JsonNode> get(BybitEndpoint endpoint, Signing signing, BybitCategory category, QueryString query) {
+        return attempt(new Call(endpoint, signing, category, query, null, deadline()), true, List.of())
+                .thenApply(Reply::result);
+    }
+
+    /**
+     * A successful answer: its {@code result} (an empty object when Bybit sent none) and the envelope's
+     * {@code time} (epoch ms; null when Bybit sent none).
+     */
+    record Reply(JsonNode result, Long time) {
+    }
+
+    /** {@link #get}, completing with the envelope's {@code time} as well as its result. */
+    CompletableFuture<Reply> getReply(BybitEndpoint endpoint, Signing signing, BybitCategory category,
+                                      QueryString query) {
         return attempt(new Call(endpoint, signing, category, query, null, deadline()), true, List.of());
     }
 
@@ -192,7 +206,7 @@ final class BybitRest implements AutoCloseable {
     CompletableFuture<JsonNode> post(BybitEndpoint endpoint, Signing signing, BybitCategory category,
                                      Map<String, Object> body, List<String> orderIds) {
         return attempt(new Call(endpoint, signing, category, null, BybitJson.write(body), deadline()), true,
-                List.copyOf(orderIds));
+                List.copyOf(orderIds)).thenApply(Reply::result);
     }
 
     /** Sets the clock offset from {@code GET /v5/market/time}; completes with the offset in ms. */
@@ -200,6 +214,7 @@ final class BybitRest implements AutoCloseable {
         long sentAt = clock.localNow();
         return attempt(new Call(BybitEndpoint.MARKET_TIME, null, null, QueryString.empty(), null, deadline()), false,
                 List.of())
+                .thenApply(Reply::result)
                 .thenApply(result -> {
                     long receivedAt = clock.localNow();
                     ServerTime t = BybitJson.convert(result, ServerTime.class);
@@ -242,7 +257,7 @@ final class BybitRest implements AutoCloseable {
     }
 
     /** @param orderIds reported as sent before this attempt's request goes out (empty for a second try) */
-    private CompletableFuture<JsonNode> attempt(Call call, boolean mayResync, List<String> orderIds) {
+    private CompletableFuture<Reply> attempt(Call call, boolean mayResync, List<String> orderIds) {
         BybitEndpoint endpoint = call.endpoint();
         if (endpoint.signed() && call.signing() == null) {
             throw new IllegalArgumentException(endpoint + " needs an account");
@@ -272,7 +287,7 @@ final class BybitRest implements AutoCloseable {
     private record Answer(HttpResponse response, Throwable failure) {
     }
 
-    private CompletableFuture<JsonNode> answered(Call call, Cost cost, Answer a, boolean mayResync) {
+    private CompletableFuture<Reply> answered(Call call, Cost cost, Answer a, boolean mayResync) {
         BybitEndpoint endpoint = call.endpoint();
         String what = endpoint.toString();
         if (a.failure() != null) {
@@ -297,19 +312,21 @@ final class BybitRest implements AutoCloseable {
         Integer retCode = null;
         String retMsg = null;
         JsonNode result = null;
+        Long time = null;
         String body = response.bodyText();
         try {
             Envelope env = BybitJson.read(body, Envelope.class);
             retCode = env.retCode();
             retMsg = env.retMsg();
             result = env.result();
+            time = env.time();
         } catch (RuntimeException notJson) {
             retMsg = abbreviate(body);
         }
         retMsg = redact(retMsg, call.signing());
         if (response.isSuccess() && retCode != null && retCode == 0) {
-            return CompletableFuture.completedFuture(result == null || result.isNull()
-                    ? JsonNodeFactory.instance.objectNode() : result);
+            return CompletableFuture.completedFuture(new Reply(result == null || result.isNull()
+                    ? JsonNodeFactory.instance.objectNode() : result, time));
         }
         if (response.isSuccess() && retCode == null) {
             return CompletableFuture.failedFuture(new VenueException(VenueError.outcomeUnknown(null,

@@ -8,6 +8,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -21,6 +22,7 @@ import io.fixbridge.venue.bybit.dto.Execution;
 import io.fixbridge.venue.bybit.dto.InstrumentInfo;
 import io.fixbridge.venue.bybit.dto.OrderResult;
 import io.fixbridge.venue.bybit.dto.PositionInfo;
+import io.fixbridge.venue.bybit.dto.Ticker;
 import io.fixbridge.venue.bybit.dto.WalletBalance;
 import io.fixbridge.venue.kit.rules.Decimals;
 
@@ -67,6 +69,7 @@ import java.util.regex.Pattern;
  * Fills come from executions of type Trade only, with {@code execId} as the trade id.
  */
 public final class BybitTranslator {
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
     /** Bybit's rejectReason of a post-only order that would have taken liquidity. */
     public static final String POST_ONLY_WOULD_TAKE = "EC_PostOnlyWillTakeLiquidity";
     /** Bybit's limit on orderLinkId: up to 36 letters, digits, dashes and underscores. */
@@ -681,6 +684,56 @@ public final class BybitTranslator {
             return Side.SELL;
         }
         throw UnknownVenueValueException.of("side", value, new Object[]{"Buy", "Sell"});
+    }
+
+    /**
+     * The reference price of one tickers entry: the mid of {@code bid1Price} and {@code ask1Price},
+     * else {@code markPrice} (linear and inverse), else {@code lastPrice}, as of {@code asOf} (the
+     * answer's {@code time}). Empty when none of them is a positive number.
+     */
+    public static Optional<ReferencePrice> referencePrice(String unifiedSymbol, Ticker ticker, Instant asOf) {
+        BigDecimal bid = positive(ticker.bid1Price());
+        BigDecimal ask = positive(ticker.ask1Price());
+        if (bid != null && ask != null) {
+            return Optional.of(new ReferencePrice(unifiedSymbol, bid.add(ask).divide(TWO), ReferencePrice.Kind.MID,
+                    asOf));
+        }
+        BigDecimal mark = positive(ticker.markPrice());
+        if (mark != null) {
+            return Optional.of(new ReferencePrice(unifiedSymbol, mark, ReferencePrice.Kind.MARK, asOf));
+        }
+        BigDecimal last = positive(ticker.lastPrice());
+        return last == null ? Optional.empty()
+                : Optional.of(new ReferencePrice(unifiedSymbol, last, ReferencePrice.Kind.LAST, asOf));
+    }
+
+    /**
+     * The reference prices of a tickers answer of {@code category} for the instruments in {@code loaded};
+     * symbols it does not hold, and entries without a usable price, are skipped.
+     */
+    static List<ReferencePrice> referencePrices(BybitCategory category, List<Ticker> tickers, Symbols loaded,
+                                                Instant asOf) {
+        List<ReferencePrice> out = new ArrayList<>();
+        for (Ticker t : tickers) {
+            String unified = t == null ? null : loaded.unifiedOf(category, t.symbol());
+            if (unified != null) {
+                referencePrice(unified, t, asOf).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** A positive decimal from Bybit's text; null for null, blank, zero, negative or not a number. */
+    private static BigDecimal positive(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(text.trim());
+            return v.signum() > 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A decimal from Bybit's text; null for null or blank. */

@@ -42,6 +42,7 @@ class BybitConfigTest {
         assertThat(c.rateLimits().perSecond("orderQuery")).isEqualTo(50);
         assertThat(c.rateLimits().ipPer5s()).isEqualTo(600);
         assertThat(c.ipBanPauseMs()).isEqualTo(600_000);
+        assertThat(c.referencePriceIntervalMs()).isEqualTo(1000);
         assertThat(c.timeouts().wsPingMs()).isEqualTo(20000);
         assertThat(c.accountNames()).containsExactly("main");
     }
@@ -67,6 +68,7 @@ class BybitConfigTest {
         v.put("rateLimits", Map.of("orderCreateLinear", 5, "ipPer5s", 100));
         v.put("rateLimitPolicy", Map.of("maxWaitMs", 0));
         v.put("ipBanPauseMs", 2000);
+        v.put("referencePriceIntervalMs", 250);
         v.put("timeouts", Map.of("requestMs", 1500, "reconnectMinMs", 10, "reconnectMaxMs", 20));
         BybitConfig c = BybitConfig.from(settings(v));
 
@@ -78,6 +80,7 @@ class BybitConfigTest {
         assertThat(c.rateLimits().ipPer5s()).isEqualTo(100);
         assertThat(c.rateLimitMaxWaitMs()).isZero();
         assertThat(c.ipBanPauseMs()).isEqualTo(2000);
+        assertThat(c.referencePriceIntervalMs()).isEqualTo(250);
         assertThat(c.timeouts().requestMs()).isEqualTo(1500);
     }
 
@@ -85,6 +88,9 @@ class BybitConfigTest {
     void unknownKeysAndWrongValuesAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("restURL", "http://x"))))
                 .isInstanceOf(VenueConfigException.class).hasMessageContaining("venues[bybit].restURL");
+        assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("referencePriceIntervalMs", 0))))
+                .isInstanceOf(VenueConfigException.class)
+                .hasMessageContaining("venues[bybit].referencePriceIntervalMs").hasMessageContaining("at least 1");
         assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("categories", List.of("option")))))
                 .hasMessageContaining("venues[bybit].categories").hasMessageContaining("spot, linear and inverse");
         assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("rateLimits", Map.of("orderCreate", 3)))))

@@ -9,6 +9,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -59,6 +60,28 @@ class BybitDerivativesAdapterTest {
     private Position position(String symbol) {
         return answer(h.adapter.positions(SimSupport.ACCOUNT)).stream().filter(p -> p.symbol().equals(symbol))
                 .findFirst().orElse(null);
+    }
+
+    @Test
+    void referencePriceFollowsTheSimulatorsMidAsOfTheAnswersTime() throws Exception {
+        h = new AdapterHarness(SimSupport.start(), Map.of("referencePriceIntervalMs", 100));
+        await().atMost(AdapterHarness.TIMEOUT).until(() -> h.adapter.referencePrice(LINEAR).isPresent()
+                && h.adapter.referencePrice(INVERSE).isPresent());
+        ReferencePrice first = h.adapter.referencePrice(LINEAR).orElseThrow();
+        assertThat(first.price()).isEqualByComparingTo("60000");
+        assertThat(first.kind()).isEqualTo(ReferencePrice.Kind.MID);
+        assertThat(h.adapter.referencePrice(INVERSE).orElseThrow().kind()).isEqualTo(ReferencePrice.Kind.MID);
+
+        h.sim.sim.linearMarket().moveMid("BTCUSDT", 12_000);
+        BigDecimal mid = h.sim.sim.linearMarket().mid("BTCUSDT");
+        assertThat(mid).isEqualByComparingTo("61200");
+
+        await().atMost(AdapterHarness.TIMEOUT).untilAsserted(() -> {
+            ReferencePrice moved = h.adapter.referencePrice(LINEAR).orElseThrow();
+            assertThat(moved.price()).as("the quotes are symmetric around the mid").isEqualByComparingTo(mid);
+            assertThat(moved.asOf()).isAfter(first.asOf());
+        });
+        assertThat(h.adapter.referencePrice("NOSUCH/COIN")).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceRequest;
 import io.fixbridge.venue.Side;
@@ -22,6 +23,7 @@ import io.fixbridge.venue.bybit.dto.Execution;
 import io.fixbridge.venue.bybit.dto.InstrumentInfo;
 import io.fixbridge.venue.bybit.dto.OrderResult;
 import io.fixbridge.venue.bybit.dto.PositionInfo;
+import io.fixbridge.venue.bybit.dto.Ticker;
 import io.fixbridge.venue.bybit.dto.WalletBalance;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -611,6 +613,49 @@ class BybitTranslatorTest {
                 assertThat(p.realizedPnl()).isEqualByComparingTo("12.5");
             });
             assertThat(inverse).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("-300"));
+        }
+    }
+
+    @Nested
+    class ReferencePriceAnswers {
+        private final Map<String, BybitInstrument> linear = load(BybitCategory.LINEAR,
+                "http_get_v5_market_instruments-info_linear.json");
+        private final Symbols loaded = new Symbols(java.util.stream.Stream.concat(linear.values().stream(),
+                load(BybitCategory.SPOT, "http_get_v5_market_instruments-info_spot.json").values().stream()).toList());
+
+        @Test
+        void linearTickersGiveTheMidElseTheMarkAsOfTheAnswersTimeAndSkipSymbolsNotLoaded() {
+            var body = Fixtures.body("http_get_v5_market_tickers_linear.json");
+            Instant time = Instant.ofEpochMilli(body.get("time").asLong());
+
+            List<ReferencePrice> prices = BybitTranslator.referencePrices(BybitCategory.LINEAR,
+                    Fixtures.list("http_get_v5_market_tickers_linear.json", Ticker.class), loaded, time);
+
+            assertThat(prices).containsExactly(
+                    new ReferencePrice("BTC/USDT:USDT", new BigDecimal("120200.90").divide(BigDecimal.valueOf(2)),
+                            ReferencePrice.Kind.MID, time),
+                    new ReferencePrice(linear.get("BTCPERP").symbol(), new BigDecimal("60102.5"),
+                            ReferencePrice.Kind.MARK, time));
+            assertThat(prices.get(0).price()).isEqualByComparingTo("60100.45");
+            assertThat(time).isEqualTo(Instant.parse("2025-07-31T22:13:20.789Z"));
+        }
+
+        @Test
+        void spotTickersGiveTheMidElseTheLastPrice() {
+            Instant time = Instant.ofEpochMilli(1754000000456L);
+
+            List<ReferencePrice> prices = BybitTranslator.referencePrices(BybitCategory.SPOT,
+                    Fixtures.list("http_get_v5_market_tickers_spot.json", Ticker.class), loaded, time);
+
+            assertThat(prices).containsExactly(
+                    new ReferencePrice("BTC/USDT", new BigDecimal("60100.00"), ReferencePrice.Kind.MID, time),
+                    new ReferencePrice("ETH/USDT", new BigDecimal("3000.15"), ReferencePrice.Kind.LAST, time));
+        }
+
+        @Test
+        void nothingUsableGivesNothing() {
+            assertThat(BybitTranslator.referencePrice("BTC/USDT", new Ticker("BTCUSDT", "", "0", null, "abc"),
+                    Instant.EPOCH)).isEmpty();
         }
     }
 }
