@@ -59,6 +59,10 @@ const ctx = {
   shutdownRequested: false,
 };
 
+// Polled every referencePriceIntervalMs: the adapter logs a failure streak once, so a failure here is not
+// logged per request (the answer carries it).
+const QUIET_FAILURES = new Set(['fetchReferencePrices']);
+
 async function handle(line) {
   let request;
   try {
@@ -78,8 +82,8 @@ async function handle(line) {
   try {
     out = encodeResult(id, await handler(params, ctx));
   } catch (err) {
-    if (!(err instanceof ProtocolError)) log.warn(`${method} #${id} failed: ${err?.name}: ${err?.message}`);
-    else log.warn(`${method} #${id} rejected: ${err.message}`);
+    if (err instanceof ProtocolError) log.warn(`${method} #${id} rejected: ${err.message}`);
+    else if (!QUIET_FAILURES.has(method)) log.warn(`${method} #${id} failed: ${err?.name}: ${err?.message}`);
     out = errorLine(id, err, scrub);
   }
   await send(out);

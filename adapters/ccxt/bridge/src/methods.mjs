@@ -13,6 +13,7 @@ import { WatchSubscription, PollSubscription } from './streams.mjs';
 import { isA } from './family.mjs';
 import { readTrades, DEFAULT_MAX_PAGES } from './trades.mjs';
 import { reportingOrder } from './telemetry.mjs';
+import { fetchReferencePrices } from './prices.mjs';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -190,6 +191,13 @@ export const methods = {
     const ex = exchangeOf(ctx, params);
     if (!ex.has.fetchPositions) throw new ccxt.NotSupported(`${ex.id} does not support fetchPositions`);
     return (await ex.fetchPositions(optionalSymbols(params))).map(positionOut);
+  },
+
+  async fetchReferencePrices(params, ctx) {
+    const ex = exchangeOf(ctx, params);
+    const symbols = optionalSymbols(params);
+    if (symbols === undefined) throw new ProtocolError('symbols is required');
+    return fetchReferencePrices(ex, symbols);
   },
 
   async subscribe(params, ctx) {

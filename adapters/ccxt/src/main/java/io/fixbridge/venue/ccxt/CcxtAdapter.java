@@ -13,6 +13,7 @@ import io.fixbridge.venue.OrderEventListener;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.ReplaceRequest;
@@ -60,7 +61,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the adapter spawns {@code node <bridge>/src/main.mjs}, speaks the line protocol of {@link BridgeClient}
  * with it, opens one ccxt instance per account, loads the unified markets ({@link CcxtTranslator#instrument}),
  * derives its capabilities from ccxt's {@code has} and {@code features}, and receives order and trade news
- * from ccxt's watchOrders/watchMyTrades or from polling (setting {@code streams}).
+ * from ccxt's watchOrders/watchMyTrades or from polling (setting {@code streams}); reference prices of every
+ * market are polled from connect on ({@link ReferencePrices}, setting {@code referencePriceIntervalMs}).
  *
  * <h2>Threading</h2>
  * Every method returns at once. Sidecar I/O runs on the sidecar's reader threads; futures complete and order
@@ -125,6 +127,7 @@ public final class CcxtAdapter implements VenueAdapter {
     private final CcxtHealth health;
     private final Sidecar sidecar;
     private final GapFillRetry gapRetry;
+    private final ReferencePrices referencePrices;
     private final AtomicReference<Markets> markets = new AtomicReference<>(Markets.EMPTY);
     private final AtomicReference<Description> description = new AtomicReference<>();
     private final Map<String, String> streamModes = new ConcurrentHashMap<>();
@@ -192,6 +195,7 @@ public final class CcxtAdapter implements VenueAdapter {
                 config.bridgeDirectory(), config.startTimeoutMs(), config.pingIntervalMs(), config.pingTimeoutMs(),
                 config.restartBackoff());
         this.sidecar = new Sidecar(settings, executors.scheduler(), executors.callbacks(), new SidecarListener());
+        this.referencePrices = new ReferencePrices(label, config, executors.scheduler(), sidecar, markets::get, clock);
     }
 
     @Override
@@ -247,6 +251,15 @@ public final class CcxtAdapter implements VenueAdapter {
         return Map.copyOf(streamStates);
     }
 
+    /**
+     * The reference price of {@code symbol}, polled from connect on every {@code referencePriceIntervalMs}
+     * (fetchBidsAsks where ccxt has it, else fetchTickers; see {@link ReferencePrices}). From memory, never blocks.
+     */
+    @Override
+    public Optional<ReferencePrice> referencePrice(String symbol) {
+        return referencePrices.price(symbol);
+    }
+
     /** How each account's streams run ({@code watch} or {@code poll}), as the sidecar chose at subscribe. */
     public Map<String, String> streamModes() {
         return Map.copyOf(streamModes);
@@ -296,6 +309,7 @@ public final class CcxtAdapter implements VenueAdapter {
                 LOG.debug("{}: closed while connecting", label);
             }
         }
+        referencePrices.start();
         LOG.info("{} connected: {} instruments, accounts {}, streams {}", label, instruments().size(),
                 config.accountNames(), streamModes);
     }
@@ -1406,6 +1420,7 @@ public final class CcxtAdapter implements VenueAdapter {
         if (task != null) {
             task.cancel(false);
         }
+        referencePrices.close();
         try {
             sidecar.close();
         } catch (RuntimeException e) {

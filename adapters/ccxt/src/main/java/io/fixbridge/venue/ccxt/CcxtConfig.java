@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  *     restartMaxMs: 30000           # sidecar restart backoff, ceiling
  *     venueDownPauseMs: 30000       # after OnMaintenance / ExchangeNotAvailable new orders are refused this long
  *     healthProbeIntervalMs: 10000  # how often an account whose credentials were refused is probed (fetchBalance)
+ *     referencePriceIntervalMs: 1000 # how often the reference prices of every market are fetched (fetchBidsAsks
+ *                                   # where ccxt has it, else fetchTickers)
  *     accounts:
  *       - name: main
  *         apiKey: ${KRAKEN_API_KEY}     # each credential the exchange requires (ccxt's requiredCredentials):
@@ -75,13 +77,14 @@ import java.util.regex.Pattern;
  * @param restartMaxMs          restart backoff ceiling
  * @param venueDownPauseMs      how long a venue reported down stays down
  * @param healthProbeIntervalMs probe interval of an account whose credentials were refused
+ * @param referencePriceIntervalMs how often the reference prices are polled
  * @param accounts              accounts in file order
  */
 public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> options, Map<String, Object> urls,
                          Path bridgeDirectory, String node, Streams streams, long pollIntervalMs, List<String> streamSymbols,
                          long requestTimeoutMs, long startTimeoutMs, long pingIntervalMs, long pingTimeoutMs,
                          long restartMinMs, long restartMaxMs, long venueDownPauseMs, long healthProbeIntervalMs,
-                         List<Account> accounts) {
+                         long referencePriceIntervalMs, List<Account> accounts) {
 
     public static final boolean DEFAULT_SANDBOX = false;
     public static final String DEFAULT_NODE = "node";
@@ -95,6 +98,7 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
     public static final long DEFAULT_RESTART_MAX_MS = 30_000;
     public static final long DEFAULT_VENUE_DOWN_PAUSE_MS = 30_000;
     public static final long DEFAULT_HEALTH_PROBE_INTERVAL_MS = 10_000;
+    public static final long DEFAULT_REFERENCE_PRICE_INTERVAL_MS = 1000;
     /** The system property naming the bridge directory (set by the module's test run). */
     public static final String BRIDGE_PROPERTY = "fixbridge.ccxt.bridge";
     /** The bridge directory under the installation ($FIXBRIDGE_HOME) or the working directory. */
@@ -107,7 +111,7 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
     private static final Set<String> VENUE_KEYS = Set.of("exchange", "sandbox", "options", "urls",
             "bridgeDirectory", "node", "streams", "pollIntervalMs", "streamSymbols", "requestTimeoutMs", "startTimeoutMs",
             "pingIntervalMs", "pingTimeoutMs", "restartMinMs", "restartMaxMs", "venueDownPauseMs",
-            "healthProbeIntervalMs");
+            "healthProbeIntervalMs", "referencePriceIntervalMs");
 
     /** How the sidecar learns of order changes and trades. */
     public enum Streams {
@@ -228,6 +232,7 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
         }
         long down = atLeast(venue, "venueDownPauseMs", DEFAULT_VENUE_DOWN_PAUSE_MS, 1);
         long probe = atLeast(venue, "healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS, 10);
+        long referencePrices = atLeast(venue, "referencePriceIntervalMs", DEFAULT_REFERENCE_PRICE_INTERVAL_MS, 50);
 
         List<Account> accounts = new ArrayList<>();
         Set<String> accountKeys = new java.util.HashSet<>(CREDENTIAL_KEYS);
@@ -253,7 +258,7 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
                     + ": list at least one account with the credentials " + exchange + " requires");
         }
         return new CcxtConfig(exchange, sandbox, options, urls, bridge, node, streams, poll, streamSymbols, request, start, ping,
-                pingTimeout, restartMin, restartMax, down, probe, accounts);
+                pingTimeout, restartMin, restartMax, down, probe, referencePrices, accounts);
     }
 
     private static Path bridgeDirectory(ConfigView venue, String fixbridgeHome, String bridgeProperty) {

@@ -11,6 +11,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
@@ -20,11 +21,13 @@ import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.ccxt.dto.CcxtMarket;
 import io.fixbridge.venue.ccxt.dto.CcxtOrder;
 import io.fixbridge.venue.ccxt.dto.CcxtPosition;
+import io.fixbridge.venue.ccxt.dto.CcxtPrice;
 import io.fixbridge.venue.ccxt.dto.CcxtTrade;
 import io.fixbridge.venue.kit.json.VenueJson;
 import io.fixbridge.venue.kit.rules.Decimals;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -459,5 +462,46 @@ public final class CcxtTranslator {
                     p.realizedPnl() == null ? BigDecimal.ZERO : p.realizedPnl()));
         }
         return List.copyOf(out);
+    }
+
+    // ------------------------------------------------------------------ reference prices
+
+    /**
+     * The {@code prices} of the sidecar's {@code fetchReferencePrices} answer as reference prices, one per market
+     * that has one (see {@link #referencePrice}), as of {@code receivedAt}.
+     */
+    public static List<ReferencePrice> referencePrices(List<CcxtPrice> prices, Instant receivedAt) {
+        List<ReferencePrice> out = new ArrayList<>();
+        for (CcxtPrice p : prices) {
+            referencePrice(p, receivedAt).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A market's reference price: the mid of bid and ask when both are positive and not crossed, else the mark
+     * price, else the last trade price; empty when it has none of them (or no symbol). As of {@code receivedAt},
+     * the answer's receipt: a polled snapshot says what the book is now, while a ticker's own time can be the
+     * book's last change (Binance's bookTicker), long ago on a quiet market whose prices are still current.
+     */
+    public static Optional<ReferencePrice> referencePrice(CcxtPrice p, Instant receivedAt) {
+        if (p.symbol() == null || p.symbol().isEmpty()) {
+            return Optional.empty();
+        }
+        if (positive(p.bid()) && positive(p.ask()) && p.bid().compareTo(p.ask()) <= 0) {
+            BigDecimal mid = p.bid().add(p.ask()).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+            return Optional.of(new ReferencePrice(p.symbol(), mid, ReferencePrice.Kind.MID, receivedAt));
+        }
+        if (positive(p.mark())) {
+            return Optional.of(new ReferencePrice(p.symbol(), p.mark(), ReferencePrice.Kind.MARK, receivedAt));
+        }
+        if (positive(p.last())) {
+            return Optional.of(new ReferencePrice(p.symbol(), p.last(), ReferencePrice.Kind.LAST, receivedAt));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean positive(BigDecimal v) {
+        return v != null && v.signum() > 0;
     }
 }

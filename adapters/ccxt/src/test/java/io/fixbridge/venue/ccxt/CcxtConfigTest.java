@@ -54,6 +54,7 @@ class CcxtConfigTest {
         assertThat(c.node()).isEqualTo("node");
         assertThat(c.streams()).isEqualTo(CcxtConfig.Streams.AUTO);
         assertThat(c.pollIntervalMs()).isEqualTo(1000);
+        assertThat(c.referencePriceIntervalMs()).isEqualTo(1000);
         assertThat(c.streamSymbols()).isEmpty();
         assertThat(c.requestTimeoutMs()).isEqualTo(10_000);
         assertThat(c.answerTimeoutMs()).isEqualTo(15_000);
@@ -100,6 +101,9 @@ class CcxtConfigTest {
         assertThatThrownBy(() -> read(venue("streams", "sometimes")))
                 .hasMessage("venues[kraken].streams: expected auto, watch or poll, got 'sometimes'");
         assertThatThrownBy(() -> read(venue("pollIntervalMs", "10"))).hasMessageStartingWith("venues[kraken].pollIntervalMs:");
+        assertThatThrownBy(() -> read(venue("referencePriceIntervalMs", "10")))
+                .hasMessageStartingWith("venues[kraken].referencePriceIntervalMs:");
+        assertThat(read(venue("referencePriceIntervalMs", "250")).referencePriceIntervalMs()).isEqualTo(250);
         assertThatThrownBy(() -> read(venue("restartMinMs", "5000", "restartMaxMs", "100")))
                 .hasMessageStartingWith("venues[kraken].restartMaxMs:");
         assertThatThrownBy(() -> read(venue("timeout", "5"))).hasMessageStartingWith("venues[kraken].timeout: unknown setting");

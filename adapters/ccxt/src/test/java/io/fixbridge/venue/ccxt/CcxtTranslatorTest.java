@@ -10,6 +10,7 @@ import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
@@ -20,11 +21,13 @@ import io.fixbridge.venue.ccxt.CcxtTranslator.PrecisionMode;
 import io.fixbridge.venue.ccxt.dto.CcxtMarket;
 import io.fixbridge.venue.ccxt.dto.CcxtOrder;
 import io.fixbridge.venue.ccxt.dto.CcxtPosition;
+import io.fixbridge.venue.ccxt.dto.CcxtPrice;
 import io.fixbridge.venue.ccxt.dto.CcxtTrade;
 import io.fixbridge.venue.kit.json.VenueJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -282,5 +285,50 @@ class CcxtTranslatorTest {
         assertThat(CcxtTranslator.positions(List.of(new CcxtPosition("X/USDT:USDT", "short", new BigDecimal("2"),
                 null, null, null, null, null, null)))).singleElement()
                 .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("-2"));
+    }
+
+    @Test
+    void referencePricesFromBinanceBidsAsks() {
+        Instant received = Instant.parse("2026-11-21T19:00:00Z");
+        List<ReferencePrice> prices = CcxtTranslator.referencePrices(Fixtures.list(
+                Fixtures.result("sidecar_fetchReferencePrices_binance").get("prices"), CcxtPrice.class), received);
+
+        assertThat(prices).extracting(ReferencePrice::symbol).as("ETH/USDT has no ask, mark or last")
+                .containsExactly("BTC/USDT", "BTC/USDT:USDT");
+        assertThat(prices.get(0).price()).isEqualByComparingTo("60000");
+        assertThat(prices.get(1).price()).isEqualByComparingTo("60010.2");
+        assertThat(prices).allSatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(ReferencePrice.Kind.MID);
+            assertThat(p.asOf()).as("a polled snapshot is as of its receipt, not the book's last change")
+                    .isEqualTo(received);
+        });
+    }
+
+    @Test
+    void referencePricesFromBybitTickersFallBackToMarkThenLast() {
+        Instant received = Instant.parse("2026-11-21T19:00:00Z");
+        List<ReferencePrice> prices = CcxtTranslator.referencePrices(Fixtures.list(
+                Fixtures.result("sidecar_fetchReferencePrices_bybit").get("prices"), CcxtPrice.class), received);
+
+        assertThat(prices).extracting(ReferencePrice::symbol, ReferencePrice::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("BTC/USDT:USDT", ReferencePrice.Kind.MID),
+                org.assertj.core.groups.Tuple.tuple("ETH/USDT:USDT", ReferencePrice.Kind.MARK),
+                org.assertj.core.groups.Tuple.tuple("SOL/USDT", ReferencePrice.Kind.LAST));
+        assertThat(prices).extracting(ReferencePrice::price).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("60000"), new BigDecimal("3000.05"), new BigDecimal("150.01"));
+    }
+
+    @Test
+    void aCrossedBookIsNoMid() {
+        Instant t = Instant.EPOCH;
+        CcxtPrice crossed = new CcxtPrice("BTC/USDT", new BigDecimal("60001"), new BigDecimal("60000"), null,
+                new BigDecimal("59990"), null);
+
+        assertThat(CcxtTranslator.referencePrice(crossed, t)).hasValueSatisfying(p -> {
+            assertThat(p.kind()).isEqualTo(ReferencePrice.Kind.LAST);
+            assertThat(p.price()).isEqualByComparingTo("59990");
+        });
+        assertThat(CcxtTranslator.referencePrice(new CcxtPrice(null, BigDecimal.ONE, BigDecimal.ONE, null, null, null),
+                t)).isEmpty();
     }
 }
