@@ -145,6 +145,7 @@ final class BybitApi {
             n.put("nextFundingTime", Long.toString(clock.millis() - Math.floorMod(clock.millis(), 28_800_000L)
                     + 28_800_000L));
             n.put("openInterest", "0");
+            n.put("openInterestValue", "0"); // openInterest x markPrice; ccxt tells a contract ticker from a spot one by it
         }
         n.put("bid1Price", bid == null ? "" : l.price(bid.price()));
         n.put("bid1Size", bid == null ? "" : l.qty(bid.quantity()));
