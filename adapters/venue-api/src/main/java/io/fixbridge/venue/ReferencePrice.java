@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param symbol unified symbol
  * @param price  the price, positive
  * @param kind   what the price is: the venue's mid, mark or last trade price
- * @param asOf   when the venue published it (or, where the venue gives no time, when the adapter
- *               received it); the gateway refuses to rely on a price older than its configured age
+ * @param asOf   when the price was known to be current: when the adapter received the stream
+ *               message or the polled answer that carried it (a polled book is the book as it is
+ *               when answered, however long ago it last changed), or the venue's own time of that
+ *               answer; the gateway refuses to rely on a price older than its configured age
  */
 public record ReferencePrice(String symbol, BigDecimal price, Kind kind, Instant asOf) {
 

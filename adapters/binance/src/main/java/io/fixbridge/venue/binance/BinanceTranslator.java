@@ -178,9 +178,11 @@ public final class BinanceTranslator {
     // ------------------------------------------------------------------ reference prices
 
     /**
-     * The reference price of one bookTicker entry: the mid of its best bid and ask, as of the entry's
-     * {@code time} (futures) or {@code receivedAt} (spot, whose entries carry no time). Empty when a
-     * side of the book is empty (Binance prints it as zero) or missing.
+     * The reference price of one bookTicker entry: the mid of its best bid and ask, as of
+     * {@code receivedAt}: a polled answer is the book as it is when answered. (A futures entry's
+     * {@code time} is when that book last changed: on a quiet market it is old although the price
+     * is current, and would make the gateway refuse orders as if the price were stale.) Empty when
+     * a side of the book is empty (Binance prints it as zero) or missing.
      *
      * @param unifiedSymbol the entry's symbol in unified form
      */
@@ -190,9 +192,8 @@ public final class BinanceTranslator {
         if (bid == null || ask == null || bid.signum() <= 0 || ask.signum() <= 0) {
             return Optional.empty();
         }
-        Instant asOf = ticker.time() == null ? receivedAt : Instant.ofEpochMilli(ticker.time());
         return Optional.of(new ReferencePrice(unifiedSymbol, bid.add(ask).divide(TWO), ReferencePrice.Kind.MID,
-                asOf));
+                receivedAt));
     }
 
     /**
