@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>A symbol's price is the mid of its best bid and ask ({@link BinanceTranslator#midPrice}), as of the
- *       entry's {@code time} on futures and of the answer's receipt on spot (whose entries carry no time).</li>
+ *       answer's receipt (a futures entry's {@code time} is when its book last changed, not how current it is).</li>
  *   <li>When a TRADING instrument's book is one-sided, the same poll asks once for the fallback of every
  *       symbol: the mark price on futures ({@code GET /fapi/v1/premiumIndex}), the last price on spot
  *       ({@code GET /api/v3/ticker/price}). Binance's books of trading symbols are two-sided, so this costs
