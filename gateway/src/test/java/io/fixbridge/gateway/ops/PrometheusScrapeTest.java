@@ -77,6 +77,10 @@ class PrometheusScrapeTest {
         String sell = send("paper", market(id(), "ETH/USDT", '2', "1"));
         await(m -> report(sell, 'F').test(m) && "2".equals(f(m, 39)));
 
+        // a risk limit: at most 5 BTC per order to paper/main
+        String overLimit = send("paper", limit(id(), "BTC/USDT", '1', "6", "50000"));
+        await(report(overLimit, '8'));
+
         // a cancel of an order nobody knows: OrderCancelReject
         String unknown = id();
         oms1.send(cancel(unknown, "NO-SUCH-ORDER-" + unknown, "BTC/USDT", '1'));
@@ -195,6 +199,9 @@ class PrometheusScrapeTest {
 
             assertThat(m.value("fixbridge_kill_switches_active")).isEqualTo(1);
             assertThat(m.value("fixbridge_orders_blocked_total", "scope", "venue")).isEqualTo(1);
+            assertThat(m.value("fixbridge_risk_breaches_total", "limit", "maxOrderQty", "scope", "account:paper/main")).isEqualTo(1);
+            // Binance's price, polled once at connect, is older than maxAgeMs 1 for every Binance order's collar check
+            assertThat(m.value("fixbridge_risk_reference_missing_total", "venue", "binance", "action", "skipped")).isEqualTo(2);
         });
     }
 

@@ -112,6 +112,7 @@ final class ScrapedGateway implements AutoCloseable {
                     futuresRestUrl: %s
                     futuresWsUrl: %s
                     timeouts: { requestMs: 2000, reconnectMinMs: 100, reconnectMaxMs: 1000 }
+                    referencePriceIntervalMs: 600000
                     accounts:
                       - name: main
                         apiKey: %s
@@ -120,6 +121,12 @@ final class ScrapedGateway implements AutoCloseable {
                   - { senderCompId: OMS1, role: order-entry, venue: paper, account: main }
                   - { senderCompId: OMS2, role: order-entry, venue: paper, account: main, allowedAddresses: ["%s"] }
                   - { senderCompId: DC1, role: dropcopy }
+                risk:
+                  referencePrice: { maxAgeMs: 1, whenMissing: allow }
+                  sessions:
+                    OMS1: { priceCollarPercent: "50" }
+                  accounts:
+                    paper/main: { maxOrderQty: "5" }
                 """.formatted(ADMIN_TOKEN, sim.baseUrl(), sim.wsApiUrl(), sim.baseUrl(), stream, BINANCE_KEY, BINANCE_SECRET,
                 OMS2_ALLOWED));
     }
