@@ -4,24 +4,21 @@ import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.binance.dto.BookTicker;
 import io.fixbridge.venue.binance.dto.PremiumIndex;
 import io.fixbridge.venue.binance.dto.TickerPrice;
-import io.fixbridge.venue.kit.VenueCalls;
+import io.fixbridge.venue.kit.Poller;
 import io.fixbridge.venue.kit.http.QueryString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -50,34 +47,25 @@ import java.util.function.Supplier;
 final class ReferencePrices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferencePrices.class);
 
-    private final String venue;
     private final Map<BinanceMarket, BinanceRest> rest;
     private final Supplier<Symbols> symbols;
-    private final ScheduledExecutorService scheduler;
-    private final Duration interval;
     private final Clock clock;
     private final Map<String, ReferencePrice> prices = new ConcurrentHashMap<>();
-    private final Map<BinanceMarket, AtomicInteger> failures = new ConcurrentHashMap<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean closed;
+    private final Map<BinanceMarket, Poller> pollers = new EnumMap<>(BinanceMarket.class);
 
     ReferencePrices(String venue, Map<BinanceMarket, BinanceRest> rest, Supplier<Symbols> symbols,
                     ScheduledExecutorService scheduler, Duration interval, Clock clock) {
-        this.venue = Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(venue, "venue");
         this.rest = Map.copyOf(rest);
         this.symbols = Objects.requireNonNull(symbols, "symbols");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.interval = Objects.requireNonNull(interval, "interval");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rest.keySet().forEach(m -> failures.put(m, new AtomicInteger()));
+        this.rest.keySet().forEach(m -> pollers.put(m, new Poller("binance venue " + venue + ": reference prices of "
+                + m.configName(), scheduler, interval, () -> poll(m), LOG)));
     }
 
     /** Starts polling every market at once, then every interval; later calls do nothing. Never blocks. */
     void start() {
-        if (!started.compareAndSet(false, true)) {
-            return;
-        }
-        rest.keySet().forEach(m -> schedule(m, 0));
+        pollers.values().forEach(Poller::start);
     }
 
     /** The latest price of {@code unifiedSymbol}, if a poll found one. */
@@ -88,38 +76,7 @@ final class ReferencePrices implements AutoCloseable {
     /** Stops polling; a poll in flight finishes and schedules nothing more. */
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void schedule(BinanceMarket market, long delayMs) {
-        if (closed) {
-            return;
-        }
-        try {
-            scheduler.schedule(() -> pollSafely(market), delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // the adapter's executors are shut down: the adapter is closing
-            closed = true;
-        }
-    }
-
-    private void pollSafely(BinanceMarket market) {
-        if (closed) {
-            return;
-        }
-        CompletableFuture<Void> poll;
-        try {
-            poll = poll(market);
-        } catch (RuntimeException e) {
-            poll = CompletableFuture.failedFuture(e);
-        }
-        poll.whenComplete((ok, failure) -> {
-            try {
-                outcome(market, failure);
-            } finally {
-                schedule(market, interval.toMillis());
-            }
-        });
+        pollers.values().forEach(Poller::close);
     }
 
     private CompletableFuture<Void> poll(BinanceMarket market) {
@@ -149,22 +106,5 @@ final class ReferencePrices implements AutoCloseable {
 
     private void put(ReferencePrice price) {
         prices.put(price.symbol(), price);
-    }
-
-    private void outcome(BinanceMarket market, Throwable failure) {
-        AtomicInteger streak = failures.get(market);
-        if (failure == null) {
-            int failed = streak.getAndSet(0);
-            if (failed > 0) {
-                LOG.info("binance venue {}: reference prices of {} polled again after {} failed poll(s)", venue,
-                        market.configName(), failed);
-            }
-            return;
-        }
-        if (streak.getAndIncrement() == 0 && !closed) {
-            LOG.warn("binance venue {}: polling the reference prices of {} failed; they age until a poll succeeds "
-                    + "(logged once until then): {}", venue, market.configName(),
-                    VenueCalls.unwrap(failure).getMessage());
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.fixbridge.venue.bybit;
 
 import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.bybit.dto.Ticker;
-import io.fixbridge.venue.kit.VenueCalls;
+import io.fixbridge.venue.kit.Poller;
 import io.fixbridge.venue.kit.http.QueryString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,17 +10,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -46,36 +44,27 @@ import java.util.function.Supplier;
 final class ReferencePrices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferencePrices.class);
 
-    private final String venue;
     private final BybitRest rest;
-    private final Set<BybitCategory> categories;
     private final Supplier<Symbols> symbols;
-    private final ScheduledExecutorService scheduler;
-    private final Duration interval;
     private final Clock clock;
     private final Map<String, ReferencePrice> prices = new ConcurrentHashMap<>();
-    private final Map<BybitCategory, AtomicInteger> failures = new ConcurrentHashMap<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean closed;
+    private final List<Poller> pollers = new ArrayList<>();
 
     ReferencePrices(String venue, BybitRest rest, Set<BybitCategory> categories, Supplier<Symbols> symbols,
                     ScheduledExecutorService scheduler, Duration interval, Clock clock) {
-        this.venue = Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(venue, "venue");
         this.rest = Objects.requireNonNull(rest, "rest");
-        this.categories = Set.copyOf(categories);
         this.symbols = Objects.requireNonNull(symbols, "symbols");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.interval = Objects.requireNonNull(interval, "interval");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.categories.forEach(c -> failures.put(c, new AtomicInteger()));
+        for (BybitCategory c : Set.copyOf(categories)) {
+            pollers.add(new Poller("bybit venue " + venue + ": reference prices of " + c.wireName(), scheduler, interval,
+                    () -> poll(c), LOG));
+        }
     }
 
     /** Starts polling every category at once, then every interval; later calls do nothing. Never blocks. */
     void start() {
-        if (!started.compareAndSet(false, true)) {
-            return;
-        }
-        categories.forEach(c -> schedule(c, 0));
+        pollers.forEach(Poller::start);
     }
 
     /** The latest price of {@code unifiedSymbol}, if a poll found one. */
@@ -86,38 +75,7 @@ final class ReferencePrices implements AutoCloseable {
     /** Stops polling; a poll in flight finishes and schedules nothing more. */
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void schedule(BybitCategory category, long delayMs) {
-        if (closed) {
-            return;
-        }
-        try {
-            scheduler.schedule(() -> pollSafely(category), delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // the adapter's executors are shut down: the adapter is closing
-            closed = true;
-        }
-    }
-
-    private void pollSafely(BybitCategory category) {
-        if (closed) {
-            return;
-        }
-        CompletableFuture<Void> poll;
-        try {
-            poll = poll(category);
-        } catch (RuntimeException e) {
-            poll = CompletableFuture.failedFuture(e);
-        }
-        poll.whenComplete((ok, failure) -> {
-            try {
-                outcome(category, failure);
-            } finally {
-                schedule(category, interval.toMillis());
-            }
-        });
+        pollers.forEach(Poller::close);
     }
 
     private CompletableFuture<Void> poll(BybitCategory category) {
@@ -127,22 +85,5 @@ final class ReferencePrices implements AutoCloseable {
                     BybitTranslator.referencePrices(category, BybitJson.list(reply.result(), Ticker.class),
                             symbols.get(), asOf).forEach(p -> prices.put(p.symbol(), p));
                 });
-    }
-
-    private void outcome(BybitCategory category, Throwable failure) {
-        AtomicInteger streak = failures.get(category);
-        if (failure == null) {
-            int failed = streak.getAndSet(0);
-            if (failed > 0) {
-                LOG.info("bybit venue {}: reference prices of {} polled again after {} failed poll(s)", venue,
-                        category.wireName(), failed);
-            }
-            return;
-        }
-        if (streak.getAndIncrement() == 0 && !closed) {
-            LOG.warn("bybit venue {}: polling the reference prices of {} failed; they age until a poll succeeds "
-                    + "(logged once until then): {}", venue, category.wireName(),
-                    VenueCalls.unwrap(failure).getMessage());
-        }
     }
 }

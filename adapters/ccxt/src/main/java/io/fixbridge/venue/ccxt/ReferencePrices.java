@@ -7,21 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.ccxt.dto.CcxtPrice;
+import io.fixbridge.venue.kit.Poller;
 import io.fixbridge.venue.kit.json.VenueJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +31,9 @@ import java.util.function.Supplier;
  * until {@link #close()}. A price is as of the answer's receipt ({@link CcxtTranslator#referencePrice}). ccxt's
  * watchTickers/watchBidsAsks are not used: a snapshot a second is what the checks need, on every exchange alike.
  *
- * <p>Errors: a failed poll (sidecar restarting, network, exchange error) is logged at WARN once per failure
- * streak (INFO when prices come again) and the poll goes on at the same pace; meanwhile the prices held age.
- * Nothing here throws into the scheduler.
+ * <p>Errors: a failed poll (no markets yet, sidecar restarting, network, exchange error, an answer that does not
+ * read) is logged at WARN once per failure streak (INFO when polls succeed again, {@link Poller}) and the poll
+ * goes on at the same pace; meanwhile the prices held age. Nothing here throws into the scheduler.
  *
  * <p>Threading: {@link #price} answers from a {@link ConcurrentHashMap}, from any thread, without I/O. Polls run
  * on the adapter's scheduler and the sidecar's threads. Thread-safe.
@@ -43,31 +42,23 @@ final class ReferencePrices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferencePrices.class);
     private static final ObjectMapper JSON = VenueJson.mapper();
 
-    private final String label;
     private final String account;
-    private final long intervalMs;
     private final long timeoutMs;
-    private final ScheduledExecutorService scheduler;
     private final Sidecar sidecar;
     private final Supplier<Markets> markets;
     private final Clock clock;
     private final Map<String, ReferencePrice> prices = new ConcurrentHashMap<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    /** Whether a failure has been logged and no answer has come since: the streak goes on quietly. */
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private volatile boolean closed;
-    private volatile ScheduledFuture<?> next;
+    private final Poller poller;
 
     ReferencePrices(String label, CcxtConfig config, ScheduledExecutorService scheduler, Sidecar sidecar,
                     Supplier<Markets> markets, Clock clock) {
-        this.label = label;
         this.account = config.accountNames().get(0);
-        this.intervalMs = config.referencePriceIntervalMs();
         this.timeoutMs = config.answerTimeoutMs();
-        this.scheduler = scheduler;
         this.sidecar = sidecar;
         this.markets = markets;
         this.clock = clock;
+        this.poller = new Poller(label + ": reference prices", scheduler,
+                Duration.ofMillis(config.referencePriceIntervalMs()), this::poll, LOG);
     }
 
     /** The latest reference price of {@code symbol}; empty before the first one or for a symbol not loaded. */
@@ -77,51 +68,24 @@ final class ReferencePrices implements AutoCloseable {
 
     /** Starts polling now (once; later calls do nothing); returns at once. */
     void start() {
-        if (started.compareAndSet(false, true)) {
-            schedule(0);
-        }
+        poller.start();
     }
 
-    private void schedule(long delayMs) {
-        if (closed) {
-            return;
+    /** One fetchReferencePrices of every loaded market; fails while there is nothing to ask or no sidecar to ask. */
+    private CompletableFuture<Void> poll() {
+        List<Instrument> instruments = markets.get().instruments();
+        if (instruments.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no markets are loaded yet"));
         }
-        try {
-            next = scheduler.schedule(this::poll, delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{}: reference prices stop, the scheduler is shut down", label);
+        if (!sidecar.isUp()) {
+            // restarting: its supervisor reports that; the prices age meanwhile
+            return CompletableFuture.failedFuture(new IllegalStateException("the sidecar is not up"));
         }
-    }
-
-    private void poll() {
-        try {
-            List<Instrument> instruments = markets.get().instruments();
-            if (closed || instruments.isEmpty() || !sidecar.isUp()) {
-                // not connected yet, or the sidecar restarting (its supervisor reports that): the prices age
-                schedule(intervalMs);
-                return;
-            }
-            ObjectNode p = JSON.createObjectNode();
-            p.put("account", account);
-            ArrayNode symbols = p.putArray("symbols");
-            instruments.forEach(i -> symbols.add(i.symbol()));
-            sidecar.request("fetchReferencePrices", p, timeoutMs).whenComplete((answer, failure) -> {
-                try {
-                    if (failure != null) {
-                        failed(failure.getMessage());
-                    } else {
-                        apply(answer);
-                    }
-                } catch (RuntimeException e) {
-                    failed("the answer could not be read: " + e.getMessage());
-                } finally {
-                    schedule(intervalMs);
-                }
-            });
-        } catch (RuntimeException e) {
-            failed(e.toString());
-            schedule(intervalMs);
-        }
+        ObjectNode p = JSON.createObjectNode();
+        p.put("account", account);
+        ArrayNode symbols = p.putArray("symbols");
+        instruments.forEach(i -> symbols.add(i.symbol()));
+        return sidecar.request("fetchReferencePrices", p, timeoutMs).thenAccept(this::apply);
     }
 
     private void apply(JsonNode answer) {
@@ -135,30 +99,10 @@ final class ReferencePrices implements AutoCloseable {
             }
         }
         CcxtTranslator.referencePrices(list, clock.instant()).forEach(r -> prices.put(r.symbol(), r));
-        if (failing.compareAndSet(true, false)) {
-            LOG.info("{}: reference prices come again ({})", label, answer.path("source").asText());
-        }
-    }
-
-    /** WARN for the first failure of a streak; the rest of the streak at DEBUG. */
-    private void failed(String why) {
-        if (closed) {
-            return;
-        }
-        if (failing.compareAndSet(false, true)) {
-            LOG.warn("{}: fetching the reference prices failed ({}); they age until a poll succeeds, tried every {} ms",
-                    label, why, intervalMs);
-        } else {
-            LOG.debug("{}: fetching the reference prices failed again ({})", label, why);
-        }
     }
 
     @Override
     public void close() {
-        closed = true;
-        ScheduledFuture<?> task = next;
-        if (task != null) {
-            task.cancel(false);
-        }
+        poller.close();
     }
 }
