@@ -43,8 +43,12 @@ class BinanceTelemetryTest {
         }
     }
 
+    /**
+     * An adapter whose reference prices are polled once, at connect: the requests these tests count
+     * and the lost response they provoke are then the only traffic after it.
+     */
     private void connect() throws InterruptedException {
-        h = new AdapterHarness(SimSupport.start(), Map.of(), Clock.systemUTC(), telemetry);
+        h = new AdapterHarness(SimSupport.start(), Map.of("referencePriceIntervalMs", 600_000), Clock.systemUTC(), telemetry);
     }
 
     @Test
@@ -94,7 +98,8 @@ class BinanceTelemetryTest {
         answer(h.adapter.balances(SimSupport.ACCOUNT));
         h.sim.sim.faults().loseNextOrderResponse();
         OrderRequest lost = limit(BTC, Side.BUY, "0.01", "50000").build();
-        assertThat(failure(h.adapter.submit(lost)).outcome()).isEqualTo(VenueError.Outcome.OUTCOME_UNKNOWN);
+        VenueError unknown = failure(h.adapter.submit(lost));
+        assertThat(unknown.outcome()).as(unknown.toString()).isEqualTo(VenueError.Outcome.OUTCOME_UNKNOWN);
 
         await().atMost(AdapterHarness.TIMEOUT).until(() -> telemetry.requests.stream()
                 .anyMatch(r -> r.endpoint().equals("POST /api/v3/order") && r.status() == 0));
