@@ -96,7 +96,8 @@ public final class PreTradeRisk {
         Optional<RiskBreach> breach = check(s, order, c, ref);
         if (breach.isEmpty()) {
             admit(order);
-            book.update(order, ref.priceOrNull());
+            // only an order without a price of its own counts its open notional at the reference price
+            book.update(order, order.ownPrice() == null && order.quantity() != null ? ref.priceOrNull() : null);
         }
         return breach;
     }
@@ -330,7 +331,8 @@ public final class PreTradeRisk {
         private final String who;
         private final String symbol;
         private final Reference ref;
-        private final java.util.Set<String> warned = new java.util.HashSet<>();
+        /** The limits skipped for want of a price, warned about once per order; null until the first. */
+        private java.util.Set<String> warned;
         RiskBreach refused;
 
         Check(String label, String who, String symbol, Reference ref) {
@@ -348,7 +350,7 @@ public final class PreTradeRisk {
                 if (ref.refuseWithout) {
                     refused = new RiskBreach("referencePrice", label, RejectReason.OTHER, ref.why + "; " + limit + " of "
                             + who + " needs it, and risk.referencePrice.whenMissing is refuse");
-                } else if (warned.add(limit)) {
+                } else if ((warned == null ? warned = new java.util.HashSet<>() : warned).add(limit)) {
                     LOG.warn("risk check {} of {} skipped for an order on {}: {} (risk.referencePrice.whenMissing is allow)",
                             limit, who, symbol, ref.why);
                 }
