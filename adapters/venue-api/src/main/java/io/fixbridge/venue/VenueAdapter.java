@@ -94,6 +94,34 @@ public interface VenueAdapter extends AutoCloseable {
      */
     Optional<ReferencePrice> referencePrice(String symbol);
 
+    /**
+     * The most levels per side the books of {@link #subscribeMarketData} hold: what the venue's
+     * public book streams publish, or the adapter's configured {@code bookDepth} where the venue
+     * publishes more. Constant for the adapter's life; at least one.
+     */
+    int maxBookDepth();
+
+    /**
+     * Starts keeping {@code symbol}'s order book from the venue's public streams, following the
+     * venue's own synchronisation rules (snapshot plus sequenced updates, resynchronised on any
+     * gap), and streams it with the instrument's public trades to {@code listener}: a
+     * {@link BookSnapshot} (first with {@code resynced} true) after every venue book message that
+     * changed the top {@link #maxBookDepth()} levels, a {@link MarketTrade} per public trade, a
+     * {@link BookInterrupted} when the book stops being current (followed by a resynced snapshot once
+     * it is rebuilt). Streams that drop are reconnected with backoff for as long as the
+     * subscription is open; a failure is never thrown, it shows as an interruption.
+     *
+     * <p>The gateway holds at most one subscription per symbol and fans it out to its own
+     * subscribers; an adapter may carry several symbols on one venue connection.
+     *
+     * <p>Threading: may be called from any thread, returns at once (no I/O on the caller's thread).
+     * Call after {@link #connect} completed.
+     *
+     * @throws IllegalArgumentException when the adapter does not list {@code symbol} (the caller
+     *         checks {@link #instruments()} first)
+     */
+    MarketDataSubscription subscribeMarketData(String symbol, MarketDataListener listener);
+
     /** Registers the one listener that receives every order event of every account. Call before connect. */
     void subscribe(OrderEventListener listener);
 

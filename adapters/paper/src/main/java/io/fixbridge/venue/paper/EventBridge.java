@@ -8,11 +8,13 @@ import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.paper.engine.EngineListener;
 import io.fixbridge.venue.paper.engine.Execution;
 import io.fixbridge.venue.paper.engine.OrderView;
+import io.fixbridge.venue.paper.engine.PublicTrade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns engine events into {@link OrderEvent}s, hands each to the subscribed listener at once,
@@ -30,9 +32,12 @@ final class EventBridge implements EngineListener {
     private final String venue;
     private final List<OrderEvent> emitted = new ArrayList<>();
     private volatile OrderEventListener target;
+    private final Consumer<PublicTrade> trades;
 
-    EventBridge(String venue) {
+    /** @param trades receives every trade of the engine, on the engine thread (the public tape) */
+    EventBridge(String venue, Consumer<PublicTrade> trades) {
         this.venue = venue;
+        this.trades = trades;
     }
 
     void target(OrderEventListener listener) {
@@ -75,6 +80,11 @@ final class EventBridge implements EngineListener {
     @Override
     public void onExpired(OrderView o) {
         emit(new OrderEvent.Expired(o.account(), o.clientOrderId(), o.venueOrderId(), o.updatedAt()));
+    }
+
+    @Override
+    public void onTrade(PublicTrade trade) {
+        trades.accept(trade);
     }
 
     @Override

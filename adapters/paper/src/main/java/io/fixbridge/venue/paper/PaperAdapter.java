@@ -3,6 +3,8 @@ package io.fixbridge.venue.paper;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.MarketDataListener;
+import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderEventListener;
 import io.fixbridge.venue.OrderRequest;
@@ -95,6 +97,7 @@ public final class PaperAdapter implements VenueAdapter {
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
     private final EventBridge bridge;
+    private final PaperMarketData marketData;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final VenueTelemetry telemetry;
@@ -121,7 +124,8 @@ public final class PaperAdapter implements VenueAdapter {
         this.name = Objects.requireNonNull(name, "name");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.bridge = new EventBridge(name);
+        this.marketData = new PaperMarketData(name, clock);
+        this.bridge = new EventBridge(name, marketData::onTrade);
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "paper-" + name);
             t.setDaemon(true);
@@ -171,6 +175,24 @@ public final class PaperAdapter implements VenueAdapter {
         Quote quote = quotes.get(symbol);
         return quote == null ? Optional.empty()
                 : Optional.of(new ReferencePrice(symbol, quote.price(), quote.kind(), clock.instant()));
+    }
+
+    @Override
+    public int maxBookDepth() {
+        return PaperMarketData.BOOK_DEPTH;
+    }
+
+    /** Books and trades of the paper engine; the first book goes out on the engine thread right after this returns. */
+    @Override
+    public MarketDataSubscription subscribeMarketData(String symbol, MarketDataListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (instruments.stream().noneMatch(i -> i.symbol().equals(symbol))) {
+            throw new IllegalArgumentException("paper venue " + name + " does not list " + symbol);
+        }
+        return marketData.subscribe(symbol, listener, task -> onEngineThread("market data of " + symbol, () -> {
+            task.run();
+            return null;
+        }), this::engine);
     }
 
     @Override
@@ -330,6 +352,7 @@ public final class PaperAdapter implements VenueAdapter {
         if (engine == null) {
             return;
         }
+        marketData.publishBooks(engine);
         for (Instrument instrument : instruments) {
             String symbol = instrument.symbol();
             Quote quote = quoteOf(engine.book(symbol), engine.referencePrice(symbol));

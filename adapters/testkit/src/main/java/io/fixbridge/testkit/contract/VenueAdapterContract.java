@@ -1,8 +1,12 @@
 package io.fixbridge.testkit.contract;
 
 import io.fixbridge.venue.Balance;
+import io.fixbridge.venue.BookSnapshot;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.MarketDataEvent;
+import io.fixbridge.venue.MarketDataSubscription;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
@@ -27,11 +31,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
@@ -257,6 +263,52 @@ public abstract class VenueAdapterContract {
                 .isLessThanOrEqualTo(fx.marketableBuyPrice().multiply(new BigDecimal("1.1")));
         assertThat(price.asOf()).isBefore(Instant.now().plusSeconds(5));
         assertThat(adapter.referencePrice("NOSUCH/COIN")).isEmpty();
+    }
+
+    @Test
+    public void marketDataStreamsTheBookAndTradesUntilClosed() {
+        assertThat(adapter.maxBookDepth()).isPositive();
+        List<MarketDataEvent> got = new CopyOnWriteArrayList<>();
+        MarketDataSubscription subscription = adapter.subscribeMarketData(fx.symbol(), got::add);
+        assertThat(subscription.symbol()).isEqualTo(fx.symbol());
+        try {
+            await().atMost(fx.timeout()).until(() -> got.stream().anyMatch(e -> e instanceof BookSnapshot b
+                    && !b.bids().isEmpty() && !b.asks().isEmpty()));
+            BookSnapshot first = (BookSnapshot) got.stream().filter(e -> e instanceof BookSnapshot).findFirst().orElseThrow();
+            assertThat(first.resynced()).as("the first book of a subscription is a resync").isTrue();
+            BookSnapshot book = (BookSnapshot) got.stream().filter(e -> e instanceof BookSnapshot b
+                    && !b.bids().isEmpty() && !b.asks().isEmpty()).findFirst().orElseThrow();
+            assertThat(book.symbol()).isEqualTo(fx.symbol());
+            assertThat(book.bids().get(0).price()).as("best bid below best ask").isLessThan(book.asks().get(0).price());
+            assertThat(book.bids().size()).isLessThanOrEqualTo(adapter.maxBookDepth());
+            assertThat(book.asks().size()).isLessThanOrEqualTo(adapter.maxBookDepth());
+            assertThat(book.bids().get(0).price()).as("the book is around the market")
+                    .isGreaterThan(fx.restingBuyPrice()).isLessThanOrEqualTo(fx.marketableBuyPrice());
+
+            OrderRequest order = limitBuy(newClientOrderId(), fx.marketableBuyPrice());
+            answer(adapter.submit(order));
+            await().atMost(fx.timeout()).untilAsserted(() -> assertThat(sum(events.fills(order.clientOrderId())))
+                    .isEqualByComparingTo(fx.quantity()));
+            await().atMost(fx.timeout()).untilAsserted(() -> assertThat(got).filteredOn(e -> e instanceof MarketTrade)
+                    .as("the order's own fill appears on the public trade stream").isNotEmpty());
+            assertThat(got).filteredOn(e -> e instanceof MarketTrade).allSatisfy(e -> {
+                MarketTrade t = (MarketTrade) e;
+                assertThat(t.symbol()).isEqualTo(fx.symbol());
+                assertThat(t.tradeId()).isNotBlank();
+                assertThat(t.price()).isPositive();
+                assertThat(t.quantity()).isPositive();
+            });
+        } finally {
+            subscription.close();
+        }
+        int seen = got.size();
+        OrderRequest after = limitBuy(newClientOrderId(), fx.marketableBuyPrice());
+        answer(adapter.submit(after));
+        await().atMost(fx.timeout()).untilAsserted(() -> assertThat(sum(events.fills(after.clientOrderId())))
+                .isEqualByComparingTo(fx.quantity()));
+        assertThat(got).as("nothing is delivered after close").hasSize(seen);
+        assertThatThrownBy(() -> adapter.subscribeMarketData("NOSUCH/COIN", e -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ------------------------------------------------------------------ helpers for subclasses
