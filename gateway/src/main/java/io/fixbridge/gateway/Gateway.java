@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,6 +41,11 @@ import io.fixbridge.venue.VenueTelemetry;
 import io.micrometer.core.instrument.Gauge;
 import io.fixbridge.gateway.order.OrderEngine;
 import io.fixbridge.gateway.route.VenueRegistry;
+import io.fixbridge.gateway.route.Venue;
+import io.fixbridge.gateway.account.AccountData;
+import io.fixbridge.gateway.fix.DataServices;
+import io.fixbridge.gateway.marketdata.MarketDataHub;
+import io.fixbridge.gateway.ops.MarketDataMetrics;
 
 /**
  * The appliance. Start order: the order journal is opened and replayed (the orders of the last
@@ -64,10 +70,13 @@ public final class Gateway implements AutoCloseable {
     private final Metrics metrics;
     private final Map<String, VenueMetrics> venueMetrics;
     private final CompletableFuture<Void> ready;
+    private final MarketDataHub marketData;
     private OpsHttpServer ops;
 
     private Gateway(VenueRegistry venues, Journal journal, OrderEngine engine, FixAcceptor acceptor,
-                    Metrics metrics, Map<String, VenueMetrics> venueMetrics, CompletableFuture<Void> ready) {
+                    Metrics metrics, Map<String, VenueMetrics> venueMetrics, CompletableFuture<Void> ready,
+                    MarketDataHub marketData) {
+        this.marketData = marketData;
         this.venues = venues;
         this.journal = journal;
         this.engine = engine;
@@ -92,6 +101,7 @@ public final class Gateway implements AutoCloseable {
         FileJournal files = openJournal(config);
         Journal journal = new MeteredJournal(files, config.journal().files().directory(), metrics);
         VenueRegistry venues = null;
+        MarketDataHub marketData = null;
         OrderEngine engine = null;
         FixAcceptor acceptor = null;
         try {
@@ -110,7 +120,12 @@ public final class Gateway implements AutoCloseable {
             OrderEngine.ReplaySummary replayed = engine.replay();
             LOG.info("order journal {}: {} records, {} orders, {} open or pending", config.journal().files().directory(),
                     replayed.records(), replayed.orders(), replayed.open());
-            acceptor = FixAcceptor.create(config, new GatewayApplication(config.sessions(), engine, fixMetrics));
+            VenueRegistry registry = venues;
+            marketData = new MarketDataHub(venue -> registry.venue(venue).map(Venue::adapter), GatewayApplication::send,
+                    new MarketDataMetrics(metrics));
+            DataServices data = new DataServices(marketData, new AccountData(accountVenues(registry), GatewayApplication::send),
+                    registry.names(), venue -> registry.venue(venue).map(v -> v.adapter().instruments()));
+            acceptor = FixAcceptor.create(config, new GatewayApplication(config.sessions(), engine, fixMetrics, data));
             FixAcceptor created = acceptor;
             sink.target = new DropCopySink(FixAcceptor.sink(), config.sessions(), created::sessionIds, fixMetrics);
             // the sessions must exist before the venues' streams report anything about the orders of the
@@ -126,7 +141,7 @@ public final class Gateway implements AutoCloseable {
                         killSwitches.all().stream().map(k -> k.id() + " (" + k.describe() + ")").toList());
             }
             Gateway gateway = new Gateway(venues, journal, engine, acceptor, metrics, venueMetrics,
-                    engine.reconcile(cancelOnDisconnect));
+                    engine.reconcile(cancelOnDisconnect), marketData);
             Gauge.builder("fixbridge.ready", gateway, g -> g.health().ready() ? 1 : 0)
                     .description("1 while /health/ready says ready").register(metrics.registry());
             Gauge.builder("fixbridge.kill.switches.active", killSwitches, k -> k.all().size())
@@ -143,13 +158,13 @@ public final class Gateway implements AutoCloseable {
             gateway.ready.thenRun(() -> LOG.info("fixbridge ready: open orders reconciled, logons accepted"));
             return gateway;
         } catch (JournalUnavailableException e) {
-            release(acceptor, engine, venues, files, metrics);
+            release(acceptor, marketData, engine, venues, files, metrics);
             throw new IllegalStateException(e.getMessage() + "; check dataDirectory and journal.directory in gateway.yaml", e);
         } catch (UncheckedIOException e) {
-            release(acceptor, engine, venues, files, metrics);
+            release(acceptor, marketData, engine, venues, files, metrics);
             throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            release(acceptor, engine, venues, files, metrics);
+            release(acceptor, marketData, engine, venues, files, metrics);
             throw e;
         }
     }
@@ -170,6 +185,30 @@ public final class Gateway implements AutoCloseable {
         public boolean wasSent(quickfix.SessionID session, String execId) {
             return target.wasSent(session, execId);
         }
+    }
+
+    private static AccountData.Venues accountVenues(VenueRegistry registry) {
+        return new AccountData.Venues() {
+            @Override
+            public Optional<VenueAdapter> adapter(String venue) {
+                return registry.venue(venue).map(Venue::adapter);
+            }
+
+            @Override
+            public java.util.Set<String> accounts(String venue) {
+                return registry.venue(venue).map(Venue::accounts).orElse(java.util.Set.of());
+            }
+
+            @Override
+            public List<String> names() {
+                return registry.names();
+            }
+        };
+    }
+
+    /** The market data hub (tests read how many venue subscriptions are open). */
+    public MarketDataHub marketData() {
+        return marketData;
     }
 
     private static VenueInstrumentation instrumentation(Map<String, VenueMetrics> venueMetrics) {
@@ -194,10 +233,13 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static void release(FixAcceptor acceptor, OrderEngine engine, VenueRegistry venues, FileJournal journal,
-                                Metrics metrics) {
+    private static void release(FixAcceptor acceptor, MarketDataHub marketData, OrderEngine engine, VenueRegistry venues,
+                                FileJournal journal, Metrics metrics) {
         if (acceptor != null) {
             acceptor.close();
+        }
+        if (marketData != null) {
+            marketData.close();
         }
         if (engine != null) {
             engine.close();
@@ -257,6 +299,7 @@ public final class Gateway implements AutoCloseable {
             ops.close();
         }
         acceptor.close();
+        marketData.close();
         engine.close();
         journal.close();
         venues.close();

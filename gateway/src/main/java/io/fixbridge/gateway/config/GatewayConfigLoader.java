@@ -221,6 +221,20 @@ public final class GatewayConfigLoader {
                             + venueSettings.accounts().stream().map(VenueSettings.Account::name).toList());
                 }
                 profile.venue(venue).account(account).cancelOnDisconnect(s.bool("cancelOnDisconnect", false));
+            } else if (role == SessionRole.MARKET_DATA) {
+                for (String orderOnly : List.of("account", "cancelOnDisconnect", "scope")) {
+                    if (s.has(orderOnly)) {
+                        throw s.error(orderOnly, "does not apply to a market data session (role: marketdata); remove it");
+                    }
+                }
+                if (s.has("venue")) {
+                    String venue = s.string("venue");
+                    if (venues.stream().noneMatch(v -> v.name().equals(venue))) {
+                        throw s.error("venue", "no venue named '" + venue + "'; configured venues: "
+                                + venues.stream().map(VenueSettings::name).toList());
+                    }
+                    profile.venue(venue);
+                }
             } else {
                 for (String orderOnly : List.of("venue", "account", "cancelOnDisconnect")) {
                     if (s.has(orderOnly)) {

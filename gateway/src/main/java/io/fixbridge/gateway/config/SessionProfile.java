@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * @param senderCompId   the counterparty's SenderCompID(49)
  * @param role           what the session may do
- * @param defaultVenue   order entry: the venue used when an order carries no ExDestination(100);
- *                       empty for a drop copy
+ * @param defaultVenue   order entry: the venue used when an order carries no ExDestination(100),
+ *                       and a data request no SecurityExchange(207) or exchange party; market
+ *                       data: that venue for data requests, empty when each request must name
+ *                       one; empty for a drop copy
  * @param defaultAccount order entry: the account used when an order carries no Account(1); empty
  *                       for a drop copy
  * @param cancelOnDisconnect whether the session's open orders are canceled when it logs out or

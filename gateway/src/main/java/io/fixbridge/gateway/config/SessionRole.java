@@ -10,7 +10,14 @@ public enum SessionRole {
      * Read-only: receives a copy of every ExecutionReport and OrderCancelReject of the order-entry
      * sessions in its scope; an order message from it is answered with a BusinessMessageReject.
      */
-    DROP_COPY("dropcopy");
+    DROP_COPY("dropcopy"),
+    /**
+     * Market and reference data only: MarketDataRequest and SecurityListRequest; orders and
+     * account data requests are answered with a BusinessMessageReject. Its messages are not
+     * stored for resend (PersistMessages=N): a resend request is answered with a gap fill, since a
+     * book or trade sent again later would be stale.
+     */
+    MARKET_DATA("marketdata");
 
     private final String configName;
 

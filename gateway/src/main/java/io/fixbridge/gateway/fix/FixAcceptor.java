@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import io.fixbridge.gateway.config.GatewayConfig;
 import io.fixbridge.gateway.config.GatewayConfigException;
 import io.fixbridge.gateway.config.SessionProfile;
+import io.fixbridge.gateway.config.SessionRole;
 import io.fixbridge.gateway.config.TlsSettings;
 import io.fixbridge.gateway.order.ReportSink;
 import quickfix.Acceptor;
@@ -264,6 +265,10 @@ public final class FixAcceptor implements AutoCloseable {
                             + config.source() + "; add '- {senderCompId: " + counterparty + ", role: order-entry, venue: ..., account: ...}'");
                 }
                 seen.add(counterparty);
+                if (profiles.get(counterparty).role() == SessionRole.MARKET_DATA) {
+                    // market data sent again later would be stale: nothing is stored, a resend is a gap fill
+                    settings.setBool(id, "PersistMessages", false);
+                }
                 String host = settings.isSetting(id, "SocketAcceptAddress") ? settings.getString(id, "SocketAcceptAddress") : "0.0.0.0";
                 InetSocketAddress endpoint = new InetSocketAddress(host, (int) settings.getLong(id, "SocketAcceptPort"));
                 if (!endpoints.contains(endpoint)) {

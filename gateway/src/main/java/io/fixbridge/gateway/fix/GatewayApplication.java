@@ -16,8 +16,11 @@ import io.fixbridge.gateway.config.SessionProfile;
 import io.fixbridge.gateway.config.SessionRole;
 import io.fixbridge.gateway.ops.FixMetrics;
 import io.fixbridge.gateway.order.OrderEngine;
+import io.fixbridge.gateway.translate.AccountReports;
 import io.fixbridge.gateway.translate.ExecutionReports;
 import io.fixbridge.gateway.translate.FixInbound;
+import io.fixbridge.gateway.translate.MarketDataRequests;
+import io.fixbridge.gateway.translate.SecurityLists;
 import quickfix.Application;
 import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
@@ -50,16 +53,22 @@ public final class GatewayApplication implements Application {
     private static final Set<String> RESENDABLE = Set.of(MsgType.EXECUTION_REPORT,
             MsgType.ORDER_CANCEL_REJECT, MsgType.BUSINESS_MESSAGE_REJECT);
 
+    /** Reference, market and account data requests: answered by role, never journaled. */
+    private static final Set<String> DATA_REQUESTS = Set.of(MsgType.SECURITY_LIST_REQUEST, MsgType.MARKET_DATA_REQUEST,
+            MsgType.REQUEST_FOR_POSITIONS, MsgType.COLLATERAL_INQUIRY);
+
     private final Map<String, SessionProfile> profiles;
     private final OrderEngine engine;
     private final LogonGuard logonGuard = new LogonGuard();
 
     private final FixMetrics metrics;
+    private final DataServices data;
 
-    public GatewayApplication(Map<String, SessionProfile> profiles, OrderEngine engine, FixMetrics metrics) {
+    public GatewayApplication(Map<String, SessionProfile> profiles, OrderEngine engine, FixMetrics metrics, DataServices data) {
         this.profiles = Map.copyOf(profiles);
         this.engine = engine;
         this.metrics = metrics;
+        this.data = data;
     }
 
     @Override
@@ -77,6 +86,7 @@ public final class GatewayApplication implements Application {
     public void onLogout(SessionID sessionId) {
         LOG.info("FIX session {} logged out", sessionId);
         metrics.loggedOn(sessionId.getTargetCompID(), false);
+        data.marketData().sessionDown(sessionId);
         SessionProfile profile = profiles.get(sessionId.getTargetCompID());
         if (profile != null && profile.cancelOnDisconnect()) {
             engine.onSessionDown(sessionId);
@@ -162,6 +172,16 @@ public final class GatewayApplication implements Application {
         SessionProfile profile = profiles.get(sessionId.getTargetCompID());
         String type = message.getHeader().getString(MsgType.FIELD);
         metrics.in(sessionId.getTargetCompID(), message);
+        if (DATA_REQUESTS.contains(type)) {
+            serveData(message, sessionId, profile, type);
+            return;
+        }
+        if (profile.role() == SessionRole.MARKET_DATA) {
+            send(sessionId, ExecutionReports.businessReject(message, NOT_AUTHORIZED,
+                    "this is a market data session: it may send MarketDataRequest (V) and SecurityListRequest (x), not MsgType(35)="
+                            + type + "; send orders on an order-entry session"));
+            return;
+        }
         if (profile.role() == SessionRole.DROP_COPY) {
             send(sessionId, ExecutionReports.businessReject(message, NOT_AUTHORIZED,
                     "this is a drop-copy session: it receives copies of the ExecutionReports and OrderCancelRejects of the "
@@ -180,6 +200,43 @@ public final class GatewayApplication implements Application {
         }
     }
 
+    /**
+     * Answers a reference, market or account data request, if the session's role allows it:
+     * security lists on every session; market data on order-entry and market data sessions;
+     * positions and balances on order-entry and drop-copy sessions.
+     */
+    private void serveData(Message message, SessionID sessionId, SessionProfile profile, String type) throws FieldNotFound {
+        SessionRole role = profile.role();
+        boolean allowed = switch (type) {
+            case MsgType.MARKET_DATA_REQUEST -> role != SessionRole.DROP_COPY;
+            case MsgType.REQUEST_FOR_POSITIONS, MsgType.COLLATERAL_INQUIRY -> role != SessionRole.MARKET_DATA;
+            default -> true;
+        };
+        if (!allowed) {
+            send(sessionId, ExecutionReports.businessReject(message, NOT_AUTHORIZED, "MsgType(35)=" + type
+                    + " is not served on a " + role.configName() + " session: market data goes to order-entry and marketdata "
+                    + "sessions, positions and balances to order-entry and dropcopy sessions"));
+            return;
+        }
+        String venue = profile.defaultVenue();
+        switch (type) {
+            case MsgType.SECURITY_LIST_REQUEST -> SecurityLists.answer(message, data.venueNames(), data.instruments(), venue)
+                    .forEach(m -> send(sessionId, m));
+            case MsgType.MARKET_DATA_REQUEST -> {
+                MarketDataRequests.Parsed parsed = MarketDataRequests.parse(message, venue);
+                if (parsed.reject() != null) {
+                    data.marketData().refuse(sessionId, parsed.reject());
+                } else {
+                    data.marketData().request(sessionId, parsed.request());
+                }
+            }
+            case MsgType.REQUEST_FOR_POSITIONS -> data.accounts().positions(sessionId, AccountReports.positionsRequest(message, venue));
+            case MsgType.COLLATERAL_INQUIRY -> data.accounts().balances(sessionId,
+                    AccountReports.collateralInquiry(message, venue, profile.defaultAccount()));
+            default -> throw new IllegalStateException("not a data request: " + type);
+        }
+    }
+
     private void take(Message message, SessionID sessionId, SessionProfile profile, String type) throws FieldNotFound {
         switch (type) {
             case MsgType.ORDER_SINGLE -> taken(engine.onNewOrder(sessionId, profile, message, FixInbound.newOrder(message)), type);
@@ -191,7 +248,8 @@ public final class GatewayApplication implements Application {
                     taken(engine.onMassStatusRequest(sessionId, message, FixInbound.massStatusRequest(message)), type);
             default -> send(sessionId, ExecutionReports.businessReject(message, UNSUPPORTED_MESSAGE_TYPE,
                     "MsgType(35)=" + type + " is not supported on an order-entry session; supported: "
-                            + "D (NewOrderSingle), E (NewOrderList, OCO), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest), AF (OrderMassStatusRequest)"));
+                            + "D (NewOrderSingle), E (NewOrderList, OCO), F (OrderCancelRequest), G (OrderCancelReplaceRequest), H (OrderStatusRequest), "
+                            + "AF (OrderMassStatusRequest), x (SecurityListRequest), V (MarketDataRequest), AN (RequestForPositions), BB (CollateralInquiry)"));
         }
     }
 
@@ -215,7 +273,7 @@ public final class GatewayApplication implements Application {
     }
 
     /** Sends on a session; a session that is not logged on keeps the message for resend. */
-    static void send(SessionID sessionId, Message message) {
+    public static void send(SessionID sessionId, Message message) {
         try {
             Session.sendToTarget(message, sessionId);
         } catch (SessionNotFound e) {

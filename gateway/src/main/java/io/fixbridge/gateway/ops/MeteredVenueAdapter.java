@@ -113,6 +113,17 @@ public final class MeteredVenueAdapter implements VenueAdapter {
     }
 
     @Override
+    public int maxBookDepth() {
+        return adapter.maxBookDepth();
+    }
+
+    /** Market data is not a venue call the request metrics time; it has its own ({@link MarketDataMetrics}). */
+    @Override
+    public io.fixbridge.venue.MarketDataSubscription subscribeMarketData(String symbol, io.fixbridge.venue.MarketDataListener listener) {
+        return adapter.subscribeMarketData(symbol, listener);
+    }
+
+    @Override
     public void subscribe(OrderEventListener listener) {
         adapter.subscribe(listener);
     }

@@ -15,7 +15,6 @@ import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
-import quickfix.field.Text;
 
 /**
  * Builds the FIX messages the gateway sends about orders: ExecutionReport (35=8),
@@ -230,17 +229,12 @@ public final class ExecutionReports {
         return t.reduceOnly() ? "E" : null;
     }
 
-    /** Writes a decimal as plain text without the trailing zeros venues pad with (0.50000000 -> 0.5). */
     private static void decimal(Message m, int tag, BigDecimal value) {
-        if (value != null) {
-            m.setString(tag, value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
-        }
+        FixFields.decimal(m, tag, value);
     }
 
     private static void text(Message m, String text) {
-        if (text != null && !text.isBlank()) {
-            m.setString(Text.FIELD, text);
-        }
+        FixFields.text(m, text);
     }
 
     private static String echo(quickfix.FieldMap source, int tag, String fallback) {

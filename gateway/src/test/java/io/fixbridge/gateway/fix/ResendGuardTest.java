@@ -17,7 +17,7 @@ import quickfix.field.PossDupFlag;
  * goes in its place). The guard alone, without a session: toApp needs no engine.
  */
 class ResendGuardTest {
-    private final GatewayApplication app = new GatewayApplication(Map.of(), null, io.fixbridge.gateway.ops.FixMetrics.NONE);
+    private final GatewayApplication app = new GatewayApplication(Map.of(), null, io.fixbridge.gateway.ops.FixMetrics.NONE, null);
     private final SessionID session = new SessionID("FIX.4.4", "FIXBRIDGE", "OMS1");
 
     private static Message resent(Message m) {
