@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The REST endpoints: market time, instruments and tickers (public); order create, amend,
+ * The REST endpoints: market time, instruments, tickers and orderbook (public); order create, amend,
  * cancel, cancel-all, realtime and history; execution list; position list and switch-mode;
  * wallet balance (signed). Handlers read their parameters on the event loop and run everything
  * that touches the venue on the engine thread.
@@ -35,12 +35,18 @@ import java.util.function.Function;
  */
 final class BybitApi {
 
+    /** {@code /v5/market/orderbook}'s limits: spot 1..200 (default 1), linear and inverse 1..500 (default 25). */
+    static final int SPOT_BOOK_MAX = 200;
+    static final int DERIVATIVE_BOOK_MAX = 500;
+
     private final BybitVenue venue;
+    private final PublicHub publicHub;
     private final EngineThread engine;
     private final Clock clock;
 
-    BybitApi(BybitVenue venue, EngineThread engine, Clock clock) {
+    BybitApi(BybitVenue venue, PublicHub publicHub, EngineThread engine, Clock clock) {
         this.venue = venue;
+        this.publicHub = publicHub;
         this.engine = engine;
         this.clock = clock;
     }
@@ -49,6 +55,7 @@ final class BybitApi {
         r.add(new Endpoint("GET", "/v5/market/time", false, Limit.NONE, Role.READ, this::time));
         r.add(new Endpoint("GET", "/v5/market/instruments-info", false, Limit.NONE, Role.READ, this::instruments));
         r.add(new Endpoint("GET", "/v5/market/tickers", false, Limit.NONE, Role.READ, this::tickers));
+        r.add(new Endpoint("GET", "/v5/market/orderbook", false, Limit.NONE, Role.READ, this::orderbook));
         r.add(new Endpoint("POST", "/v5/order/create", true, Limit.TRADE, Role.CREATE, this::create));
         r.add(new Endpoint("POST", "/v5/order/amend", true, Limit.AMEND, Role.TRADE, this::amend));
         r.add(new Endpoint("POST", "/v5/order/cancel", true, Limit.TRADE, Role.TRADE, this::cancel));
@@ -120,6 +127,26 @@ final class BybitApi {
             }
             return result;
         }));
+    }
+
+    /**
+     * {@code GET /v5/market/orderbook?category=&symbol=[&limit=]}: {@code {"s","a","b","ts","u","seq","cts"}},
+     * sequenced like the public orderbook stream of the smallest depth that covers the limit.
+     */
+    private CompletableFuture<JsonNode> orderbook(Call call) {
+        Params p = call.params();
+        Category c = p.category();
+        String symbol = p.requireText("symbol");
+        Listing l = venue.listings().get(Listing.key(c, symbol));
+        if (l == null) {
+            return failed(Errors.invalid("symbol"));
+        }
+        int max = c == Category.SPOT ? SPOT_BOOK_MAX : DERIVATIVE_BOOK_MAX;
+        int limit = p.integer("limit").orElse(c == Category.SPOT ? 1 : 25);
+        if (limit < 1 || limit > max) {
+            return failed(Errors.params("limit must be 1.." + max));
+        }
+        return onEngine(() -> publicHub.restBook(l, limit));
     }
 
     private ObjectNode ticker(Listing l) {

@@ -1,5 +1,6 @@
 package io.fixbridge.sims.bybit;
 
+import io.fixbridge.sims.common.ControlPlane;
 import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.sims.common.SimServer;
 import io.fixbridge.venue.MarketType;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,8 +28,11 @@ import java.util.Objects;
 
 /**
  * A Bybit v5 simulator on 127.0.0.1: REST ({@code /v5/market/...}, {@code /v5/order/...},
- * {@code /v5/execution/list}, {@code /v5/position/...}, {@code /v5/account/wallet-balance}) and the
- * private WebSocket ({@code /v5/private}) on one port, speaking Bybit's paths, JSON shapes,
+ * {@code /v5/execution/list}, {@code /v5/position/...}, {@code /v5/account/wallet-balance}), the
+ * private WebSocket ({@code /v5/private}), the public WebSockets ({@code /v5/public/spot},
+ * {@code /v5/public/linear}, {@code /v5/public/inverse}: {@code orderbook.{depth}.{symbol}} and
+ * {@code publicTrade.{symbol}}, see {@link PublicHub}) and a control plane ({@code /_sim/}, see
+ * {@code ControlRoutes}) on one port, speaking Bybit's paths, JSON shapes,
  * signatures, retCodes and texts and rate-limit headers, for spot, linear (USDT perpetual) and
  * inverse (coin-settled perpetual) over one paper matching engine, so each account has one
  * unified wallet as on a Bybit UTA.
@@ -38,8 +43,9 @@ import java.util.Objects;
  *                 .balance("USDT", "100000").balance("BTC", "2").build())
  *         .build()) {
  *     sim.start();
- *     // point the adapter at sim.baseUrl() (REST) and sim.privateWsUrl()
+ *     // point the adapter at sim.baseUrl() (REST), sim.privateWsUrl() and sim.publicWsUrl()
  *     sim.linearMarket().moveMid("BTCUSDT", 500);
+ *     sim.linearMarket().dropNextBookUpdate("BTCUSDT");
  *     sim.faults().loseNextOrderResponse();
  *     List<TruthOrder> orders = sim.truth().orders("alice", Category.LINEAR);
  * }
@@ -68,12 +74,14 @@ public final class BybitSimulator implements AutoCloseable {
     private final Builder config;
     private final Clock clock;
     private final PrivateHub hub;
+    private final PublicHub publicHub;
     private final Faults faults;
     private final EngineThread engineThread = new EngineThread("bybit-sim-engine");
     private SimServer server;
     private BybitVenue venue;
     private Truth truth;
     private RateLimiter limiter;
+    private ControlPlane control;
     private final Map<Category, MarketControl> controls = new EnumMap<>(Category.class);
     private volatile int port = -1;
 
@@ -81,7 +89,8 @@ public final class BybitSimulator implements AutoCloseable {
         this.config = b;
         this.clock = b.clock;
         this.hub = new PrivateHub(b.clock::millis);
-        this.faults = new Faults(b.clock, hub::dropAll);
+        this.publicHub = new PublicHub(b.clock::millis);
+        this.faults = new Faults(b.clock, hub::dropAll, publicHub::dropAll);
     }
 
     public static Builder builder() {
@@ -109,8 +118,9 @@ public final class BybitSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("account name " + a.name() + " is used twice");
             }
         }
-        venue = new BybitVenue(clock, hub, config.symbols, config.accounts, config.fees, config.leverage,
+        venue = new BybitVenue(clock, hub, publicHub, config.symbols, config.accounts, config.fees, config.leverage,
                 config.maxActiveOrders);
+        publicHub.attach(venue);
         engineThread.await(() -> {
             buildEngine();
             return null;
@@ -118,16 +128,22 @@ public final class BybitSimulator implements AutoCloseable {
         limiter = new RateLimiter(config.limits, clock);
         Authenticator auth = new Authenticator(byKey, clock);
         Router router = new Router();
-        new BybitApi(venue, engineThread, clock).register(router);
+        new BybitApi(venue, publicHub, engineThread, clock).register(router);
         new AccountApi(List.copyOf(venue.listings().values()), clock).register(router);
         truth = new Truth(engineThread, venue, hub);
         for (Category c : Category.values()) {
-            controls.put(c, new MarketControl(engineThread, venue, c));
+            controls.put(c, new MarketControl(engineThread, venue, publicHub, c));
         }
         if (config.walkIntervalMs > 0) {
             engineThread.every(config.walkIntervalMs, venue::step);
         }
-        server = new SimServer("bybit-sim", () -> new HttpGateway(router, auth, limiter, faults, hub, clock));
+        engineThread.every(config.bookPushIntervalMs, publicHub::publishBooks);
+        Map<String, Listing> listings = Collections.unmodifiableMap(new LinkedHashMap<>(venue.listings()));
+        ControlPlane controlPlane = ControlRoutes.controlPlane(listings, publicHub, engineThread);
+        control = controlPlane;
+        HttpGateway.Public publicStreams = new HttpGateway.Public(publicHub, engineThread, listings);
+        server = new SimServer("bybit-sim", () -> new HttpGateway(router, auth, limiter, faults, hub, clock,
+                publicStreams, controlPlane));
         try {
             port = server.bind(config.port);
         } catch (RuntimeException | InterruptedException e) {
@@ -166,6 +182,24 @@ public final class BybitSimulator implements AutoCloseable {
     /** {@code ws://127.0.0.1:PORT/v5/private}: the private WebSocket. */
     public String privateWsUrl() {
         return "ws://127.0.0.1:" + port + HttpGateway.PRIVATE_PATH;
+    }
+
+    /**
+     * {@code ws://127.0.0.1:PORT/v5/public/<category>}: the public WebSocket of {@code category}
+     * ({@code orderbook} and {@code publicTrade} topics).
+     */
+    public String publicWsUrl(Category category) {
+        return "ws://127.0.0.1:" + port + HttpGateway.PUBLIC_PATH + Objects.requireNonNull(category, "category").wire();
+    }
+
+    /** {@code ws://127.0.0.1:PORT/v5/public}: the base the categories' public WebSocket paths extend. */
+    public String publicWsBase() {
+        return "ws://127.0.0.1:" + port + HttpGateway.PUBLIC_PATH.substring(0, HttpGateway.PUBLIC_PATH.length() - 1);
+    }
+
+    /** {@code http://127.0.0.1:PORT/_sim/}: the control plane (health, book-gap) a separate process may use. */
+    public String controlUrl() {
+        return baseUrl() + ControlPlane.PREFIX;
     }
 
     /** The fault switches. */
@@ -219,6 +253,11 @@ public final class BybitSimulator implements AutoCloseable {
     public synchronized void close() {
         try {
             hub.dropAll();
+            publicHub.dropAll();
+            if (control != null) {
+                control.close();
+                control = null;
+            }
             if (server != null) {
                 server.close();
                 server = null;
@@ -234,7 +273,8 @@ public final class BybitSimulator implements AutoCloseable {
      * Configures a {@link BybitSimulator}. Defaults: spot BTCUSDT and ETHUSDT, linear BTCUSDT,
      * inverse BTCUSD ({@link BybitSymbol}); Bybit's default rate limits; fees 0.02 % maker and
      * 0.055 % taker for every category; leverage 10; at most 500 open orders per account and
-     * symbol; no market walk; any free port; the system UTC clock. Not thread-safe.
+     * symbol; no market walk; public orderbook streams pushed every 20 ms (Bybit's level-50 rate);
+     * any free port; the system UTC clock. Not thread-safe.
      */
     public static final class Builder {
         private final List<SimAccount> accounts = new ArrayList<>();
@@ -245,6 +285,7 @@ public final class BybitSimulator implements AutoCloseable {
         private int leverage = 10;
         private int maxActiveOrders = 500;
         private long walkIntervalMs;
+        private long bookPushIntervalMs = 20;
         private SyntheticMarket.Settings marketSettings = new SyntheticMarket.Settings(42, 10, 2, 1, 3);
         private Clock clock = Clock.systemUTC();
         private int port;
@@ -299,6 +340,18 @@ public final class BybitSimulator implements AutoCloseable {
         /** Random-walk step interval in milliseconds; 0 (the default) keeps mids still. */
         public Builder walkIntervalMs(long v) {
             this.walkIntervalMs = Math.max(0, v);
+            return this;
+        }
+
+        /**
+         * How often the public orderbook streams publish what changed, in milliseconds (1..10000; default
+         * 20, Bybit's level-50 rate); only while someone subscribes.
+         */
+        public Builder bookPushIntervalMs(long v) {
+            if (v < 1 || v > 10_000) {
+                throw new IllegalArgumentException("bookPushIntervalMs must be 1..10000, got " + v);
+            }
+            this.bookPushIntervalMs = v;
             return this;
         }
 

@@ -47,6 +47,9 @@ public final class BybitSimulatorFactory implements VenueSimulatorFactory {
                         "Bybit v5 simulator (spot, linear, inverse; unified account) on 127.0.0.1:" + bound,
                         "REST:              " + sim.baseUrl() + "/v5/...",
                         "private WebSocket: " + sim.privateWsUrl(),
+                        "public WebSockets: " + sim.publicWsBase() + "/spot|linear|inverse (orderbook.{1|50|200|1000}"
+                                + ".{symbol}, publicTrade.{symbol})",
+                        "control plane:     " + sim.controlUrl() + " (health, book-gap)",
                         "demo account 'demo': API key " + DEMO_API_KEY + ", HMAC secret " + DEMO_SECRET
                                 + " (demo only)",
                         "symbols: spot BTCUSDT, ETHUSDT; linear BTCUSDT; inverse BTCUSD; the market walks every 1 s");

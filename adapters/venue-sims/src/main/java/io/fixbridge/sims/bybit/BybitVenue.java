@@ -19,6 +19,7 @@ import io.fixbridge.venue.paper.engine.FeeSchedule;
 import io.fixbridge.venue.paper.engine.MatchingEngine;
 import io.fixbridge.venue.paper.engine.OrderBook;
 import io.fixbridge.venue.paper.engine.OrderView;
+import io.fixbridge.venue.paper.engine.PublicTrade;
 import io.fixbridge.venue.paper.engine.SyntheticMarket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,7 @@ final class BybitVenue implements EngineListener {
 
     private final Clock clock;
     private final PrivateHub hub;
+    private final PublicHub publicHub;
     private final FeeSchedule fees;
     private final BigDecimal leverage;
     private final int maxActiveOrders;
@@ -104,10 +106,11 @@ final class BybitVenue implements EngineListener {
     private final Map<String, Set<Listing>> positionsTouched = new LinkedHashMap<>();
     private boolean inTransaction;
 
-    BybitVenue(Clock clock, PrivateHub hub, Collection<BybitSymbol> symbols, Collection<SimAccount> accounts,
-               FeeSchedule fees, int leverage, int maxActiveOrders) {
+    BybitVenue(Clock clock, PrivateHub hub, PublicHub publicHub, Collection<BybitSymbol> symbols,
+               Collection<SimAccount> accounts, FeeSchedule fees, int leverage, int maxActiveOrders) {
         this.clock = clock;
         this.hub = hub;
+        this.publicHub = publicHub;
         this.fees = fees;
         this.leverage = BigDecimal.valueOf(leverage);
         this.maxActiveOrders = maxActiveOrders;
@@ -961,5 +964,14 @@ final class BybitVenue implements EngineListener {
     @Override
     public void onRejected(OrderRequest request, RejectReason reason, String text) {
         // refusals are answered on the request itself
+    }
+
+    /** Every trade of the engine (the market maker's included) goes to the publicTrade stream at once. */
+    @Override
+    public void onTrade(PublicTrade trade) {
+        Listing l = byUnified.get(trade.symbol());
+        if (l != null) {
+            publicHub.trade(l, trade);
+        }
     }
 }

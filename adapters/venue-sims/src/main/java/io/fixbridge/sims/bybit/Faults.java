@@ -25,6 +25,7 @@ import java.util.Objects;
  *       normally and keeps the fault armed.</li>
  *   <li>{@link #dropPrivateStreams()}: every private WebSocket connection is closed at once,
  *       without a close frame, like a network drop; clients may reconnect, auth and subscribe.</li>
+ *   <li>{@link #dropPublicStreams()}: likewise every public WebSocket connection.</li>
  *   <li>{@link #ipBan(Duration)}: for that long (by the simulator's clock) every HTTP request and
  *       WebSocket handshake is answered HTTP 403 with an HTML "access denied" page, as Bybit's
  *       edge answers a banned IP.</li>
@@ -35,12 +36,19 @@ import java.util.Objects;
 public final class Faults extends FaultSwitches {
     private final Clock clock;
     private final Runnable dropStreams;
+    private final Runnable dropPublic;
     private volatile long bannedUntil;
 
-    Faults(Clock clock, Runnable dropStreams) {
+    Faults(Clock clock, Runnable dropStreams, Runnable dropPublic) {
         super(200);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dropStreams = Objects.requireNonNull(dropStreams, "dropStreams");
+        this.dropPublic = Objects.requireNonNull(dropPublic, "dropPublic");
+    }
+
+    /** Closes every public WebSocket connection now (orderbook and publicTrade subscribers). */
+    public void dropPublicStreams() {
+        dropPublic.run();
     }
 
     /** Closes every private WebSocket connection now. */

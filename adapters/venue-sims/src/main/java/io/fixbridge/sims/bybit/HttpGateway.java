@@ -1,5 +1,7 @@
 package io.fixbridge.sims.bybit;
 
+import io.fixbridge.sims.common.ControlPlane;
+import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.sims.common.HttpWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.sims.bybit.Endpoint.Call;
@@ -32,8 +34,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP front door of one connection. A WebSocket upgrade of {@code /v5/private} becomes a
- * private stream connection (other paths: 404). A REST request goes through Bybit's pipeline:
+ * The HTTP front door of one connection. A {@code /_sim/} request goes to the simulator's
+ * {@link ControlPlane} before anything else (no faults, limits or signatures apply to it). A
+ * WebSocket upgrade of {@code /v5/private} becomes a private stream connection, one of
+ * {@code /v5/public/spot}, {@code /v5/public/linear} or {@code /v5/public/inverse} a public stream
+ * connection of that category (other paths: 404). A REST request goes through Bybit's pipeline:
  * the IP-ban fault (HTTP 403 page), latency, injected failures, routing (unknown: HTTP 404 retCode
  * 10017), signature (10003/10002/10004), parameters, the per-UID rate limit (headers on every
  * answer of a limited endpoint, 10006 over the limit), maintenance, then the handler; the answer
@@ -45,6 +50,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String PRIVATE_PATH = "/v5/private";
+    /** The public stream paths are this followed by the category: {@code /v5/public/linear}. */
+    static final String PUBLIC_PATH = "/v5/public/";
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     /** What Bybit's edge answers a banned IP with (a CloudFront-style 403 page). */
     static final String BAN_PAGE = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" "
@@ -60,19 +67,38 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Faults faults;
     private final PrivateHub hub;
     private final Clock clock;
+    private final Public publicStreams;
+    private final ControlPlane control;
 
-    HttpGateway(Router router, Authenticator auth, RateLimiter limiter, Faults faults, PrivateHub hub, Clock clock) {
+    /**
+     * What the public stream connections share.
+     *
+     * @param hub      their subscriptions and messages
+     * @param engine   the engine thread subscriptions are made on
+     * @param listings every listing by {@link Listing#key}, never modified
+     */
+    record Public(PublicHub hub, EngineThread engine, Map<String, Listing> listings) {
+    }
+
+    HttpGateway(Router router, Authenticator auth, RateLimiter limiter, Faults faults, PrivateHub hub, Clock clock,
+                Public publicStreams, ControlPlane control) {
         this.router = router;
         this.auth = auth;
         this.limiter = limiter;
         this.faults = faults;
         this.hub = hub;
         this.clock = clock;
+        this.publicStreams = publicStreams;
+        this.control = control;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (ControlPlane.handles(new QueryStringDecoder(req.uri()).path())) {
+            control.handle(ctx, req);
+            return;
+        }
         if (faults.ipBanned()) {
             write(ctx, RestResponse.html(403, BAN_PAGE), false);
             return;
@@ -93,19 +119,27 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req) {
         String path = new QueryStringDecoder(req.uri()).path();
-        if (!PRIVATE_PATH.equals(path)) {
+        Category publicCategory = path.startsWith(PUBLIC_PATH) ? Category.ofWire(path.substring(PUBLIC_PATH.length()))
+                : null;
+        if (!PRIVATE_PATH.equals(path) && publicCategory == null) {
             write(ctx, RestResponse.error(Errors.routeNotFound(), clock.millis()), false);
             return;
         }
         ChannelPipeline pipeline = ctx.pipeline();
         WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(PRIVATE_PATH)
+                .websocketPath(path)
                 .checkStartsWith(true)
                 .maxFramePayloadLength(1 << 20)
                 .build();
         pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(config));
-        pipeline.addAfter("ws-protocol", "ws-frames", new PrivateWsHandler(hub, auth, faults));
-        hub.register(ctx.channel());
+        if (publicCategory == null) {
+            pipeline.addAfter("ws-protocol", "ws-frames", new PrivateWsHandler(hub, auth, faults));
+            hub.register(ctx.channel());
+        } else {
+            pipeline.addAfter("ws-protocol", "ws-frames", new PublicWsHandler(publicCategory, publicStreams.hub(),
+                    publicStreams.engine(), publicStreams.listings(), faults));
+            publicStreams.hub().register(ctx.channel());
+        }
         ctx.fireChannelRead(req.retain());
         pipeline.remove(this);
     }

@@ -1,5 +1,6 @@
 package io.fixbridge.sims.bybit;
 
+import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.common.EngineThread;
 
 import java.math.BigDecimal;
@@ -9,7 +10,8 @@ import java.math.BigDecimal;
  * requotes, resting orders it crosses trade, conditional orders whose trigger is crossed fire),
  * take one random-walk step of every symbol, read the mid or the last price, or change a
  * symbol's status (anything but {@code Trading} refuses new orders with 110074 / 170157 and hides
- * the symbol from instruments-info's default listing).
+ * the symbol from instruments-info's default listing), read the book the public orderbook stream
+ * publishes, or drop its next update (a gap subscribers must detect).
  *
  * <p><b>Threading:</b> thread-safe; every method waits for the engine thread to apply it, so after
  * it returns every consequence (fills, stream messages sent) has happened. Never call it from a
@@ -18,12 +20,35 @@ import java.math.BigDecimal;
 public final class MarketControl {
     private final EngineThread engine;
     private final BybitVenue venue;
+    private final PublicHub publicHub;
     private final Category category;
 
-    MarketControl(EngineThread engine, BybitVenue venue, Category category) {
+    MarketControl(EngineThread engine, BybitVenue venue, PublicHub publicHub, Category category) {
         this.engine = engine;
         this.venue = venue;
+        this.publicHub = publicHub;
         this.category = category;
+    }
+
+    /**
+     * {@code symbol}'s book now, at most {@code depth} levels per side, as the public
+     * {@code orderbook} stream publishes it (its {@code lastId} is the {@code seq} of the stream of the
+     * smallest depth covering {@code depth}).
+     */
+    public BookFeed.Snapshot book(String symbol, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+        }
+        return engine.await(() -> publicHub.book(venue.control(category, symbol), depth));
+    }
+
+    /**
+     * The switchable gap: the next update of every subscribed {@code orderbook} stream of
+     * {@code symbol} is sequenced (it takes its {@code u}) but not sent, so a subscriber sees
+     * {@code u} jump by two. With no subscriber, the next update of every depth is dropped.
+     */
+    public void dropNextBookUpdate(String symbol) {
+        engine.await(() -> publicHub.dropNext(venue.control(category, symbol)));
     }
 
     /** Moves {@code symbol}'s mid by {@code ticks} (positive: up) and requotes it. */
