@@ -139,12 +139,12 @@ public final class AccountReports {
         FixFields.decimal(m, SettlPrice.FIELD, referencePrice.orElse(p.entryPrice()));
         m.setInt(SettlPriceType.FIELD, SettlPriceType.THEORETICAL);
         FixFields.decimal(m, PriorSettlPrice.FIELD, p.entryPrice());
-        Group qty = new Group(NoPositions.FIELD, PosType.FIELD);
+        Group qty = new quickfix.fix44.PositionReport.NoPositions();
         qty.setString(PosType.FIELD, PosType.TOTAL_TRANSACTION_QTY);
         FixFields.decimal(qty, LongQty.FIELD, p.quantity().signum() >= 0 ? p.quantity() : BigDecimal.ZERO);
         FixFields.decimal(qty, ShortQty.FIELD, p.quantity().signum() < 0 ? p.quantity().negate() : BigDecimal.ZERO);
         m.addGroup(qty);
-        Group amount = new Group(NoPosAmt.FIELD, PosAmtType.FIELD);
+        Group amount = new quickfix.fix44.PositionReport.NoPosAmt();
         amount.setString(PosAmtType.FIELD, PosAmtType.TRADE_VARIATION_AMOUNT);
         FixFields.decimal(amount, PosAmt.FIELD, p.realizedPnl());
         m.addGroup(amount);
@@ -193,7 +193,7 @@ public final class AccountReports {
         m.setString(Account.FIELD, q.account());
         m.setInt(AccountType.FIELD, AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS);
         if (!q.venue().isEmpty()) {
-            Group party = new Group(NoPartyIDs.FIELD, PartyID.FIELD);
+            Group party = new quickfix.fix44.PositionReport.NoPartyIDs();
             party.setString(PartyID.FIELD, q.venue());
             party.setString(quickfix.field.PartyIDSource.FIELD, String.valueOf(quickfix.field.PartyIDSource.PROPRIETARY_CUSTOM_CODE));
             party.setInt(PartyRole.FIELD, EXCHANGE_ROLE);

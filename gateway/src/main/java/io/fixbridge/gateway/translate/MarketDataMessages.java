@@ -56,7 +56,7 @@ public final class MarketDataMessages {
             levels(m, MDEntryType.OFFER, asks);
         }
         if (types.contains(MdRequest.EntryType.TRADE) && lastTrade != null) {
-            Group g = new Group(NoMDEntries.FIELD, MDEntryType.FIELD);
+            Group g = new quickfix.fix44.MarketDataSnapshotFullRefresh.NoMDEntries();
             trade(g, lastTrade);
             m.addGroup(g);
         }
@@ -71,7 +71,7 @@ public final class MarketDataMessages {
         Message m = new quickfix.fix44.MarketDataIncrementalRefresh();
         m.setString(MDReqID.FIELD, mdReqId);
         for (BookDiff.Change c : changes) {
-            Group g = new Group(NoMDEntries.FIELD, MDUpdateAction.FIELD);
+            Group g = new quickfix.fix44.MarketDataIncrementalRefresh.NoMDEntries();
             g.setChar(MDUpdateAction.FIELD, c.action().fix());
             g.setChar(MDEntryType.FIELD, c.type().fix());
             g.setString(Symbol.FIELD, symbol);
@@ -87,7 +87,7 @@ public final class MarketDataMessages {
     public static Message trade(String mdReqId, String venue, MarketTrade trade) {
         Message m = new quickfix.fix44.MarketDataIncrementalRefresh();
         m.setString(MDReqID.FIELD, mdReqId);
-        Group g = new Group(NoMDEntries.FIELD, MDUpdateAction.FIELD);
+        Group g = new quickfix.fix44.MarketDataIncrementalRefresh.NoMDEntries();
         g.setChar(MDUpdateAction.FIELD, MDUpdateAction.NEW);
         g.setString(Symbol.FIELD, trade.symbol());
         g.setString(SecurityExchange.FIELD, venue);
@@ -110,7 +110,7 @@ public final class MarketDataMessages {
     private static void levels(Message m, char type, List<PriceLevel> levels) {
         int position = 1;
         for (PriceLevel level : levels) {
-            Group g = new Group(NoMDEntries.FIELD, MDEntryType.FIELD);
+            Group g = new quickfix.fix44.MarketDataSnapshotFullRefresh.NoMDEntries();
             g.setChar(MDEntryType.FIELD, type);
             FixFields.decimal(g, MDEntryPx.FIELD, level.price());
             FixFields.decimal(g, MDEntrySize.FIELD, level.size());

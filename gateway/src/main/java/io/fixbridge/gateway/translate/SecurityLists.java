@@ -117,7 +117,7 @@ public final class SecurityLists {
     }
 
     private static Group entry(String venue, Instrument i) {
-        Group g = new Group(NoRelatedSym.FIELD, Symbol.FIELD);
+        Group g = new quickfix.fix44.SecurityList.NoRelatedSym();
         g.setString(Symbol.FIELD, i.symbol());
         g.setString(SecurityID.FIELD, i.venueSymbol());
         g.setString(SecurityIDSource.FIELD, SecurityIDSource.EXCHANGE_SYMBOL);
