@@ -4,6 +4,7 @@ import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.common.EngineThread;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Drives one category's market from a test: move a symbol's mid by whole ticks (the market maker
@@ -49,6 +50,21 @@ public final class MarketControl {
      */
     public void dropNextBookUpdate(String symbol) {
         engine.await(() -> publicHub.dropNext(venue.control(category, symbol)));
+    }
+
+    /**
+     * Bybit's orderbook service restart: every subscribed {@code orderbook} stream of {@code symbol} sends
+     * a snapshot with {@code u=1} at once and counts on from there.
+     *
+     * @return the depths of the streams restarted (empty when nobody subscribes)
+     */
+    public List<Integer> restartBookStreams(String symbol) {
+        return engine.await(() -> publicHub.restart(venue.control(category, symbol)));
+    }
+
+    /** The public topics of this category that have a subscriber now ({@code orderbook.50.BTCUSDT}, ...). */
+    public List<String> publicTopics() {
+        return engine.await(() -> publicHub.topics(category));
     }
 
     /** Moves {@code symbol}'s mid by {@code ticks} (positive: up) and requotes it. */

@@ -134,6 +134,17 @@ final class PublicBooks {
         return stream(l, depth).u;
     }
 
+    /**
+     * Bybit's service restart: the stream of {@code depth} starts again at {@code u=1} with a snapshot
+     * of the book as it is now, which this returns. Call {@link #next} first so nothing is pending.
+     */
+    ObjectNode restart(Listing l, int depth, OrderBook book) {
+        Stream s = stream(l, depth);
+        BookFeed.Snapshot snap = startedSnapshot(l, depth, book, depth);
+        s.u = 1;
+        return snapshotMessage(l, depth, snap, s, clock.getAsLong());
+    }
+
     /** The next update of {@code l}'s stream of {@code depth} is sequenced but not sent. */
     void dropNext(Listing l, int depth) {
         feeds.get(depth).dropNext(l.unified());

@@ -180,6 +180,36 @@ final class PublicHub {
         return depths;
     }
 
+    /**
+     * Bybit's service restart: every subscribed orderbook stream of {@code l} sends a snapshot with
+     * {@code u=1} and counts on from there.
+     *
+     * @return the depths restarted
+     */
+    List<Integer> restart(Listing l) {
+        List<Integer> depths = new ArrayList<>();
+        for (Active a : List.copyOf(active.values())) {
+            if (a.topic.book() && a.topic.listing() == l) {
+                publish(a);
+                ObjectNode snapshot = books.restart(l, a.topic.depth(), venue.book(l));
+                send(a.channels, SimJson.write(snapshot));
+                depths.add(a.topic.depth());
+            }
+        }
+        return depths;
+    }
+
+    /** The topics of {@code category} that have at least one subscriber, in subscription order. */
+    List<String> topics(Category category) {
+        List<String> out = new ArrayList<>();
+        for (Active a : active.values()) {
+            if (a.topic.listing().category() == category && a.channels.stream().anyMatch(Channel::isActive)) {
+                out.add(a.topic.name());
+            }
+        }
+        return out;
+    }
+
     /** The REST orderbook answer. */
     ObjectNode restBook(Listing l, int limit) {
         return books.rest(l, limit, venue.book(l));

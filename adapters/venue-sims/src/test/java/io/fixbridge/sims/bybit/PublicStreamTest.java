@@ -387,6 +387,42 @@ class PublicStreamTest {
     }
 
     @Test
+    void aServiceRestartSendsASnapshotWithUpdateIdOne() {
+        PrivateWs ws = connect(Category.LINEAR);
+        ws.send("{\"op\":\"subscribe\",\"args\":[\"" + BOOK50 + "\"]}");
+        await().atMost(WAIT).until(() -> !topic(ws, BOOK50).isEmpty());
+        sim.linearMarket().moveMid("BTCUSDT", 9);
+        await().atMost(WAIT).until(() -> topic(ws, BOOK50).size() == 2);
+        assertThat(topic(ws, BOOK50).get(1).get("data").get("u").asLong()).isGreaterThan(1);
+
+        assertThat(sim.linearMarket().restartBookStreams("BTCUSDT")).containsExactly(50);
+        await().atMost(WAIT).until(() -> topic(ws, BOOK50).size() == 3);
+        JsonNode restart = topic(ws, BOOK50).get(2);
+        assertThat(restart.get("type").asText()).isEqualTo("snapshot");
+        assertThat(restart.get("data").get("u").asLong()).isEqualTo(1);
+        sim.linearMarket().moveMid("BTCUSDT", -9);
+        await().atMost(WAIT).until(() -> topic(ws, BOOK50).size() == 4);
+        assertThat(topic(ws, BOOK50).get(3).get("data").get("u").asLong()).isEqualTo(2);
+        assertThat(Mirror.of(topic(ws, BOOK50).subList(2, 4)).gapsAt).isEmpty();
+        assertMirrors(ws, BOOK50, 50, sim.linearMarket(), "BTCUSDT");
+    }
+
+    @Test
+    void publicTopicsListWhatIsSubscribed() {
+        assertThat(sim.linearMarket().publicTopics()).isEmpty();
+        PrivateWs ws = connect(Category.LINEAR);
+        ws.send("{\"op\":\"subscribe\",\"args\":[\"" + BOOK50 + "\",\"publicTrade.BTCUSDT\"]}");
+        op(ws, "subscribe", 0);
+        assertThat(sim.linearMarket().publicTopics()).containsExactly(BOOK50, "publicTrade.BTCUSDT");
+        assertThat(sim.spotMarket().publicTopics()).isEmpty();
+        ws.send("{\"op\":\"unsubscribe\",\"args\":[\"publicTrade.BTCUSDT\"]}");
+        op(ws, "unsubscribe", 0);
+        assertThat(sim.linearMarket().publicTopics()).containsExactly(BOOK50);
+        ws.close();
+        await().atMost(WAIT).until(() -> sim.linearMarket().publicTopics().isEmpty());
+    }
+
+    @Test
     void theDropFaultClosesPublicConnections() {
         PrivateWs ws = connect(Category.SPOT);
         ws.send("{\"op\":\"ping\"}");
