@@ -48,6 +48,7 @@ public final class MarketDataMetrics implements MarketDataObserver {
 
     @Override
     public void subscribers(String venue, String symbol, int count) {
+        resyncs.get(venue, symbol); // registered at zero from the first subscriber on, so increase() sees the first rebuild
         subscribers.computeIfAbsent(List.of(venue, symbol), k -> {
             AtomicInteger value = new AtomicInteger();
             Gauge.builder("fixbridge.marketdata.subscribers", value, AtomicInteger::get)

@@ -67,6 +67,24 @@ class PrometheusScrapeTest {
         dc1 = gateway.client("DC1", dir.resolve("dc1-store"));
         oms1 = gateway.client("OMS1", dir.resolve("oms1-store"));
 
+        // market data: a subscription to the paper book of BTC/USDT, which the orders below move and trade
+        Message subscribe = new quickfix.fix44.MarketDataRequest();
+        subscribe.setString(262, "MD-BTC");
+        subscribe.setChar(263, '1');
+        subscribe.setInt(264, 5);
+        subscribe.setInt(265, 1);
+        for (char type : new char[] {'0', '1', '2'}) {
+            quickfix.Group entry = new quickfix.fix44.MarketDataRequest.NoMDEntryTypes();
+            entry.setChar(269, type);
+            subscribe.addGroup(entry);
+        }
+        quickfix.Group instrument = new quickfix.fix44.MarketDataRequest.NoRelatedSym();
+        instrument.setString(55, "BTC/USDT");
+        instrument.setString(207, "paper");
+        subscribe.addGroup(instrument);
+        oms1.send(subscribe);
+        await(m -> "W".equals(f(m, 35)) && "MD-BTC".equals(f(m, 262)));
+
         // paper: three resting limits, a marketable limit that fills in parts, a market order
         for (int i = 0; i < 3; i++) {
             String id = send("paper", limit(id(), "BTC/USDT", '1', "0.01", "50000"));
@@ -198,6 +216,11 @@ class PrometheusScrapeTest {
                     .allMatch(s -> s.value() == 1, "every stream up again");
 
             assertThat(m.value("fixbridge_kill_switches_active")).isEqualTo(1);
+            assertThat(m.value("fixbridge_marketdata_subscribers", "venue", "paper", "symbol", "BTC/USDT")).isEqualTo(1);
+            assertThat(m.value("fixbridge_marketdata_resyncs_total", "venue", "paper", "symbol", "BTC/USDT")).isZero();
+            assertThat(m.value("fixbridge_marketdata_latency_seconds_count", "venue", "paper", "kind", "book"))
+                    .as("one W and the X of each book change").isEqualTo(received(oms1, "W") + received(oms1, "X") - trades(oms1));
+            assertThat(m.value("fixbridge_marketdata_latency_seconds_count", "venue", "paper", "kind", "trade")).isEqualTo(trades(oms1));
             assertThat(m.value("fixbridge_orders_blocked_total", "scope", "venue")).isEqualTo(1);
             assertThat(m.value("fixbridge_risk_breaches_total", "limit", "maxOrderQty", "scope", "account:paper/main")).isEqualTo(1);
             // Binance's price, polled once at connect, is older than maxAgeMs 1 for every Binance order's collar check
@@ -332,6 +355,12 @@ class PrometheusScrapeTest {
 
     private void await(Predicate<Message> matcher) throws InterruptedException {
         oms1.awaitMessage(matcher, WAIT);
+    }
+
+    /** Incremental refreshes that carry a trade (the hub sends each trade in an X of its own). */
+    private static long trades(FixTestClient client) {
+        return client.received().stream().filter(m -> "X".equals(FixTestClient.field(m, 35)))
+                .filter(m -> m.toString().contains("\u0001269=2\u0001")).count();
     }
 
     private static long received(FixTestClient client, String msgType) {
