@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Predicate;
 
 /** Reference, market and account data requests as an OMS sends them, for the gateway's tests. */
-final class DataRequests {
+public final class DataRequests {
     private DataRequests() {
     }
 
@@ -21,7 +21,7 @@ final class DataRequests {
      * @param entryTypes 269 values, e.g. "012"
      * @param venue      207 on every symbol, or null to leave it out
      */
-    static Message marketData(String mdReqId, char type, int depth, Integer updateType, String entryTypes, String venue,
+    public static Message marketData(String mdReqId, char type, int depth, Integer updateType, String entryTypes, String venue,
                               String... symbols) {
         Message m = new quickfix.fix44.MarketDataRequest();
         m.setString(262, mdReqId);
@@ -47,23 +47,23 @@ final class DataRequests {
     }
 
     /** Subscribes to book and trades, incremental updates. */
-    static Message subscribe(String mdReqId, int depth, String venue, String... symbols) {
+    public static Message subscribe(String mdReqId, int depth, String venue, String... symbols) {
         return marketData(mdReqId, '1', depth, 1, "012", venue, symbols);
     }
 
     /** A snapshot of book and trades. */
-    static Message snapshot(String mdReqId, int depth, String venue, String... symbols) {
+    public static Message snapshot(String mdReqId, int depth, String venue, String... symbols) {
         return marketData(mdReqId, '0', depth, null, "012", venue, symbols);
     }
 
     /** Ends a subscription. */
-    static Message unsubscribe(String mdReqId) {
+    public static Message unsubscribe(String mdReqId) {
         Message m = marketData(mdReqId, '2', 0, null, "0", null, "BTC/USDT");
         return m;
     }
 
     /** A SecurityListRequest: type 559 ('0' symbol, '4' all), symbol and venue optional. */
-    static Message securityList(String reqId, int type, String symbol, String venue) {
+    public static Message securityList(String reqId, int type, String symbol, String venue) {
         Message m = new quickfix.fix44.SecurityListRequest();
         m.setString(320, reqId);
         m.setInt(559, type);
@@ -77,7 +77,7 @@ final class DataRequests {
     }
 
     /** A RequestForPositions of an account on a venue (exchange party). */
-    static Message positions(String reqId, String account, String venue) {
+    public static Message positions(String reqId, String account, String venue) {
         Message m = new quickfix.fix44.RequestForPositions();
         m.setString(710, reqId);
         m.setInt(724, 0);
@@ -96,7 +96,7 @@ final class DataRequests {
     }
 
     /** A CollateralInquiry of an account on a venue (exchange party). */
-    static Message balances(String inquiryId, String account, String venue) {
+    public static Message balances(String inquiryId, String account, String venue) {
         Message m = new quickfix.fix44.CollateralInquiry();
         m.setString(909, inquiryId);
         if (account != null) {
@@ -113,7 +113,7 @@ final class DataRequests {
     }
 
     /** A message of type {@code msgType} whose {@code tag} is {@code value}. */
-    static Predicate<Message> with(String msgType, int tag, String value) {
+    public static Predicate<Message> with(String msgType, int tag, String value) {
         return m -> {
             try {
                 return msgType.equals(m.getHeader().getString(35)) && m.isSetField(tag) && value.equals(m.getString(tag));

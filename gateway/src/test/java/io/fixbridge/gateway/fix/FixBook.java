@@ -18,20 +18,20 @@ import java.util.TreeMap;
  * (35=W) replaces it, an incremental refresh (35=X) adds, changes and deletes levels by price.
  * Trades seen are collected. Test code; not thread-safe.
  */
-final class FixBook {
+public final class FixBook {
     private final String symbol;
     private final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
     private final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-    final List<Group> trades = new ArrayList<>();
-    int fullRefreshes;
-    int incrementals;
+    public final List<Group> trades = new ArrayList<>();
+    public int fullRefreshes;
+    public int incrementals;
 
-    FixBook(String symbol) {
+    public FixBook(String symbol) {
         this.symbol = symbol;
     }
 
     /** Applies a W or X of this book's symbol (other symbols' entries are left alone). */
-    void apply(Message m) throws FieldNotFound {
+    public void apply(Message m) throws FieldNotFound {
         String type = m.getHeader().getString(35);
         if ("W".equals(type)) {
             if (!symbol.equals(m.getString(55))) {
@@ -82,11 +82,11 @@ final class FixBook {
         }
     }
 
-    List<PriceLevel> bids() {
+    public List<PriceLevel> bids() {
         return levels(bids);
     }
 
-    List<PriceLevel> asks() {
+    public List<PriceLevel> asks() {
         return levels(asks);
     }
 
@@ -107,7 +107,7 @@ final class FixBook {
     }
 
     /** Levels as "price x size" strings with values compared numerically (for readable assertions). */
-    static List<String> show(List<PriceLevel> levels) {
+    public static List<String> show(List<PriceLevel> levels) {
         return levels.stream().map(l -> l.price().stripTrailingZeros().toPlainString() + " x "
                 + l.size().stripTrailingZeros().toPlainString()).toList();
     }

@@ -17,6 +17,11 @@ public final class TestGatewayAccess implements AutoCloseable {
         return new TestGatewayAccess(new TestGateway(dir, Ports.freePort(), venuesYaml).start());
     }
 
+    /** A gateway with one acceptor session per CompID in {@code counterparties} (all configured in {@code venuesYaml}). */
+    public static TestGatewayAccess start(Path dir, String venuesYaml, java.util.List<String> counterparties) throws Exception {
+        return new TestGatewayAccess(new TestGateway(dir, Ports.freePort(), venuesYaml, counterparties, "").start());
+    }
+
     /** Starts a gateway and returns while it may still reconcile the orders of the last run (logons refused). */
     public static TestGatewayAccess startReconciling(Path dir, String venuesYaml) throws Exception {
         return new TestGatewayAccess(new TestGateway(dir, Ports.freePort(), venuesYaml).startReconciling());
@@ -29,6 +34,11 @@ public final class TestGatewayAccess implements AutoCloseable {
 
     public FixTestClient client(Path store) throws Exception {
         return gateway.client(store);
+    }
+
+    /** A logged-on client of counterparty {@code compId}. */
+    public FixTestClient client(String compId, Path store) throws Exception {
+        return gateway.client(compId, store);
     }
 
     @Override
