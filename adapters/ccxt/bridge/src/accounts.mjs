@@ -6,6 +6,7 @@ import { scrubber } from './scrub.mjs';
 import { log } from './log.mjs';
 import { classesOf, isA } from './family.mjs';
 import { instrument } from './telemetry.mjs';
+import { checkBookSequence } from './bookSequence.mjs';
 
 export const CREDENTIAL_FIELDS = Object.freeze(['apiKey', 'secret', 'password', 'uid', 'walletAddress', 'privateKey']);
 
@@ -70,6 +71,7 @@ export function createExchange(params) {
   instance.enableRateLimit = true;
   retryFailedMarketLoads(instance);
   if (urls && isA(instance, 'binance')) binanceExceptionsByPath(instance);
+  checkBookSequence(instance);
   return instance;
 }
 
@@ -135,8 +137,9 @@ export function describeExchange(instance) {
 }
 
 /**
- * The open accounts. Each entry is {name, exchange, subscription, tracked}; subscription is a
- * watch/poll subscription or null; tracked (order id -> {symbol, id, clientOrderId}) holds the
+ * The open accounts. Each entry is {name, exchange, subscription, tracked, marketData}; subscription is a
+ * watch/poll subscription or null; marketData (marketData.mjs, made by the first
+ * watchMarketData) holds the account's public book and trade watches, or is null; tracked (order id -> {symbol, id, clientOrderId}) holds the
  * orders poll mode follows (track/untrack), kept per account so a track before subscribe counts. Not thread-related: Node runs it on one event loop.
  */
 export class Accounts {
@@ -160,7 +163,7 @@ export class Accounts {
     if (typeof instance.loadHttpProxyAgent === 'function') await instance.loadHttpProxyAgent();
     if (this.emit) instrument(instance, name, this.emit);
     if (this.byName.has(name)) await this.close(name);
-    this.byName.set(name, { name, exchange: instance, subscription: null, tracked: new Map() });
+    this.byName.set(name, { name, exchange: instance, subscription: null, tracked: new Map(), marketData: null });
     log.info(`account ${name} opened on ${instance.id}${params.sandbox ? ' (sandbox)' : ''}`);
     return describeExchange(instance);
   }
@@ -178,6 +181,8 @@ export class Accounts {
     this.byName.delete(name);
     if (entry.subscription) await entry.subscription.stop();
     entry.subscription = null;
+    if (entry.marketData) await entry.marketData.stopAll();
+    entry.marketData = null;
     if (typeof entry.exchange.close === 'function') await entry.exchange.close();
     log.info(`account ${name} closed`);
   }

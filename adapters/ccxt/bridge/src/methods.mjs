@@ -14,6 +14,7 @@ import { isA } from './family.mjs';
 import { readTrades, DEFAULT_MAX_PAGES } from './trades.mjs';
 import { reportingOrder } from './telemetry.mjs';
 import { fetchReferencePrices } from './prices.mjs';
+import { MarketData } from './marketData.mjs';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -219,6 +220,22 @@ export const methods = {
       : new PollSubscription({ ...common, intervalMs, tracked: entry.tracked });
     entry.subscription.start();
     return { mode };
+  },
+
+  async watchMarketData(params, ctx) {
+    const entry = ctx.accounts.get(requireString(params, 'account'));
+    const symbol = requireString(params, 'symbol');
+    const depth = integerIn('depth', params.depth);
+    if (depth === undefined || depth < 1) throw new ProtocolError('depth must be an integer of at least 1');
+    entry.marketData ??= new MarketData({ account: entry.name, exchange: entry.exchange, emit: ctx.emit, scrub: ctx.scrub });
+    return entry.marketData.watch(symbol, depth);
+  },
+
+  async unwatchMarketData(params, ctx) {
+    const entry = ctx.accounts.get(requireString(params, 'account'));
+    const symbol = requireString(params, 'symbol');
+    if (!entry.marketData) return { unwatched: false };
+    return entry.marketData.unwatch(symbol);
   },
 
   async track(params, ctx) {

@@ -99,3 +99,32 @@ export function stringOut(value) {
 export function boolOut(value) {
   return typeof value === 'boolean' ? value : null;
 }
+
+/**
+ * A price or size from ccxt for the wire as a decimal STRING in plain notation (no exponent), or null
+ * for anything numberOut refuses. ccxt keeps order books and trades as JavaScript numbers parsed from
+ * the venue's text; String() of such a number is the shortest decimal that reads back as the same
+ * number, which is the venue's own text (less trailing zeros) for every decimal of up to 15
+ * significant digits. Strings keep the adapter from ever seeing a number it could read through a double.
+ * @returns {string|null}
+ */
+export function decimalOut(value) {
+  const n = numberOut(value);
+  if (n === null) return null;
+  const text = String(n);
+  return /e/i.test(text) ? plainDecimal(text) : text;
+}
+
+/** "1.5e-7" -> "0.00000015", "1e+21" -> "1000000000000000000000". */
+function plainDecimal(text) {
+  const [mantissa, exponent] = text.toLowerCase().split('e');
+  const negative = mantissa.startsWith('-');
+  const [whole, fraction = ''] = (negative ? mantissa.slice(1) : mantissa).split('.');
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  let out;
+  if (point <= 0) out = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
+  else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${out}` : out;
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decimalIn, integerIn, paramsIn, numberOut, stringOut, boolOut } from '../src/numbers.mjs';
+import { decimalIn, integerIn, paramsIn, numberOut, stringOut, boolOut, decimalOut } from '../src/numbers.mjs';
 import { ProtocolError } from '../src/protocol.mjs';
 import { orderOut, tradeOut, marketOut, positionOut, balanceOut, hasOut } from '../src/shapes.mjs';
 
@@ -105,4 +105,16 @@ test('markets, positions, balances and has are reduced to the protocol keys', ()
     USDT: { free: 5, used: 1, total: 6 }, BNB: { free: undefined, used: undefined, total: undefined },
   }), { USDT: { free: 5, used: 1, total: 6 } });
   assert.deepEqual(hasOut({ a: true, b: false, c: 'emulated', d: undefined, e: 'other' }), { a: true, b: false, c: 'emulated' });
+});
+
+test('decimalOut: ccxt numbers as plain decimal strings (the venue text for up to 15 significant digits), else null', () => {
+  assert.equal(decimalOut(60000.01), '60000.01');
+  assert.equal(decimalOut(Number('0.00100000')), '0.001');
+  assert.equal(decimalOut(1e-7), '0.0000001');
+  assert.equal(decimalOut(-2.5e-8), '-0.000000025');
+  assert.equal(decimalOut(1.5e21), '1500000000000000000000');
+  assert.equal(decimalOut(123456789.12345), '123456789.12345');
+  assert.equal(decimalOut('42.5'), '42.5');
+  assert.equal(decimalOut(0), '0');
+  for (const v of [undefined, null, NaN, Infinity, 'abc', {}]) assert.equal(decimalOut(v), null);
 });

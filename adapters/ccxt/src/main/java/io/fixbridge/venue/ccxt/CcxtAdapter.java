@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.MarketDataListener;
+import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderEventListener;
@@ -101,6 +103,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * when it reports {@code down}, when the sidecar dies and when the adapter closes (nothing is reported
  * before it first comes up). ccxt's own throttle is internal to the library: no rate-limit use is reported.
  *
+ * <h2>Market data</h2>
+ * {@link #subscribeMarketData}: ccxt's watchOrderBook and watchTrades in the sidecar, one watch per symbol on the
+ * first account's ccxt instance, streaming the best {@code bookDepth} levels ({@link #maxBookDepth()}, default 100)
+ * and the public trades; a gap or lost stream, and a stopped sidecar, are interruptions followed by a resynced
+ * book ({@link CcxtMarketData}).
+ *
  * <h2>Health</h2>
  * {@link #healthStatus()}: sidecar restarting, exchange down (OnMaintenance, ExchangeNotAvailable), accounts
  * whose credentials the exchange refused (ERROR logged; their orders are refused until a fetchBalance probe
@@ -128,6 +136,7 @@ public final class CcxtAdapter implements VenueAdapter {
     private final Sidecar sidecar;
     private final GapFillRetry gapRetry;
     private final ReferencePrices referencePrices;
+    private final CcxtMarketData marketData;
     private final AtomicReference<Markets> markets = new AtomicReference<>(Markets.EMPTY);
     private final AtomicReference<Description> description = new AtomicReference<>();
     private final Map<String, String> streamModes = new ConcurrentHashMap<>();
@@ -196,6 +205,9 @@ public final class CcxtAdapter implements VenueAdapter {
                 config.restartBackoff());
         this.sidecar = new Sidecar(settings, executors.scheduler(), executors.callbacks(), new SidecarListener());
         this.referencePrices = new ReferencePrices(label, config, executors.scheduler(), sidecar, markets::get, clock);
+        this.marketData = new CcxtMarketData(label, config.accountNames().get(0), config.bookDepth(),
+                config.answerTimeoutMs(), sidecar, executors.newSerialExecutor(), executors.scheduler(), clock,
+                symbol -> markets.get().symbol(symbol).isPresent());
     }
 
     @Override
@@ -263,6 +275,28 @@ public final class CcxtAdapter implements VenueAdapter {
     /** How each account's streams run ({@code watch} or {@code poll}), as the sidecar chose at subscribe. */
     public Map<String, String> streamModes() {
         return Map.copyOf(streamModes);
+    }
+
+    /** The setting {@code bookDepth} (default 100): ccxt's books are the venue's, of which this many levels are streamed. */
+    @Override
+    public int maxBookDepth() {
+        return config.bookDepth();
+    }
+
+    /**
+     * Streams {@code symbol}'s book (ccxt's watchOrderBook: Binance's diff-depth stream over a REST snapshot, Bybit's
+     * snapshot and deltas, ...) and public trades (watchTrades) through the sidecar; see {@link CcxtMarketData}.
+     *
+     * @throws IllegalArgumentException when the adapter does not list {@code symbol} (or is not connected yet)
+     */
+    @Override
+    public MarketDataSubscription subscribeMarketData(String symbol, MarketDataListener listener) {
+        return marketData.subscribe(symbol, listener);
+    }
+
+    /** The symbols with an open market data subscription (tests, operations). */
+    List<String> marketDataSymbols() {
+        return marketData.symbols();
     }
 
     // ------------------------------------------------------------------ connect
@@ -379,6 +413,7 @@ public final class CcxtAdapter implements VenueAdapter {
         @Override
         public void up(boolean restart) {
             health.sidecarUp();
+            marketData.sidecarUp();
             if (restart) {
                 LOG.info("{}: the sidecar is back; querying every open order for what was missed", label);
                 for (String account : config.accountNames()) {
@@ -390,6 +425,7 @@ public final class CcxtAdapter implements VenueAdapter {
         @Override
         public void down(String why) {
             health.sidecarDown(why);
+            marketData.sidecarDown(why);
             // the new sidecar's streams start over: their first "up" (or "polling") runs a gap fill, after they
             // are connected, so what happened between the restart's query and the stream's connect is found too
             config.accountNames().forEach(a -> {
@@ -1035,7 +1071,11 @@ public final class CcxtAdapter implements VenueAdapter {
     // ------------------------------------------------------------------ streams
 
     private void onEvent(JsonNode e) {
+        long receivedNanos = System.nanoTime();
         String kind = e.path("event").asText();
+        if (marketData.onEvent(kind, e, receivedNanos)) {
+            return;
+        }
         String account = e.path("account").asText(null);
         if (account == null) {
             LOG.warn("{}: an event without an account is ignored: {}", label, kind);
@@ -1421,6 +1461,7 @@ public final class CcxtAdapter implements VenueAdapter {
             task.cancel(false);
         }
         referencePrices.close();
+        marketData.close();
         try {
             sidecar.close();
         } catch (RuntimeException e) {

@@ -53,6 +53,8 @@ import java.util.regex.Pattern;
  *     healthProbeIntervalMs: 10000  # how often an account whose credentials were refused is probed (fetchBalance)
  *     referencePriceIntervalMs: 1000 # how often the reference prices of every market are fetched (fetchBidsAsks
  *                                   # where ccxt has it, else fetchTickers)
+ *     bookDepth: 100                # levels per side of the market data books (1 to 1000): ccxt's watchOrderBook
+ *                                   # keeps the venue's book, the adapter streams its best bookDepth levels
  *     accounts:
  *       - name: main
  *         apiKey: ${KRAKEN_API_KEY}     # each credential the exchange requires (ccxt's requiredCredentials):
@@ -78,13 +80,14 @@ import java.util.regex.Pattern;
  * @param venueDownPauseMs      how long a venue reported down stays down
  * @param healthProbeIntervalMs probe interval of an account whose credentials were refused
  * @param referencePriceIntervalMs how often the reference prices are polled
+ * @param bookDepth             levels per side of the books {@link CcxtAdapter#subscribeMarketData} streams
  * @param accounts              accounts in file order
  */
 public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> options, Map<String, Object> urls,
                          Path bridgeDirectory, String node, Streams streams, long pollIntervalMs, List<String> streamSymbols,
                          long requestTimeoutMs, long startTimeoutMs, long pingIntervalMs, long pingTimeoutMs,
                          long restartMinMs, long restartMaxMs, long venueDownPauseMs, long healthProbeIntervalMs,
-                         long referencePriceIntervalMs, List<Account> accounts) {
+                         long referencePriceIntervalMs, int bookDepth, List<Account> accounts) {
 
     public static final boolean DEFAULT_SANDBOX = false;
     public static final String DEFAULT_NODE = "node";
@@ -99,6 +102,9 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
     public static final long DEFAULT_VENUE_DOWN_PAUSE_MS = 30_000;
     public static final long DEFAULT_HEALTH_PROBE_INTERVAL_MS = 10_000;
     public static final long DEFAULT_REFERENCE_PRICE_INTERVAL_MS = 1000;
+    public static final int DEFAULT_BOOK_DEPTH = 100;
+    /** The deepest book the adapter streams: Binance's and Bybit's deepest public books (ccxt's limits) are 1000. */
+    public static final int MAX_BOOK_DEPTH = 1000;
     /** The system property naming the bridge directory (set by the module's test run). */
     public static final String BRIDGE_PROPERTY = "fixbridge.ccxt.bridge";
     /** The bridge directory under the installation ($FIXBRIDGE_HOME) or the working directory. */
@@ -111,7 +117,7 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
     private static final Set<String> VENUE_KEYS = Set.of("exchange", "sandbox", "options", "urls",
             "bridgeDirectory", "node", "streams", "pollIntervalMs", "streamSymbols", "requestTimeoutMs", "startTimeoutMs",
             "pingIntervalMs", "pingTimeoutMs", "restartMinMs", "restartMaxMs", "venueDownPauseMs",
-            "healthProbeIntervalMs", "referencePriceIntervalMs");
+            "healthProbeIntervalMs", "referencePriceIntervalMs", "bookDepth");
 
     /** How the sidecar learns of order changes and trades. */
     public enum Streams {
@@ -135,6 +141,9 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
         Objects.requireNonNull(bridgeDirectory, "bridgeDirectory");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(streams, "streams");
+        if (bookDepth < 1 || bookDepth > MAX_BOOK_DEPTH) {
+            throw new IllegalArgumentException("bookDepth must be from 1 to " + MAX_BOOK_DEPTH + ", was " + bookDepth);
+        }
         streamSymbols = List.copyOf(streamSymbols);
         accounts = List.copyOf(accounts);
     }
@@ -233,6 +242,11 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
         long down = atLeast(venue, "venueDownPauseMs", DEFAULT_VENUE_DOWN_PAUSE_MS, 1);
         long probe = atLeast(venue, "healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS, 10);
         long referencePrices = atLeast(venue, "referencePriceIntervalMs", DEFAULT_REFERENCE_PRICE_INTERVAL_MS, 50);
+        int bookDepth = venue.intValue("bookDepth", DEFAULT_BOOK_DEPTH);
+        if (bookDepth < 1 || bookDepth > MAX_BOOK_DEPTH) {
+            throw venue.error("bookDepth", "expected the levels per side of the market data books, from 1 to "
+                    + MAX_BOOK_DEPTH + ", got " + bookDepth);
+        }
 
         List<Account> accounts = new ArrayList<>();
         Set<String> accountKeys = new java.util.HashSet<>(CREDENTIAL_KEYS);
@@ -258,7 +272,7 @@ public record CcxtConfig(String exchange, boolean sandbox, Map<String, Object> o
                     + ": list at least one account with the credentials " + exchange + " requires");
         }
         return new CcxtConfig(exchange, sandbox, options, urls, bridge, node, streams, poll, streamSymbols, request, start, ping,
-                pingTimeout, restartMin, restartMax, down, probe, referencePrices, accounts);
+                pingTimeout, restartMin, restartMax, down, probe, referencePrices, bookDepth, accounts);
     }
 
     private static Path bridgeDirectory(ConfigView venue, String fixbridgeHome, String bridgeProperty) {

@@ -3,14 +3,17 @@ package io.fixbridge.venue.ccxt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.Balance;
+import io.fixbridge.venue.BookSnapshot;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.PriceLevel;
 import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.Side;
@@ -18,10 +21,12 @@ import io.fixbridge.venue.TimeInForce;
 import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.TriggerDirection;
 import io.fixbridge.venue.VenueCapabilities;
+import io.fixbridge.venue.ccxt.dto.CcxtBook;
 import io.fixbridge.venue.ccxt.dto.CcxtMarket;
 import io.fixbridge.venue.ccxt.dto.CcxtOrder;
 import io.fixbridge.venue.ccxt.dto.CcxtPosition;
 import io.fixbridge.venue.ccxt.dto.CcxtPrice;
+import io.fixbridge.venue.ccxt.dto.CcxtPublicTrade;
 import io.fixbridge.venue.ccxt.dto.CcxtTrade;
 import io.fixbridge.venue.kit.json.VenueJson;
 import io.fixbridge.venue.kit.rules.Decimals;
@@ -499,6 +504,57 @@ public final class CcxtTranslator {
             return Optional.of(new ReferencePrice(p.symbol(), p.last(), ReferencePrice.Kind.LAST, receivedAt));
         }
         return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ market data
+
+    /**
+     * The sidecar's {@code book} event as a book of at most {@code depth} levels per side: {@code resynced} when
+     * the adapter knows the book was rebuilt or the sidecar says so; the venue's time, else {@code receivedAt}.
+     *
+     * @throws UnknownVenueValueException for a level that is not a positive {@code [price, size]}, or sides out of
+     *         order (a bid at or above the one before it, an ask at or below)
+     */
+    public static BookSnapshot book(CcxtBook b, int depth, boolean resynced, Instant receivedAt, long receivedNanos) {
+        if (b.symbol() == null || b.symbol().isEmpty()) {
+            throw new UnknownVenueValueException("a ccxt book without a symbol");
+        }
+        Instant venueTime = b.timestamp() != null && b.timestamp() > 0 ? Instant.ofEpochMilli(b.timestamp()) : receivedAt;
+        try {
+            return new BookSnapshot(b.symbol(), levels(b.symbol(), b.bids(), depth), levels(b.symbol(), b.asks(), depth),
+                    resynced || Boolean.TRUE.equals(b.resynced()), venueTime, receivedNanos);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownVenueValueException("a ccxt book of " + b.symbol() + " that is not a book: " + e.getMessage());
+        }
+    }
+
+    private static List<PriceLevel> levels(String symbol, List<List<BigDecimal>> side, int depth) {
+        List<PriceLevel> out = new ArrayList<>(Math.min(depth, side.size()));
+        for (List<BigDecimal> level : side) {
+            if (out.size() == depth) {
+                break;
+            }
+            if (level == null || level.size() < 2 || level.get(0) == null || level.get(1) == null) {
+                throw new UnknownVenueValueException("a ccxt book level of " + symbol + " is not [price, size]: " + level);
+            }
+            out.add(new PriceLevel(level.get(0), level.get(1)));
+        }
+        return out;
+    }
+
+    /**
+     * A public trade of {@code symbol}: ccxt's {@code side} (the taker's) as the aggressor (null where the venue
+     * does not say), its time, else {@code receivedAt}. Empty for a trade without id, or without a positive price
+     * and amount (nothing a subscriber could use).
+     */
+    public static Optional<MarketTrade> publicTrade(String symbol, CcxtPublicTrade t, Instant receivedAt,
+                                                    long receivedNanos) {
+        if (t.id() == null || t.id().isEmpty() || !positive(t.price()) || !positive(t.amount())) {
+            return Optional.empty();
+        }
+        Side aggressor = t.side() == null ? null : side(t.side());
+        Instant time = t.timestamp() != null && t.timestamp() > 0 ? Instant.ofEpochMilli(t.timestamp()) : receivedAt;
+        return Optional.of(new MarketTrade(symbol, t.id(), t.price(), t.amount(), aggressor, time, receivedNanos));
     }
 
     private static boolean positive(BigDecimal v) {

@@ -65,6 +65,7 @@ class CcxtConfigTest {
         assertThat(c.restartMaxMs()).isEqualTo(30_000);
         assertThat(c.venueDownPauseMs()).isEqualTo(30_000);
         assertThat(c.healthProbeIntervalMs()).isEqualTo(10_000);
+        assertThat(c.bookDepth()).isEqualTo(100);
         assertThat(c.mainScript()).isEqualTo(SimSupport.bridge().toAbsolutePath().resolve("src/main.mjs"));
         assertThat(c.accounts()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("main");
@@ -104,6 +105,14 @@ class CcxtConfigTest {
         assertThatThrownBy(() -> read(venue("referencePriceIntervalMs", "10")))
                 .hasMessageStartingWith("venues[kraken].referencePriceIntervalMs:");
         assertThat(read(venue("referencePriceIntervalMs", "250")).referencePriceIntervalMs()).isEqualTo(250);
+        assertThat(read(venue("bookDepth", "1000")).bookDepth()).isEqualTo(1000);
+        assertThat(read(venue("bookDepth", "1")).bookDepth()).isEqualTo(1);
+        for (String wrong : List.of("0", "1001", "-5")) {
+            assertThatThrownBy(() -> read(venue("bookDepth", wrong))).isInstanceOf(VenueConfigException.class)
+                    .hasMessage("venues[kraken].bookDepth: expected the levels per side of the market data books, from 1 "
+                            + "to 1000, got " + wrong);
+        }
+        assertThatThrownBy(() -> read(venue("bookDepth", "deep"))).hasMessageStartingWith("venues[kraken].bookDepth:");
         assertThatThrownBy(() -> read(venue("restartMinMs", "5000", "restartMaxMs", "100")))
                 .hasMessageStartingWith("venues[kraken].restartMaxMs:");
         assertThatThrownBy(() -> read(venue("timeout", "5"))).hasMessageStartingWith("venues[kraken].timeout: unknown setting");

@@ -2,14 +2,17 @@ package io.fixbridge.venue.ccxt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fixbridge.venue.BookSnapshot;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.PriceLevel;
 import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.ReplaceMode;
 import io.fixbridge.venue.Side;
@@ -18,10 +21,12 @@ import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.TriggerDirection;
 import io.fixbridge.venue.VenueCapabilities;
 import io.fixbridge.venue.ccxt.CcxtTranslator.PrecisionMode;
+import io.fixbridge.venue.ccxt.dto.CcxtBook;
 import io.fixbridge.venue.ccxt.dto.CcxtMarket;
 import io.fixbridge.venue.ccxt.dto.CcxtOrder;
 import io.fixbridge.venue.ccxt.dto.CcxtPosition;
 import io.fixbridge.venue.ccxt.dto.CcxtPrice;
+import io.fixbridge.venue.ccxt.dto.CcxtPublicTrade;
 import io.fixbridge.venue.ccxt.dto.CcxtTrade;
 import io.fixbridge.venue.kit.json.VenueJson;
 import org.junit.jupiter.api.Test;
@@ -330,5 +335,81 @@ class CcxtTranslatorTest {
         });
         assertThat(CcxtTranslator.referencePrice(new CcxtPrice(null, BigDecimal.ONE, BigDecimal.ONE, null, null, null),
                 t)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ market data
+
+    private static CcxtBook bookEvent(String json) {
+        try {
+            return VenueJson.mapper().readValue(json, CcxtBook.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
+    void aBookEventKeepsBookDepthLevelsWithTheDecimalsOfTheirText() {
+        CcxtBook b = bookEvent("""
+                {"event":"book","account":"alice","symbol":"BTC/USDT","resynced":false,"nonce":1027024,
+                 "timestamp":1700000000123,"bids":[["60000.10","1.50"],["60000","2"],["59999.9","0.0000001"]],
+                 "asks":[["60000.2","0.25"]]}""");
+        Instant received = Instant.parse("2026-11-21T19:00:00Z");
+
+        BookSnapshot s = CcxtTranslator.book(b, 2, false, received, 42L);
+
+        assertThat(s.symbol()).isEqualTo("BTC/USDT");
+        assertThat(s.bids()).containsExactly(new PriceLevel(new BigDecimal("60000.10"), new BigDecimal("1.50")),
+                new PriceLevel(new BigDecimal("60000"), new BigDecimal("2")));
+        assertThat(s.asks()).containsExactly(new PriceLevel(new BigDecimal("60000.2"), new BigDecimal("0.25")));
+        assertThat(s.resynced()).isFalse();
+        assertThat(s.venueTime()).isEqualTo(Instant.ofEpochMilli(1700000000123L));
+        assertThat(s.receivedNanos()).isEqualTo(42L);
+        assertThat(CcxtTranslator.book(b, 2, true, received, 42L).resynced()).as("the adapter knows it rebuilt").isTrue();
+        CcxtBook fresh = new CcxtBook("BTC/USDT", true, null, null, List.of(), List.of());
+        BookSnapshot empty = CcxtTranslator.book(fresh, 5, false, received, 1L);
+        assertThat(empty.resynced()).as("the sidecar says it rebuilt").isTrue();
+        assertThat(empty.venueTime()).as("no venue time: the receipt").isEqualTo(received);
+        assertThat(empty.bids()).isEmpty();
+    }
+
+    @Test
+    void aBookEventThatIsNoBookIsRefused() {
+        Instant t = Instant.EPOCH;
+        assertThatThrownBy(() -> CcxtTranslator.book(bookEvent(
+                "{\"symbol\":\"BTC/USDT\",\"bids\":[[\"60000\"]],\"asks\":[]}"), 5, false, t, 0))
+                .isInstanceOf(UnknownVenueValueException.class).hasMessageContaining("is not [price, size]");
+        assertThatThrownBy(() -> CcxtTranslator.book(bookEvent(
+                "{\"symbol\":\"BTC/USDT\",\"bids\":[[\"59999\",\"1\"],[\"60000\",\"1\"]],\"asks\":[]}"), 5, false, t, 0))
+                .isInstanceOf(UnknownVenueValueException.class).hasMessageContaining("bids out of order");
+        assertThatThrownBy(() -> CcxtTranslator.book(bookEvent(
+                "{\"symbol\":\"BTC/USDT\",\"bids\":[[\"59999\",\"0\"]],\"asks\":[]}"), 5, false, t, 0))
+                .isInstanceOf(UnknownVenueValueException.class).hasMessageContaining("positive price and size");
+        assertThatThrownBy(() -> CcxtTranslator.book(bookEvent("{\"bids\":[],\"asks\":[]}"), 5, false, t, 0))
+                .isInstanceOf(UnknownVenueValueException.class).hasMessageContaining("without a symbol");
+    }
+
+    @Test
+    void aPublicTradeHasTheTakersSideAsAggressorAndIsLeftOutWithoutIdPriceOrAmount() {
+        Instant received = Instant.parse("2026-11-21T19:00:00Z");
+        CcxtPublicTrade sell = new CcxtPublicTrade("4213", new BigDecimal("59999.99"), new BigDecimal("0.010"), "sell",
+                1700000000456L);
+
+        assertThat(CcxtTranslator.publicTrade("BTC/USDT", sell, received, 7L)).hasValueSatisfying(m -> {
+            assertThat(m).isEqualTo(new MarketTrade("BTC/USDT", "4213", new BigDecimal("59999.99"),
+                    new BigDecimal("0.010"), Side.SELL, Instant.ofEpochMilli(1700000000456L), 7L));
+        });
+        assertThat(CcxtTranslator.publicTrade("BTC/USDT", new CcxtPublicTrade("1", BigDecimal.ONE, BigDecimal.ONE, null,
+                null), received, 0)).hasValueSatisfying(m -> {
+            assertThat(m.aggressor()).as("the venue did not say").isNull();
+            assertThat(m.time()).isEqualTo(received);
+        });
+        assertThat(CcxtTranslator.publicTrade("BTC/USDT", new CcxtPublicTrade(null, BigDecimal.ONE, BigDecimal.ONE,
+                "buy", 1L), received, 0)).isEmpty();
+        assertThat(CcxtTranslator.publicTrade("BTC/USDT", new CcxtPublicTrade("2", null, BigDecimal.ONE, "buy", 1L),
+                received, 0)).isEmpty();
+        assertThat(CcxtTranslator.publicTrade("BTC/USDT", new CcxtPublicTrade("3", BigDecimal.ONE, BigDecimal.ZERO,
+                "buy", 1L), received, 0)).isEmpty();
+        assertThatThrownBy(() -> CcxtTranslator.publicTrade("BTC/USDT", new CcxtPublicTrade("4", BigDecimal.ONE,
+                BigDecimal.ONE, "both", 1L), received, 0)).isInstanceOf(UnknownVenueValueException.class);
     }
 }

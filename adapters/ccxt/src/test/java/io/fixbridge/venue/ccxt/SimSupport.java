@@ -75,7 +75,10 @@ final class SimSupport {
         return venue;
     }
 
-    /** ccxt's bybit pointed at {@code sim}: spot and linear (unified account), REST and the private WebSocket. */
+    /**
+     * ccxt's bybit pointed at {@code sim}: spot and linear (unified account), REST, the private WebSocket and the
+     * public ones of spot, linear and inverse (ccxt tells spot from contract books by "spot" in the url).
+     */
     static Map<String, Object> bybitVenue(BybitSimulator sim) {
         String h = sim.baseUrl();
         String w = sim.privateWsUrl();
@@ -83,7 +86,9 @@ final class SimSupport {
         for (String k : List.of("spot", "futures", "v2", "public", "private")) {
             api.put(k, h);
         }
-        api.put("ws", Map.of("private", Map.of("spot", Map.of("unified", w), "contract", w)));
+        String pub = sim.publicWsBase();
+        api.put("ws", Map.of("private", Map.of("spot", Map.of("unified", w), "contract", w),
+                "public", Map.of("spot", pub + "/spot", "linear", pub + "/linear", "inverse", pub + "/inverse")));
         Map<String, Object> venue = new LinkedHashMap<>();
         venue.put("exchange", "bybit");
         venue.put("options", Map.of("adjustForTimeDifference", false,
