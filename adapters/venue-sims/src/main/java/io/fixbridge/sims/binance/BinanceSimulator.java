@@ -23,8 +23,10 @@ import java.util.Objects;
 /**
  * A Binance simulator on 127.0.0.1: spot REST ({@code /api/v3}), USD-M futures REST
  * ({@code /fapi/v1}, {@code /fapi/v2}, {@code /fapi/v3}), the spot WebSocket API
- * ({@code /ws-api/v3}, including {@code userDataStream.subscribe.signature}) and listen-key
- * user-data streams ({@code /ws/<listenKey>}), all on one port, speaking Binance's paths,
+ * ({@code /ws-api/v3}, including {@code userDataStream.subscribe.signature}), listen-key
+ * user-data streams ({@code /ws/<listenKey>}) and the public market streams (spot diff depth,
+ * trades and aggregate trades on {@code /ws} and {@code /stream}; futures diff depth on
+ * {@code /public/...} and aggregate trades on {@code /market/...}), all on one port, speaking Binance's paths,
  * parameters, JSON shapes, error codes and texts, and rate-limit headers, over the paper matching
  * engine (one engine for spot, one for futures). The same port serves the simulator's own
  * control plane under {@code /_sim/} (see {@code ControlRoutes}), which gives another process
@@ -55,11 +57,15 @@ import java.util.Objects;
  */
 public final class BinanceSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceSimulator.class);
+    /** Levels per side the spot diff-depth streams cover: the deepest spot REST snapshot. */
+    static final int SPOT_BOOK_DEPTH = 5000;
+    /** Levels per side the futures diff-depth streams cover: the deepest futures REST snapshot. */
+    static final int FUTURES_BOOK_DEPTH = 1000;
 
     private final Builder config;
     private final Clock clock;
     private final UserDataHub hub = new UserDataHub();
-    private final Faults faults = new Faults(hub::dropAll);
+    private final Faults faults = new Faults(hub::dropAll, this::dropMarketStreams);
     private final EngineThread engineThread = new EngineThread("binance-sim-engine");
     private SimServer server;
     private SpotVenue spot;
@@ -67,6 +73,8 @@ public final class BinanceSimulator implements AutoCloseable {
     private Truth truth;
     private MarketControl spotControl;
     private MarketControl futuresControl;
+    private volatile PublicStreams spotStreams;
+    private volatile PublicStreams futuresStreams;
     private ControlPlane control;
     private volatile int port = -1;
 
@@ -98,6 +106,20 @@ public final class BinanceSimulator implements AutoCloseable {
         }
         spot = new SpotVenue(clock, hub, config.spotSymbols, config.spotFees, config.accounts);
         futures = new FuturesVenue(clock, hub, config.futuresSymbols, config.futuresLeverage, config.accounts);
+        SpotVenue spotVenue = spot;
+        FuturesVenue futuresVenue = futures;
+        spotStreams = new PublicStreams(Market.SPOT, spot,
+                symbol -> spotVenue.listings().containsKey(symbol) ? spotVenue.listings().get(symbol).unified() : null,
+                unified -> spotVenue.byUnified(unified) == null ? null : spotVenue.byUnified(unified).symbol(), clock,
+                SPOT_BOOK_DEPTH);
+        futuresStreams = new PublicStreams(Market.FUTURES, futures,
+                symbol -> futuresVenue.listings().containsKey(symbol)
+                        ? futuresVenue.listings().get(symbol).unified() : null,
+                unified -> futuresVenue.byUnified(unified) == null ? null
+                        : futuresVenue.byUnified(unified).symbol(), clock,
+                FUTURES_BOOK_DEPTH);
+        spot.publishTradesTo(spotStreams);
+        futures.publishTradesTo(futuresStreams);
         engineThread.await(() -> {
             buildEngines();
             return null;
@@ -110,19 +132,27 @@ public final class BinanceSimulator implements AutoCloseable {
         ListenKeys listenKeys = new ListenKeys(clock, hub);
         Authenticator auth = new Authenticator(byKey, clock);
         Router router = new Router();
-        new SpotApi(spot, engineThread, listenKeys, limiters.get(Market.SPOT), faults, clock).register(router);
-        new FuturesApi(futures, engineThread, listenKeys, limiters.get(Market.FUTURES), clock).register(router);
+        new SpotApi(spot, engineThread, listenKeys, limiters.get(Market.SPOT), faults, clock, spotStreams)
+                .register(router);
+        new FuturesApi(futures, engineThread, listenKeys, limiters.get(Market.FUTURES), clock, futuresStreams)
+                .register(router);
         WebSocketRoutes webSockets = new WebSocketRoutes(hub, listenKeys, auth, limiters.get(Market.SPOT), faults,
-                clock, config.wsPingInterval.toMillis());
+                clock, config.wsPingInterval.toMillis(), spotStreams, futuresStreams);
         truth = new Truth(engineThread, spot, futures, hub, config.accounts.stream().map(SimAccount::name).toList());
         spotControl = new MarketControl(engineThread, spot, s -> spot.listing(checked(spot.listings(), s)).unified(),
                 (s, status) -> spot.listing(checked(spot.listings(), s)).status = SymbolStatus.requireSpot(status),
-                spot.listings().keySet());
+                spot.listings().keySet(), spotStreams);
         futuresControl = new MarketControl(engineThread, futures,
                 s -> futures.listing(checked(futures.listings(), s)).unified(),
                 (s, status) -> futures.listing(checked(futures.listings(), s)).status =
                         SymbolStatus.requireFutures(status),
-                futures.listings().keySet());
+                futures.listings().keySet(), futuresStreams);
+        PublicStreams ss = spotStreams;
+        PublicStreams fs = futuresStreams;
+        engineThread.every(PublicStreams.TICK_MILLIS, () -> {
+            ss.tick();
+            fs.tick();
+        });
         if (config.walkIntervalMs > 0) {
             engineThread.every(config.walkIntervalMs, () -> {
                 spot.step();
@@ -197,6 +227,37 @@ public final class BinanceSimulator implements AutoCloseable {
     }
 
     /**
+     * {@code ws://127.0.0.1:PORT}: the spot market stream host (Binance's
+     * {@code wss://stream.binance.com:9443}): raw streams at {@code /ws/<stream>} or a bare
+     * {@code /ws} plus SUBSCRIBE, combined streams at {@code /stream?streams=a/b}.
+     */
+    public String spotMarketStreamUrl() {
+        return "ws://127.0.0.1:" + port;
+    }
+
+    /**
+     * {@code ws://127.0.0.1:PORT}: the USD-M futures stream host (Binance's
+     * {@code wss://fstream.binance.com}): diff depth at {@code /public/ws[/<stream>]} and
+     * {@code /public/stream?streams=..}, aggregate trades at {@code /market/ws[/<stream>]} and
+     * {@code /market/stream?streams=..}, user data at {@code /ws/<listenKey>} and
+     * {@code /private/ws?listenKey=..}.
+     */
+    public String futuresStreamUrl() {
+        return "ws://127.0.0.1:" + port;
+    }
+
+    private void dropMarketStreams() {
+        PublicStreams s = spotStreams;
+        PublicStreams f = futuresStreams;
+        if (s != null) {
+            s.dropAll();
+        }
+        if (f != null) {
+            f.dropAll();
+        }
+    }
+
+    /**
      * {@code http://127.0.0.1:PORT/_sim/}: the control plane (faults, orders, market, health) a
      * separate process drives over HTTP (see {@code ControlRoutes}).
      */
@@ -243,6 +304,7 @@ public final class BinanceSimulator implements AutoCloseable {
     public synchronized void close() {
         try {
             hub.dropAll();
+            dropMarketStreams();
             if (server != null) {
                 server.close();
                 server = null;

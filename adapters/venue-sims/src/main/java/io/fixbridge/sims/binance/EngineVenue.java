@@ -3,6 +3,7 @@ package io.fixbridge.sims.binance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.paper.engine.EngineListener;
 import io.fixbridge.venue.paper.engine.MatchingEngine;
+import io.fixbridge.venue.paper.engine.PublicTrade;
 import io.fixbridge.venue.paper.engine.SyntheticMarket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ abstract class EngineVenue implements EngineListener {
     protected final UserDataHub hub;
     protected MatchingEngine engine;
     protected SyntheticMarket synthetic;
+    private PublicStreams publicStreams;
 
     private final Deque<Runnable> followUps = new ArrayDeque<>();
     private final List<Outbound> outbox = new ArrayList<>();
@@ -59,6 +61,19 @@ abstract class EngineVenue implements EngineListener {
     final void attach(MatchingEngine matchingEngine, SyntheticMarket syntheticMarket) {
         this.engine = matchingEngine;
         this.synthetic = syntheticMarket;
+    }
+
+    /** Wires the market's public streams, which publish every trade; called once while the simulator is built. */
+    final void publishTradesTo(PublicStreams streams) {
+        this.publicStreams = streams;
+    }
+
+    /** Every trade (market-maker trades included) goes to the public trade streams at once. */
+    @Override
+    public final void onTrade(PublicTrade trade) {
+        if (publicStreams != null) {
+            publicStreams.onTrade(trade);
+        }
     }
 
     /**

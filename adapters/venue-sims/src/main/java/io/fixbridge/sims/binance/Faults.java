@@ -27,20 +27,30 @@ import java.util.Objects;
  *   <li>{@link #dropUserDataStreams()}: every user-data WebSocket (WebSocket API sessions and
  *       listen-key streams) is closed at once, without a close frame, like a network drop.
  *       Clients may reconnect and subscribe again.</li>
+ *   <li>{@link #dropMarketStreams()}: every public market stream connection (spot {@code /ws},
+ *       {@code /stream}; futures {@code /public}, {@code /market}) is closed at once, without a
+ *       close frame. Clients may reconnect and subscribe again.</li>
  * </ul>
  *
  * <p><b>Threading:</b> thread-safe; switches are atomics read by the Netty event loops.
  */
 public final class Faults extends FaultSwitches {
     private final Runnable dropStreams;
+    private final Runnable dropMarketStreams;
 
-    Faults(Runnable dropStreams) {
+    Faults(Runnable dropStreams, Runnable dropMarketStreams) {
         super(503);
         this.dropStreams = Objects.requireNonNull(dropStreams, "dropStreams");
+        this.dropMarketStreams = Objects.requireNonNull(dropMarketStreams, "dropMarketStreams");
     }
 
     /** Closes every user-data WebSocket now. */
     public void dropUserDataStreams() {
         dropStreams.run();
+    }
+
+    /** Closes every public market stream connection now. */
+    public void dropMarketStreams() {
+        dropMarketStreams.run();
     }
 }

@@ -28,8 +28,11 @@ final class FuturesApi {
     private final ListenKeys listenKeys;
     private final RateLimiter limiter;
     private final Clock clock;
+    private final PublicStreams streams;
 
-    FuturesApi(FuturesVenue venue, EngineThread engine, ListenKeys listenKeys, RateLimiter limiter, Clock clock) {
+    FuturesApi(FuturesVenue venue, EngineThread engine, ListenKeys listenKeys, RateLimiter limiter, Clock clock,
+               PublicStreams streams) {
+        this.streams = streams;
         this.venue = venue;
         this.engine = engine;
         this.listenKeys = listenKeys;
@@ -51,7 +54,7 @@ final class FuturesApi {
         route(r, "GET", "/fapi/v1/depth", Security.NONE, FuturesApi::depthWeight, 0, Role.READ,
                 Set.of("symbol", "limit"), c -> onEngine(() -> {
                     int limit = (int) Math.min(1000, Math.max(5, c.params().optLong("limit").orElse(500L)));
-                    return venue.depth(c.params().require("symbol"), limit);
+                    return streams.depth(c.params().require("symbol"), limit);
                 }));
         route(r, "GET", "/fapi/v1/ticker/price", Security.NONE, p -> p.has("symbol") ? 1 : 2, 0, Role.READ,
                 Set.of("symbol"), c -> onEngine(() -> {

@@ -55,7 +55,6 @@ final class FuturesVenue extends EngineVenue {
     final FuturesAccountView views = new FuturesAccountView(this);
     private final Map<String, Map<String, NetPosition>> positions = new HashMap<>();
     private long nextOrderId = 1;
-    private long lastUpdateId = 1;
 
     FuturesVenue(Clock clock, UserDataHub hub, Collection<FuturesSymbol> symbols, int engineLeverage,
                  Collection<SimAccount> accounts) {
@@ -509,24 +508,6 @@ final class FuturesVenue extends EngineVenue {
 
     // ------------------------------------------------------------------ market data
 
-    /** GET /fapi/v1/depth. */
-    ObjectNode depth(String symbol, int limit) {
-        FuturesListing l = listing(symbol);
-        ObjectNode n = Json.object();
-        n.put("lastUpdateId", lastUpdateId++);
-        n.put("E", now());
-        n.put("T", now());
-        ArrayNode bids = n.putArray("bids");
-        ArrayNode asks = n.putArray("asks");
-        for (BookLevel b : engine.book(l.unified()).depth(Side.BUY, limit)) {
-            bids.addArray().add(Fmt.plain(b.price())).add(Fmt.plain(b.quantity()));
-        }
-        for (BookLevel a : engine.book(l.unified()).depth(Side.SELL, limit)) {
-            asks.addArray().add(Fmt.plain(a.price())).add(Fmt.plain(a.quantity()));
-        }
-        return n;
-    }
-
     /** GET /fapi/v1/premiumIndex for one symbol (mark price = the synthetic mid). */
     ObjectNode premiumIndex(String symbol) {
         FuturesListing l = listing(symbol);
@@ -627,7 +608,6 @@ final class FuturesVenue extends EngineVenue {
         o.cumQuote = o.cumQuote.add(fill.quoteQty());
         o.status = v.status().name();
         o.updateTime = time;
-        lastUpdateId++;
         publishOrder(o, "TRADE", fill);
         touch(o.account, o.symbol());
         if (!o.isOpen() && o.algoId != null) {

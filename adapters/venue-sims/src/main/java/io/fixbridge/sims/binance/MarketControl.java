@@ -1,10 +1,12 @@
 package io.fixbridge.sims.binance;
 
+import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.venue.paper.engine.OrderBook;
 import io.fixbridge.venue.paper.engine.SyntheticMarket;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -14,7 +16,9 @@ import java.util.function.Function;
  * Drives one market (spot or futures) from a test: move a symbol's mid by whole ticks or to a
  * price (the market maker requotes, resting orders it crosses trade, stops and algo orders whose
  * trigger is crossed fire), take one random-walk step, read the mid or the top of the book, or
- * change a symbol's trading status.
+ * change a symbol's trading status; read the book as the public depth streams publish it, withhold
+ * the next depth update (a gap subscribers must detect) and see which public streams are
+ * subscribed.
  *
  * <p><b>Threading:</b> thread-safe; every method waits for the engine thread to apply it, so after
  * it returns every consequence (fills, user-data events queued) has happened. Never call it from a
@@ -26,14 +30,16 @@ public final class MarketControl {
     private final Function<String, String> unified;
     private final BiConsumer<String, String> statusSetter;
     private final Set<String> symbols;
+    private final PublicStreams streams;
 
     MarketControl(EngineThread engine, EngineVenue venue, Function<String, String> unified,
-                  BiConsumer<String, String> statusSetter, Set<String> symbols) {
+                  BiConsumer<String, String> statusSetter, Set<String> symbols, PublicStreams streams) {
         this.engine = engine;
         this.venue = venue;
         this.unified = unified;
         this.statusSetter = statusSetter;
         this.symbols = Set.copyOf(symbols);
+        this.streams = streams;
     }
 
     /** {@code spot} or {@code futures}. */
@@ -133,6 +139,53 @@ public final class MarketControl {
             statusSetter.accept(symbol, status);
             return null;
         });
+    }
+
+    /**
+     * {@code symbol}'s book now, as the diff-depth streams publish it: at most {@code depth} levels
+     * per side, best first, with the last update id sequenced, like the REST depth snapshot (what a
+     * client that applies every depth event up to that id ends up with; a change made since the
+     * streams' last turn is sequenced now and goes out with their next event).
+     */
+    public BookFeed.Snapshot book(String symbol, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least one, got " + depth);
+        }
+        return engine.await(() -> streams.book(symbol, depth));
+    }
+
+    /**
+     * The id of the last diff-depth update sequenced for {@code symbol} (published, withheld, or
+     * sequenced for a snapshot and due with the next event); zero before the first. Unlike
+     * {@link #book} it sequences nothing, so a test can wait for the streams to take up a change.
+     */
+    public long lastBookUpdateId(String symbol) {
+        return engine.await(() -> streams.lastUpdateId(symbol));
+    }
+
+    /**
+     * The switchable gap: the next diff-depth update of {@code symbol} is sequenced (its update ids
+     * are used up) but not sent on any of its depth streams, so a subscriber sees {@code U} jump
+     * (spot) or {@code pu} differ from the previous {@code u} (futures).
+     */
+    public void dropNextBookUpdate(String symbol) {
+        engine.await(() -> {
+            streams.dropNext(symbol);
+            return null;
+        });
+    }
+
+    /**
+     * The public market streams subscribed now on this market, one entry per connection and
+     * stream name, sorted (e.g. {@code ["btcusdt@aggTrade", "btcusdt@depth@100ms"]}).
+     */
+    public List<String> streamSubscriptions() {
+        return streams.subscriptions();
+    }
+
+    /** How many public market stream connections of this market are open. */
+    public int streamConnections() {
+        return streams.connections();
     }
 
     static IllegalArgumentException unknown(String symbol) {

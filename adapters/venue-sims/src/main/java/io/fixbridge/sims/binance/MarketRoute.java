@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * first market in {@code markets}; {@code bid}/{@code ask} are null when that side of the book is
  * empty. An unknown symbol or market, a missing or bad price, or an unknown key is 400.
  *
+ * <p>{@code POST /_sim/book-gap} withholds a symbol's next diff-depth update (see {@link #bookGap}).
+ *
  * <p><b>Threading:</b> immutable; runs on the control plane's thread and waits for the engine.
  */
 final class MarketRoute {
@@ -78,6 +80,42 @@ final class MarketRoute {
             throw ControlError.badRequest("'price' refused: " + e.getMessage());
         }
         return json(tops);
+    }
+
+    /**
+     * {@code POST /_sim/book-gap {"symbol":S[,"market":"spot"|"futures"]}}: the next diff-depth
+     * update of {@code S} is withheld ({@link MarketControl#dropNextBookUpdate}) in the named market,
+     * or without {@code market} in every market that lists it. Answers
+     * {@code {"dropped":"next","symbol":S,"markets":[...]}}.
+     */
+    ObjectNode bookGap(ControlRequest request) {
+        ObjectNode body = request.jsonObject();
+        Iterator<String> names = body.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (!List.of("symbol", "market").contains(key)) {
+                throw ControlError.badRequest("unknown key '" + key + "'; allowed keys: symbol, market");
+            }
+        }
+        JsonNode symbolNode = body.get("symbol");
+        if (symbolNode == null || !symbolNode.isTextual() || symbolNode.asText().isBlank()) {
+            throw ControlError.badRequest("'symbol' is required, a string such as \"BTCUSDT\"");
+        }
+        JsonNode marketNode = body.get("market");
+        if (marketNode != null && !marketNode.isTextual()) {
+            throw ControlError.badRequest("'market' must be \"spot\" or \"futures\", got " + marketNode);
+        }
+        String symbol = symbolNode.asText();
+        List<MarketControl> chosen = choose(symbol, marketNode == null ? null : marketNode.asText());
+        ObjectNode n = SimJson.object();
+        n.put("dropped", "next");
+        n.put("symbol", symbol);
+        ArrayNode dropped = n.putArray("markets");
+        for (MarketControl m : chosen) {
+            m.dropNextBookUpdate(symbol);
+            dropped.add(m.market());
+        }
+        return n;
     }
 
     private List<MarketControl> choose(String symbol, String market) {

@@ -40,9 +40,11 @@ final class SpotApi {
     private final RateLimiter limiter;
     private final Faults faults;
     private final Clock clock;
+    private final PublicStreams streams;
 
     SpotApi(SpotVenue venue, EngineThread engine, ListenKeys listenKeys, RateLimiter limiter, Faults faults,
-            Clock clock) {
+            Clock clock, PublicStreams streams) {
+        this.streams = streams;
         this.venue = venue;
         this.engine = engine;
         this.listenKeys = listenKeys;
@@ -64,7 +66,7 @@ final class SpotApi {
         route(r, "GET", "/api/v3/depth", Security.NONE, SpotApi::depthWeight, 0, Role.READ,
                 Set.of("symbol", "limit", "symbolStatus"), c -> onEngine(() -> {
                     int limit = (int) Math.min(5000, Math.max(1, c.params().optLong("limit").orElse(100L)));
-                    return venue.depth(c.params().require("symbol"), limit);
+                    return streams.depth(c.params().require("symbol"), limit);
                 }));
         route(r, "GET", "/api/v3/ticker/price", Security.NONE, p -> p.has("symbol") ? 2 : 4, 0, Role.READ,
                 Set.of("symbol", "symbols", "symbolStatus"), c -> onEngine(() -> {

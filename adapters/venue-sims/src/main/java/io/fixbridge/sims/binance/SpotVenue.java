@@ -59,7 +59,6 @@ final class SpotVenue extends EngineVenue {
     private final Map<String, Set<SpotOrder>> maybeOpen = new HashMap<>();
     final SpotOrderLists lists = new SpotOrderLists(this);
     private long nextOrderId = 1;
-    private long lastUpdateId = 1;
 
     SpotVenue(Clock clock, UserDataHub hub, Collection<SpotSymbol> symbols, FeeSchedule fees,
               Collection<SimAccount> accounts) {
@@ -78,6 +77,11 @@ final class SpotVenue extends EngineVenue {
 
     Map<String, SpotListing> listings() {
         return listings;
+    }
+
+    /** The listing of engine symbol {@code unifiedSymbol}, or null. */
+    SpotListing byUnified(String unifiedSymbol) {
+        return byUnified.get(unifiedSymbol);
     }
 
     SpotListing listing(String symbol) {
@@ -507,26 +511,6 @@ final class SpotVenue extends EngineVenue {
 
     // ------------------------------------------------------------------ market data
 
-    /** GET /api/v3/depth. */
-    ObjectNode depth(String symbol, int limit) {
-        SpotListing l = listing(symbol);
-        ObjectNode n = Json.object();
-        n.put("lastUpdateId", lastUpdateId++);
-        n.set("bids", levels(engine.book(l.unified()).depth(Side.BUY, limit)));
-        n.set("asks", levels(engine.book(l.unified()).depth(Side.SELL, limit)));
-        return n;
-    }
-
-    static ArrayNode levels(List<BookLevel> levels) {
-        ArrayNode arr = Json.array();
-        for (BookLevel level : levels) {
-            ArrayNode row = arr.addArray();
-            row.add(Fmt.spot(level.price()));
-            row.add(Fmt.spot(level.quantity()));
-        }
-        return arr;
-    }
-
     /** GET /api/v3/ticker/24hr for one symbol (see {@link Ticker24h}: no statistics are kept). */
     ObjectNode ticker24h(String symbol, boolean full) {
         SpotListing l = listing(symbol);
@@ -611,7 +595,6 @@ final class SpotVenue extends EngineVenue {
         o.updateTime = time;
         emit(o.account, SpotJson.executionReport(o, "TRADE", fill, "NONE", now()));
         touch(o.account, o.symbol());
-        lastUpdateId++;
         if (o.orderListId >= 0) {
             followUp(() -> lists.resolve(lists.get(o.orderListId)));
         }

@@ -5,7 +5,9 @@
  * <p>{@link io.fixbridge.sims.binance.BinanceSimulator} is the entry point: a builder configures
  * accounts, symbols, limits and the synthetic market; {@code start()} binds one port on 127.0.0.1
  * that serves {@code /api/v3/...}, {@code /fapi/...}, the spot WebSocket API at
- * {@code /ws-api/v3} and user-data streams at {@code /ws/<listenKey>}, and the simulator's own
+ * {@code /ws-api/v3}, user-data streams at {@code /ws/<listenKey>}, the public market streams
+ * (spot {@code /ws}, {@code /stream}; futures {@code /public/...}, {@code /market/...}; see
+ * {@code WebSocketRoutes} and {@code PublicStreams}), and the simulator's own
  * control plane under {@code /_sim/} (faults, orders, market; see {@code ControlRoutes}) for a
  * harness in another process.
  *

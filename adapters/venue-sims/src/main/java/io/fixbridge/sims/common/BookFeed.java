@@ -6,6 +6,7 @@ import io.fixbridge.venue.paper.engine.OrderBook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +24,13 @@ import java.util.TreeMap;
  *
  * <p>Update ids: every published update takes {@code firstId = previous lastId + 1} and
  * {@code lastId = firstId + changed levels - 1}, so a subscriber that sees {@code firstId} jump
- * knows it missed one. {@link #snapshot} answers the book as it is now with the last published id,
- * so updates published after it apply on top (their sizes are absolute). {@link #dropNext} is the
- * switchable gap: the next update of the symbol is computed, counted in the ids and the published
- * state, and not handed out.
+ * knows it missed one. {@link #snapshot} first sequences whatever changed since the last update
+ * and answers the book as it is now with that last id; the change it sequenced is carried into the
+ * next update {@link #next} hands out (merged with anything that changes meanwhile), so that
+ * update straddles the snapshot's id the way Binance's events straddle a REST snapshot's
+ * {@code lastUpdateId}, and everything after the snapshot applies on top of it (sizes are
+ * absolute). {@link #dropNext} is the switchable gap: the next update of the symbol is computed,
+ * counted in the ids and the published state, and not handed out.
  *
  * <p><b>Threading:</b> not thread-safe; use it on the simulator's engine thread only.
  */
@@ -57,8 +61,11 @@ public final class BookFeed {
     public record Snapshot(String symbol, long lastId, List<Level> bids, List<Level> asks) {
     }
 
-    /** @param depth the levels per side the stream covers */
+    /** @param depth the levels per side the stream covers, at least one */
     public BookFeed(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("a book feed needs a depth of at least one, got " + depth);
+        }
         this.depth = depth;
     }
 
@@ -73,24 +80,61 @@ public final class BookFeed {
      */
     public Optional<Update> next(String symbol, OrderBook book) {
         Published p = published.computeIfAbsent(symbol, s -> new Published());
+        Update update = merge(p.carried, advance(symbol, book));
+        p.carried = null;
+        if (update == null) {
+            return Optional.empty();
+        }
+        return dropNext.remove(symbol) ? Optional.empty() : Optional.of(update);
+    }
+
+    /**
+     * {@code symbol}'s book as it is now, with the id of the last update sequenced: at most
+     * {@code limit} levels per side and never more than {@link #depth()}, since levels beyond the
+     * feed's depth get no updates (a subscriber could never learn that one of them went away). A
+     * change not sequenced yet is sequenced now and handed out with the next update.
+     */
+    public Snapshot snapshot(String symbol, OrderBook book, int limit) {
+        Published p = published.computeIfAbsent(symbol, s -> new Published());
+        p.carried = merge(p.carried, advance(symbol, book));
+        int levels = Math.min(limit, depth);
+        return new Snapshot(symbol, p.lastId, levels(book.depth(Side.BUY, levels)),
+                levels(book.depth(Side.SELL, levels)));
+    }
+
+    /** {@code earlier} then {@code later} as one update (latest size per price); either may be null. */
+    private static Update merge(Update earlier, Update later) {
+        if (earlier == null || later == null) {
+            return earlier == null ? later : earlier;
+        }
+        return new Update(later.symbol(), earlier.firstId(), later.lastId(), earlier.previousId(),
+                mergeSide(earlier.bids(), later.bids(), true), mergeSide(earlier.asks(), later.asks(), false));
+    }
+
+    private static List<Level> mergeSide(List<Level> earlier, List<Level> later, boolean bids) {
+        TreeMap<BigDecimal, BigDecimal> merged = new TreeMap<>();
+        earlier.forEach(l -> merged.put(l.price(), l.size()));
+        later.forEach(l -> merged.put(l.price(), l.size()));
+        List<Level> out = new ArrayList<>(merged.size());
+        merged.forEach((price, size) -> out.add(new Level(price, size)));
+        if (bids) {
+            Collections.reverse(out);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Sequences the change since the last call (null when nothing changed), without dropping anything. */
+    private Update advance(String symbol, OrderBook book) {
+        Published p = published.computeIfAbsent(symbol, s -> new Published());
         List<Level> bids = diff(p.bids, book.depth(Side.BUY, depth), true);
         List<Level> asks = diff(p.asks, book.depth(Side.SELL, depth), false);
         int changes = bids.size() + asks.size();
         if (changes == 0) {
-            return Optional.empty();
+            return null;
         }
         Update update = new Update(symbol, p.lastId + 1, p.lastId + changes, p.lastId, bids, asks);
         p.lastId = update.lastId;
-        return dropNext.remove(symbol) ? Optional.empty() : Optional.of(update);
-    }
-
-    /** {@code symbol}'s book as it is now (at most {@code limit} levels per side), with the last published id. */
-    public Snapshot snapshot(String symbol, OrderBook book, int limit) {
-        Published p = published.computeIfAbsent(symbol, s -> new Published());
-        if (p.bids.isEmpty() && p.asks.isEmpty() && p.lastId == 0) {
-            next(symbol, book); // start the sequence where the book is now
-        }
-        return new Snapshot(symbol, p.lastId, levels(book.depth(Side.BUY, limit)), levels(book.depth(Side.SELL, limit)));
+        return update;
     }
 
     /** The next update of {@code symbol} is sequenced but not handed out: a gap subscribers must detect. */
@@ -98,7 +142,7 @@ public final class BookFeed {
         dropNext.add(symbol);
     }
 
-    /** The last update id published (or dropped) for {@code symbol}; zero before the first. */
+    /** The last update id sequenced for {@code symbol} (published, dropped or carried); zero before the first. */
     public long lastId(String symbol) {
         Published p = published.get(symbol);
         return p == null ? 0 : p.lastId;
@@ -139,5 +183,7 @@ public final class BookFeed {
         final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
         final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
         long lastId;
+        /** Sequenced by a snapshot, not handed out yet. */
+        Update carried;
     }
 }

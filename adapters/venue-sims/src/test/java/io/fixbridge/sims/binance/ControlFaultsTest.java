@@ -50,8 +50,8 @@ class ControlFaultsTest {
         Answer unknown = control.get("/_sim/nothing-here");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.error()).contains("/_sim/nothing-here", "GET /_sim/health", "POST /_sim/faults",
-                "GET /_sim/orders", "GET /_sim/market", "POST /_sim/market");
-        assertThat(unknown.json().get("known")).hasSize(5);
+                "GET /_sim/orders", "GET /_sim/market", "POST /_sim/market", "POST /_sim/book-gap");
+        assertThat(unknown.json().get("known")).hasSize(6);
         assertThat(control.get("/_sim").status()).isEqualTo(404);
         Answer wrongMethod = control.get("/_sim/faults");
         assertThat(wrongMethod.status()).isEqualTo(405);
