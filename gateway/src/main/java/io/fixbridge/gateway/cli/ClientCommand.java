@@ -30,7 +30,8 @@ import quickfix.Message;
         description = {"A small FIX 4.4 initiator: log on, send orders, cancels, replaces and status requests,",
                 "and print each report as one line. Without a subcommand, reads commands from standard input."},
         subcommands = {ClientCommand.Order.class, ClientCommand.Cancel.class, ClientCommand.Replace.class,
-                ClientCommand.Status.class})
+                ClientCommand.Status.class, ClientCommand.Book.class, ClientCommand.Instruments.class,
+                ClientCommand.Positions.class, ClientCommand.Balances.class})
 final class ClientCommand implements Callable<Integer> {
     /** The shipped demo session's Username(553) (fix-config/gateway.yaml, OMS1). */
     static final String DEMO_USERNAME = "oms1";
@@ -82,7 +83,8 @@ final class ClientCommand implements Callable<Integer> {
             System.out.println("commands: order --symbol BTC/USDT --side buy --qty 0.01 --price 60000 [--type limit] [--tif gtc]");
             System.out.println("          cancel --orig <ClOrdID> --symbol BTC/USDT --side buy");
             System.out.println("          replace --orig <ClOrdID> --symbol BTC/USDT --side buy --qty 0.02 --price 59000");
-            System.out.println("          status --id <ClOrdID> --symbol BTC/USDT --side buy;   quit");
+            System.out.println("          status --id <ClOrdID> --symbol BTC/USDT --side buy");
+            System.out.println("          book --symbol BTC/USDT [--depth 5];  instruments [--symbol BTC/USDT];  positions;  balances;   quit");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String trimmed = line.trim();
@@ -286,6 +288,97 @@ final class ClientCommand implements Callable<Integer> {
             m.setString(55, symbol);
             m.setChar(54, side(side));
             return m;
+        }
+    }
+
+    @Command(name = "book", description = "Send a MarketDataRequest for a snapshot of an order book (35=V, 263=0).")
+    static final class Book extends Request {
+        @Option(names = "--symbol", required = true) String symbol;
+        @Option(names = "--depth", defaultValue = "5", description = "levels per side, 0 for all (default: ${DEFAULT-VALUE})") int depth;
+        @Option(names = "--venue", description = "SecurityExchange(207); default: the session's venue") String venue;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.MarketDataRequest();
+            m.setString(262, newClOrdId());
+            m.setChar(263, '0');
+            m.setInt(264, depth);
+            for (char type : new char[] {'0', '1', '2'}) {
+                quickfix.Group g = new quickfix.fix44.MarketDataRequest.NoMDEntryTypes();
+                g.setChar(269, type);
+                m.addGroup(g);
+            }
+            quickfix.Group instrument = new quickfix.fix44.MarketDataRequest.NoRelatedSym();
+            instrument.setString(55, symbol);
+            if (venue != null) {
+                instrument.setString(207, venue);
+            }
+            m.addGroup(instrument);
+            return m;
+        }
+    }
+
+    @Command(name = "instruments", description = "Send a SecurityListRequest (35=x): all instruments, or one.")
+    static final class Instruments extends Request {
+        @Option(names = "--symbol", description = "one instrument; default: all") String symbol;
+        @Option(names = "--venue", description = "SecurityExchange(207); default: the session's venue") String venue;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.SecurityListRequest();
+            m.setString(320, newClOrdId());
+            m.setInt(559, symbol == null ? 4 : 0);
+            if (symbol != null || venue != null) {
+                m.setString(55, symbol == null ? "[N/A]" : symbol);
+            }
+            if (venue != null) {
+                m.setString(207, venue);
+            }
+            return m;
+        }
+    }
+
+    @Command(name = "positions", description = "Send a RequestForPositions (35=AN) for an account.")
+    static final class Positions extends Request {
+        @Option(names = "--account", defaultValue = "main", description = "Account(1) (default: ${DEFAULT-VALUE})") String account;
+        @Option(names = "--venue", description = "the venue (exchange party); default: the session's venue") String venue;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.RequestForPositions();
+            m.setString(710, newClOrdId());
+            m.setInt(724, 0);
+            m.setString(1, account);
+            m.setInt(581, 1);
+            m.setString(715, java.time.LocalDate.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+            m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
+            exchange(m, venue, new quickfix.fix44.RequestForPositions.NoPartyIDs());
+            return m;
+        }
+    }
+
+    @Command(name = "balances", description = "Send a CollateralInquiry (35=BB) for an account's balances.")
+    static final class Balances extends Request {
+        @Option(names = "--account", defaultValue = "main", description = "Account(1) (default: ${DEFAULT-VALUE})") String account;
+        @Option(names = "--venue", description = "the venue (exchange party); default: the session's venue") String venue;
+
+        @Override
+        Message build() {
+            Message m = new quickfix.fix44.CollateralInquiry();
+            m.setString(909, newClOrdId());
+            m.setString(1, account);
+            exchange(m, venue, new quickfix.fix44.CollateralInquiry.NoPartyIDs());
+            return m;
+        }
+    }
+
+    /** Names the venue as an exchange party (PartyRole 22). */
+    static void exchange(Message m, String venue, quickfix.Group party) {
+        if (venue != null) {
+            party.setString(448, venue);
+            party.setChar(447, 'D');
+            party.setInt(452, 22);
+            m.addGroup(party);
         }
     }
 }

@@ -26,6 +26,13 @@ final class ReportPrinter {
                     + " (order " + ORD_STATUS.getOrDefault(get(m, 39), get(m, 39)) + ")" + text(m);
             case "j" -> "BUSINESS_REJECT of 35=" + get(m, 372) + ": reason " + get(m, 380) + text(m);
             case "5" -> "LOGOUT" + text(m);
+            case "W" -> book(m);
+            case "Y" -> "MARKET_DATA_REJECT " + get(m, 262) + ": reason " + get(m, 281) + text(m);
+            case "y" -> securityList(m);
+            case "AO" -> "POSITIONS      account " + get(m, 1) + ": " + get(m, 727) + " position(s), result " + get(m, 728) + text(m);
+            case "AP" -> position(m);
+            case "BG" -> "BALANCES       account " + get(m, 1) + ": " + get(m, 911) + " asset(s), result " + get(m, 946) + text(m);
+            case "BA" -> String.format("BALANCE        %-8s total %s available %s", get(m, 15), get(m, 53), get(m, 20005));
             case "3" -> "SESSION_REJECT of seq " + get(m, 45) + " tag " + get(m, 371) + ": reason " + get(m, 373) + text(m);
             default -> m.toString().replace('\u0001', '|');
         };
@@ -63,6 +70,36 @@ final class ReportPrinter {
             sb.append(" venue code ").append(get(m, 20001));
         }
         return sb.append(text(m)).toString();
+    }
+
+    private static String book(Message m) {
+        StringBuilder sb = new StringBuilder("BOOK           ").append(get(m, 55)).append(" on ").append(get(m, 207));
+        for (quickfix.Group g : m.getGroups(268)) {
+            String type = get(g, 269);
+            sb.append("\n  ").append("0".equals(type) ? "bid  " : "1".equals(type) ? "ask  " : "last ")
+                    .append(String.format("%14s x %s", get(g, 270), get(g, 271)));
+        }
+        return sb.toString();
+    }
+
+    private static String securityList(Message m) {
+        StringBuilder sb = new StringBuilder("INSTRUMENTS    ").append(get(m, 393) == null ? "none" : get(m, 393)).append(text(m));
+        for (quickfix.Group g : m.getGroups(146)) {
+            sb.append(String.format("%n  %-22s %-18s tick %-10s lot %-10s min %-10s %s", get(g, 55), get(g, 762), get(g, 969),
+                    get(g, 561), get(g, 562), "17".equals(get(g, 326)) ? "trading" : "not trading"));
+        }
+        return sb.toString();
+    }
+
+    private static String position(Message m) {
+        String longQty = null;
+        String shortQty = null;
+        for (quickfix.Group g : m.getGroups(702)) {
+            longQty = get(g, 704);
+            shortQty = get(g, 705);
+        }
+        return "POSITION       " + get(m, 55) + " long " + longQty + " short " + shortQty + " entry " + get(m, 734)
+                + " price " + get(m, 730) + " " + get(m, 15);
     }
 
     private static String text(Message m) {

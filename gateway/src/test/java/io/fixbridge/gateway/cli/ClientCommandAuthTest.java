@@ -63,6 +63,23 @@ class ClientCommandAuthTest {
     }
 
     @Test
+    void theDataCommandsPrintTheBookTheInstrumentsAndTheBalances() {
+        Result book = client("--store", dir.resolve("store-book").toString(), "--reset", "--wait", "1",
+                "book", "--symbol", "BTC/USDT", "--depth", "2");
+        assertThat(book.code).as(book.err).isZero();
+        assertThat(book.out).contains("BOOK           BTC/USDT on paper");
+        assertThat(book.out.lines().filter(l -> l.startsWith("  bid ")).count()).isEqualTo(2);
+        assertThat(book.out.lines().filter(l -> l.startsWith("  ask ")).count()).isEqualTo(2);
+        Result instruments = client("--store", dir.resolve("store-list").toString(), "--reset", "--wait", "1", "instruments");
+        assertThat(instruments.out).contains("INSTRUMENTS").containsPattern("BTC/USDT +SPOT +tick 0\\.01");
+        Result balances = client("--store", dir.resolve("store-bal").toString(), "--reset", "--wait", "1", "balances");
+        assertThat(balances.out).contains("BALANCES       account main: 2 asset(s), result 0")
+                .containsPattern("BALANCE +USDT +total 1000000 available 1000000");
+        Result positions = client("--store", dir.resolve("store-pos").toString(), "--reset", "--wait", "1", "positions");
+        assertThat(positions.out).contains("POSITIONS      account main: 0 position(s), result 2");
+    }
+
+    @Test
     void explicitCredentialsLogOn() {
         Result r = client("--store", dir.resolve("store-explicit").toString(), "--reset", "--wait", "1",
                 "--username", ClientCommand.DEMO_USERNAME, "--password", ClientCommand.DEMO_PASSWORD,
