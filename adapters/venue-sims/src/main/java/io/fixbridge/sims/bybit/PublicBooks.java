@@ -75,8 +75,8 @@ final class PublicBooks {
         long before = feed.lastId(l.unified());
         Optional<BookFeed.Update> update = feed.next(l.unified(), book);
         long now = clock.getAsLong();
-        if (feed.lastId(l.unified()) != before) {
-            s.u++;
+        if (feed.lastId(l.unified()) != before || update.isPresent()) {
+            s.u++; // one message, sent or dropped
         }
         if (update.isEmpty()) {
             if (depth == 1 && s.u > 0 && now - s.lastPushMs >= LEVEL1_REPEAT_MS) {
@@ -124,7 +124,7 @@ final class PublicBooks {
         return r;
     }
 
-    /** The book the stream of {@code depth} publishes now (levels as on the wire), for test controls. */
+    /** The book the stream of {@code depthFor(depth)} publishes now (levels as on the wire), for test controls. */
     BookFeed.Snapshot book(Listing l, int depth, OrderBook book) {
         return startedSnapshot(l, depthFor(depth), book, depth);
     }
@@ -150,12 +150,18 @@ final class PublicBooks {
         feeds.get(depth).dropNext(l.unified());
     }
 
+    /**
+     * A snapshot of the feed. Pending changes are carried by the feed into the next update (which takes
+     * the next {@code u}), so only the very first snapshot of a stream starts its {@code u}; callers
+     * with subscribers publish pending changes first ({@link PublicHub}), so nothing is pending then.
+     */
     private BookFeed.Snapshot startedSnapshot(Listing l, int depth, OrderBook book, int limit) {
         BookFeed feed = feeds.get(depth);
+        Stream s = stream(l, depth);
         long before = feed.lastId(l.unified());
         BookFeed.Snapshot snap = feed.snapshot(l.unified(), book, limit);
-        if (feed.lastId(l.unified()) != before) {
-            stream(l, depth).u++;
+        if (feed.lastId(l.unified()) != before && s.u == 0) {
+            s.u++;
         }
         return snap;
     }

@@ -153,9 +153,18 @@ final class PublicHub {
         message.ifPresent(m -> send(a.channels, SimJson.write(m)));
     }
 
-    /** The book {@code l}'s stream of {@code depth} publishes now. */
+    /** The book {@code l}'s stream of {@code depth} publishes now (its subscribers get what is pending first). */
     BookFeed.Snapshot book(Listing l, int depth) {
+        flush(l, PublicBooks.depthFor(depth));
         return books.book(l, depth, venue.book(l));
+    }
+
+    /** Publishes what is pending on {@code l}'s stream of {@code depth}, when it has subscribers. */
+    private void flush(Listing l, int depth) {
+        Active a = active.get(key(l.category(), PublicTopic.orderbook(depth, l.symbol())));
+        if (a != null && !a.channels.isEmpty()) {
+            publish(a);
+        }
     }
 
     /**
@@ -212,6 +221,7 @@ final class PublicHub {
 
     /** The REST orderbook answer. */
     ObjectNode restBook(Listing l, int limit) {
+        flush(l, PublicBooks.depthFor(limit));
         return books.rest(l, limit, venue.book(l));
     }
 

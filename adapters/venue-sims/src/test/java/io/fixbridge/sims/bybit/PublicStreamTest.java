@@ -171,6 +171,24 @@ class PublicStreamTest {
     }
 
     @Test
+    void readingTheBookBetweenPushesNeverBreaksTheSequence() {
+        PrivateWs ws = connect(Category.LINEAR);
+        ws.send("{\"op\":\"subscribe\",\"args\":[\"" + BOOK50 + "\"]}");
+        await().atMost(WAIT).until(() -> !topic(ws, BOOK50).isEmpty());
+        for (int i = 0; i < 12; i++) {
+            sim.linearMarket().moveMid("BTCUSDT", i % 3 == 0 ? -5 : 4);
+            if (i % 2 == 0) {
+                sim.linearMarket().book("BTCUSDT", 50);
+            } else {
+                alice.publicGet("/v5/market/orderbook", "category=linear&symbol=BTCUSDT&limit=50");
+            }
+        }
+        assertMirrors(ws, BOOK50, 50, sim.linearMarket(), "BTCUSDT");
+        assertThat(Mirror.of(topic(ws, BOOK50)).gapsAt).isEmpty();
+        assertThat(topic(ws, BOOK50).size()).as("every read published what was pending").isGreaterThanOrEqualTo(13);
+    }
+
+    @Test
     void aDroppedUpdateShowsAsAJumpOfTheUpdateId() {
         PrivateWs ws = connect(Category.LINEAR);
         ws.send("{\"op\":\"subscribe\",\"args\":[\"" + BOOK50 + "\"]}");
