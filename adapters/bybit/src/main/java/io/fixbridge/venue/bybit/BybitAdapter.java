@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.MarketDataListener;
+import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderEventListener;
@@ -42,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +126,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code referencePriceIntervalMs}, and {@link #referencePrice} answers the latest from memory. A failed
  * poll never fails connect or an order: the prices age, and it is logged at WARN once per streak.
  *
+ * <h2>Market data</h2>
+ * {@link #subscribeMarketData} keeps a symbol's book from Bybit's public
+ * {@code orderbook.{bookDepth}.{symbol}} topic and streams its {@code publicTrade} topic, on one public
+ * WebSocket per category ({@link PublicStream}: snapshot then deltas by update id, resubscribed for a
+ * fresh snapshot after a gap, resubscribed after a reconnect). {@link #maxBookDepth()} is
+ * {@code bookDepth} (default 50).
+ *
  * <h2>Health</h2> HTTP 403 pauses the whole venue for ipBanPauseMs (orders RETRYABLE with a text, health
  * down until then). Refused credentials mark the account unhealthy (ERROR logged, its orders
  * refused with REJECTED OTHER) until a signed probe succeeds. {@link #healthStatus()} reports both.
@@ -162,6 +172,8 @@ public final class BybitAdapter implements VenueAdapter {
     private final VenueHealth health;
     private final ReferencePrices referencePrices;
     private final List<PrivateStream> streams = new CopyOnWriteArrayList<>();
+    /** The public stream of each category, opened at its first market data subscription; guarded by itself. */
+    private final Map<BybitCategory, PublicStream> publicStreams = new EnumMap<>(BybitCategory.class);
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final VenueCalls calls;
@@ -251,6 +263,58 @@ public final class BybitAdapter implements VenueAdapter {
     public Optional<ReferencePrice> referencePrice(String symbol) {
         Objects.requireNonNull(symbol, "symbol");
         return referencePrices.get(symbol);
+    }
+
+    // ------------------------------------------------------------------ market data
+
+    /** The orderbook topic depth subscribed ({@code bookDepth}: 1, 50, 200 or 1000; default 50). */
+    @Override
+    public int maxBookDepth() {
+        return config.bookDepth();
+    }
+
+    /**
+     * Keeps {@code symbol}'s book and trades from the public stream of its category; see
+     * {@link PublicStream}. Returns at once; the connection is opened on the adapter's threads.
+     *
+     * @throws IllegalArgumentException when connect did not load {@code symbol}
+     */
+    @Override
+    public MarketDataSubscription subscribeMarketData(String symbol, MarketDataListener listener) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(listener, "listener");
+        BybitInstrument instrument = symbols.get().unified(symbol).orElseThrow(() -> new IllegalArgumentException(
+                "bybit venue " + name + " does not list " + symbol + " (categories " + config.categories() + ")"));
+        PublicStream stream;
+        synchronized (publicStreams) {
+            if (closed.get()) {
+                LOG.debug("bybit venue {}: closed; market data of {} not subscribed", name, symbol);
+                return closedSubscription(symbol);
+            }
+            stream = publicStreams.computeIfAbsent(instrument.category(),
+                    c -> new PublicStream(name, c, config, executors, telemetry));
+        }
+        return stream.subscribe(instrument, listener);
+    }
+
+    /** The public stream of {@code category}, if one was opened (tests). */
+    Optional<PublicStream> publicStream(BybitCategory category) {
+        synchronized (publicStreams) {
+            return Optional.ofNullable(publicStreams.get(category));
+        }
+    }
+
+    private static MarketDataSubscription closedSubscription(String symbol) {
+        return new MarketDataSubscription() {
+            @Override
+            public String symbol() {
+                return symbol;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     // ------------------------------------------------------------------ connect
@@ -736,6 +800,12 @@ public final class BybitAdapter implements VenueAdapter {
         }
         referencePrices.close();
         closeStreams();
+        List<PublicStream> open;
+        synchronized (publicStreams) {
+            open = List.copyOf(publicStreams.values());
+            publicStreams.clear();
+        }
+        open.forEach(this::closeQuietly);
         closeQuietly(rest);
         closeQuietly(executors);
         LOG.info("bybit venue {} closed", name);

@@ -33,6 +33,8 @@ import java.util.Set;
  *                                    # wss://stream-testnet.bybit.com/v5/private; default false
  *     restUrl: https://api.bybit.com                         # default (testnet above); /v5/... is appended
  *     privateWsUrl: wss://stream.bybit.com/v5/private        # default (testnet above)
+ *     publicWsUrl: wss://stream.bybit.com/v5/public          # default (testnet: wss://stream-testnet.bybit.com
+ *                                                            # /v5/public); /spot, /linear or /inverse is appended
  *     categories: [spot, linear, inverse]                    # which to load and trade; default all three
  *     recvWindowMs: 5000             # X-BAPI-RECV-WINDOW, 1..60000; default 5000
  *     hedgeMode: false               # the account's linear/inverse position mode is hedge (both sides):
@@ -62,6 +64,9 @@ import java.util.Set;
  *     healthProbeIntervalMs: 5000    # how often refused credentials are probed; default 5000
  *     referencePriceIntervalMs: 1000 # how often the reference prices of the pre-trade checks are polled
  *                                    # (one /v5/market/tickers request per category); default 1000
+ *     bookDepth: 50                  # levels per side of the market data books: the depth of the
+ *                                    # orderbook.{depth}.{symbol} topic subscribed, one of 1, 50, 200, 1000
+ *                                    # (what Bybit publishes for spot, linear and inverse); default 50
  *     trackedOrderIdleHours: 48      # an order never seen to end is forgotten (logged) after this long
  *                                    # without news of it; at least 1; default 48
  *     timeouts:
@@ -79,6 +84,7 @@ import java.util.Set;
  * @param testnet               whether the URL defaults point at Bybit's testnet
  * @param restUrl               REST base URL
  * @param privateWsUrl          private WebSocket URL
+ * @param publicWsUrl           public WebSocket URL without the category ({@code .../v5/public})
  * @param categories            categories to load and trade
  * @param recvWindowMs          X-BAPI-RECV-WINDOW
  * @param hedgeMode             derivatives position mode is hedge mode
@@ -87,20 +93,27 @@ import java.util.Set;
  * @param ipBanPauseMs          how long every request pauses after an HTTP 403
  * @param healthProbeIntervalMs probe interval of refused credentials
  * @param referencePriceIntervalMs how often the reference prices are polled, in ms; positive
+ * @param bookDepth             the orderbook topic depth of market data subscriptions: 1, 50, 200 or 1000
  * @param trackedOrderIdleHours how long an order not known to be done is remembered without news of it
  * @param timeouts              network timeouts
  * @param accounts              accounts, in file order
  */
-public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, Set<BybitCategory> categories,
+public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, String publicWsUrl,
+                          Set<BybitCategory> categories,
                           long recvWindowMs, boolean hedgeMode, RateLimits rateLimits, long rateLimitMaxWaitMs,
                           long ipBanPauseMs, long healthProbeIntervalMs, long referencePriceIntervalMs,
-                          long trackedOrderIdleHours,
+                          int bookDepth, long trackedOrderIdleHours,
                           Timeouts timeouts, List<Account> accounts) {
 
     public static final String MAINNET_REST = "https://api.bybit.com";
     public static final String MAINNET_PRIVATE_WS = "wss://stream.bybit.com/v5/private";
     public static final String TESTNET_REST = "https://api-testnet.bybit.com";
     public static final String TESTNET_PRIVATE_WS = "wss://stream-testnet.bybit.com/v5/private";
+    public static final String MAINNET_PUBLIC_WS = "wss://stream.bybit.com/v5/public";
+    public static final String TESTNET_PUBLIC_WS = "wss://stream-testnet.bybit.com/v5/public";
+    /** The orderbook depths Bybit publishes for spot, linear and inverse. */
+    public static final List<Integer> BOOK_DEPTHS = List.of(1, 50, 200, 1000);
+    public static final int DEFAULT_BOOK_DEPTH = 50;
 
     public static final long DEFAULT_RECV_WINDOW_MS = 5000;
     public static final long DEFAULT_RATE_LIMIT_MAX_WAIT_MS = 1000;
@@ -119,9 +132,9 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
     /** Per-account limits in requests per second, Bybit's published defaults for unified accounts. */
     public static final Map<String, Integer> DEFAULT_PER_SECOND = defaults();
 
-    private static final Set<String> VENUE_KEYS = Set.of("testnet", "restUrl", "privateWsUrl", "categories",
-            "recvWindowMs", "hedgeMode", "rateLimits", "rateLimitPolicy", "ipBanPauseMs", "healthProbeIntervalMs",
-            "referencePriceIntervalMs", "trackedOrderIdleHours", "timeouts");
+    private static final Set<String> VENUE_KEYS = Set.of("testnet", "restUrl", "privateWsUrl", "publicWsUrl",
+            "categories", "recvWindowMs", "hedgeMode", "rateLimits", "rateLimitPolicy", "ipBanPauseMs",
+            "healthProbeIntervalMs", "referencePriceIntervalMs", "bookDepth", "trackedOrderIdleHours", "timeouts");
     private static final Set<String> POLICY_KEYS = Set.of("maxWaitMs");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connectMs", "requestMs", "wsPingMs", "reconnectMinMs",
             "reconnectMaxMs");
@@ -130,6 +143,10 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
     public BybitConfig {
         Objects.requireNonNull(restUrl, "restUrl");
         Objects.requireNonNull(privateWsUrl, "privateWsUrl");
+        Objects.requireNonNull(publicWsUrl, "publicWsUrl");
+        if (!BOOK_DEPTHS.contains(bookDepth)) {
+            throw new IllegalArgumentException("bookDepth must be one of " + BOOK_DEPTHS + ", got " + bookDepth);
+        }
         categories = Collections.unmodifiableSet(EnumSet.copyOf(categories));
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(timeouts, "timeouts");
@@ -223,6 +240,12 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
         boolean testnet = venue.bool("testnet", false);
         String restUrl = venue.url("restUrl", testnet ? TESTNET_REST : MAINNET_REST, "http");
         String wsUrl = venue.url("privateWsUrl", testnet ? TESTNET_PRIVATE_WS : MAINNET_PRIVATE_WS, "ws");
+        String publicWsUrl = venue.url("publicWsUrl", testnet ? TESTNET_PUBLIC_WS : MAINNET_PUBLIC_WS, "ws");
+        int bookDepth = venue.intValue("bookDepth", DEFAULT_BOOK_DEPTH);
+        if (!BOOK_DEPTHS.contains(bookDepth)) {
+            throw venue.error("bookDepth", "must be one of 1, 50, 200 or 1000 (the orderbook depths Bybit publishes "
+                    + "for spot, linear and inverse), got " + bookDepth);
+        }
 
         Set<BybitCategory> categories = EnumSet.noneOf(BybitCategory.class);
         if (venue.has("categories")) {
@@ -279,16 +302,23 @@ public record BybitConfig(boolean testnet, String restUrl, String privateWsUrl, 
             throw new VenueConfigException(settings.settings().pathOf("accounts")
                     + ": list at least one account with apiKey and secret");
         }
-        return new BybitConfig(testnet, restUrl, wsUrl, categories, recvWindow, venue.bool("hedgeMode", false),
+        return new BybitConfig(testnet, restUrl, wsUrl, publicWsUrl, categories, recvWindow,
+                venue.bool("hedgeMode", false),
                 rateLimits, maxWait,
                 venue.atLeast("ipBanPauseMs", venue.longValue("ipBanPauseMs", DEFAULT_IP_BAN_PAUSE_MS), 1),
                 venue.atLeast("healthProbeIntervalMs",
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
                 venue.atLeast("referencePriceIntervalMs",
                         venue.longValue("referencePriceIntervalMs", DEFAULT_REFERENCE_PRICE_INTERVAL_MS), 1),
+                bookDepth,
                 venue.atLeast("trackedOrderIdleHours",
                         venue.longValue("trackedOrderIdleHours", DEFAULT_TRACKED_ORDER_IDLE_HOURS), 1),
                 timeouts, accounts);
+    }
+
+    /** The public WebSocket URL of {@code category}: {@code publicWsUrl + "/" + category}. */
+    public String publicWsUrl(BybitCategory category) {
+        return publicWsUrl + "/" + category.wireName();
     }
 
     /** A credential: present, resolved, never quoted in an error. */

@@ -3,6 +3,7 @@ package io.fixbridge.venue.bybit;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
@@ -21,7 +22,9 @@ import io.fixbridge.venue.bybit.dto.BybitOrder;
 import io.fixbridge.venue.bybit.dto.Execution;
 import io.fixbridge.venue.bybit.dto.InstrumentInfo;
 import io.fixbridge.venue.bybit.dto.OrderResult;
+import io.fixbridge.venue.bybit.dto.OrderbookMessage;
 import io.fixbridge.venue.bybit.dto.PositionInfo;
+import io.fixbridge.venue.bybit.dto.PublicTradeMessage;
 import io.fixbridge.venue.bybit.dto.Ticker;
 import io.fixbridge.venue.bybit.dto.WalletBalance;
 import io.fixbridge.venue.kit.rules.Decimals;
@@ -67,6 +70,11 @@ import java.util.regex.Pattern;
  * <h2>Events</h2>
  * Order statuses parse strictly ({@link UnknownVenueValueException}); see {@link #orderEvents}.
  * Fills come from executions of type Trade only, with {@code execId} as the trade id.
+ *
+ * <h2>Public market data</h2>
+ * {@link #orderbook} reads an {@code orderbook.{depth}.{symbol}} message into the levels to apply
+ * ({@link BookMessage}); {@link #publicTrades} a {@code publicTrade.{symbol}} message into
+ * {@link MarketTrade}s whose aggressor is Bybit's {@code S}, the taker's side.
  */
 public final class BybitTranslator {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -719,6 +727,97 @@ public final class BybitTranslator {
             if (unified != null) {
                 referencePrice(unified, t, asOf).ifPresent(out::add);
             }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ public market data
+
+    /** The orderbook topic of {@code venueSymbol} at {@code depth}: {@code orderbook.50.BTCUSDT}. */
+    public static String orderbookTopic(int depth, String venueSymbol) {
+        return "orderbook." + depth + "." + venueSymbol;
+    }
+
+    /** The public trade topic of {@code venueSymbol}: {@code publicTrade.BTCUSDT}. */
+    public static String publicTradeTopic(String venueSymbol) {
+        return "publicTrade." + venueSymbol;
+    }
+
+    /**
+     * An orderbook message as levels to apply: a {@code snapshot} replaces the book, a {@code delta} sets
+     * each listed level's absolute size (zero removes it). Its time is {@code cts} (the matching
+     * engine's), else {@code ts}.
+     *
+     * @throws IllegalArgumentException when the message lacks its symbol, update id or time, a level is
+     *         not a {@code [price, size]} pair of decimals, or the type is neither snapshot nor delta
+     */
+    static BookMessage orderbook(OrderbookMessage m) {
+        OrderbookMessage.Data d = m.data();
+        if (d == null) {
+            throw new IllegalArgumentException("Bybit sent an orderbook message without data");
+        }
+        boolean snapshot;
+        if ("snapshot".equals(m.type())) {
+            snapshot = true;
+        } else if ("delta".equals(m.type())) {
+            snapshot = false;
+        } else {
+            throw new IllegalArgumentException("Bybit sent an orderbook message of type '" + m.type()
+                    + "'; expected snapshot or delta");
+        }
+        Long time = m.cts() != null ? m.cts() : m.ts();
+        if (time == null) {
+            throw new IllegalArgumentException("Bybit sent an orderbook message without ts");
+        }
+        return new BookMessage(requireText(d.s(), "orderbook symbol (data.s)"), snapshot,
+                requireField(d.u(), "orderbook update id (data.u)"), bookLevels(d.b()), bookLevels(d.a()),
+                Instant.ofEpochMilli(time));
+    }
+
+    private static <T> T requireField(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("Bybit sent no " + field);
+        }
+        return value;
+    }
+
+    private static List<BookMessage.Level> bookLevels(List<List<String>> levels) {
+        if (levels == null) {
+            return List.of();
+        }
+        List<BookMessage.Level> out = new ArrayList<>(levels.size());
+        for (List<String> l : levels) {
+            if (l == null || l.size() < 2) {
+                throw new IllegalArgumentException("Bybit sent an orderbook level that is not [price, size]: " + l);
+            }
+            BigDecimal price = requireDec(l.get(0), "level price");
+            BigDecimal size = requireDec(l.get(1), "level size");
+            if (price.signum() <= 0 || size.signum() < 0) {
+                throw new IllegalArgumentException("Bybit sent an orderbook level " + l
+                        + "; a level needs a positive price and a size of zero or more");
+            }
+            out.add(new BookMessage.Level(price, size));
+        }
+        return out;
+    }
+
+    /**
+     * The trades of a {@code publicTrade} message, in Bybit's order, as {@link MarketTrade}s of
+     * {@code unifiedSymbol}: id {@code i}, price {@code p}, quantity {@code v}, aggressor the taker's side
+     * {@code S}, time {@code T}.
+     *
+     * @throws IllegalArgumentException when a trade lacks one of those fields
+     * @throws UnknownVenueValueException when its side is neither Buy nor Sell
+     */
+    static List<MarketTrade> publicTrades(String unifiedSymbol, PublicTradeMessage m, long receivedNanos) {
+        List<MarketTrade> out = new ArrayList<>();
+        if (m.data() == null) {
+            return out;
+        }
+        for (PublicTradeMessage.Trade t : m.data()) {
+            out.add(new MarketTrade(unifiedSymbol, requireText(t.i(), "trade id (i)"), requireDec(t.p(), "trade price (p)"),
+                    requireDec(t.v(), "trade quantity (v)"), side(t.S()),
+                    Instant.ofEpochMilli(requireField(t.T(), "trade time (T)")), receivedNanos));
         }
         return out;
     }

@@ -43,6 +43,9 @@ class BybitConfigTest {
         assertThat(c.rateLimits().ipPer5s()).isEqualTo(600);
         assertThat(c.ipBanPauseMs()).isEqualTo(600_000);
         assertThat(c.referencePriceIntervalMs()).isEqualTo(1000);
+        assertThat(c.bookDepth()).isEqualTo(50);
+        assertThat(c.publicWsUrl()).isEqualTo("wss://stream.bybit.com/v5/public");
+        assertThat(c.publicWsUrl(BybitCategory.INVERSE)).isEqualTo("wss://stream.bybit.com/v5/public/inverse");
         assertThat(c.timeouts().wsPingMs()).isEqualTo(20000);
         assertThat(c.accountNames()).containsExactly("main");
     }
@@ -51,12 +54,14 @@ class BybitConfigTest {
     void testnetSelectsBybitsTestnetAndEveryUrlIsOverridable() {
         BybitConfig testnet = BybitConfig.from(settings(Map.of("testnet", true)));
         BybitConfig sim = BybitConfig.from(settings(Map.of("testnet", true, "restUrl", "http://127.0.0.1:9/",
-                "privateWsUrl", "ws://127.0.0.1:9/v5/private")));
+                "privateWsUrl", "ws://127.0.0.1:9/v5/private", "publicWsUrl", "ws://127.0.0.1:9/v5/public/")));
 
         assertThat(testnet.restUrl()).isEqualTo("https://api-testnet.bybit.com");
         assertThat(testnet.privateWsUrl()).isEqualTo("wss://stream-testnet.bybit.com/v5/private");
         assertThat(sim.restUrl()).isEqualTo("http://127.0.0.1:9");
         assertThat(sim.privateWsUrl()).isEqualTo("ws://127.0.0.1:9/v5/private");
+        assertThat(testnet.publicWsUrl(BybitCategory.SPOT)).isEqualTo("wss://stream-testnet.bybit.com/v5/public/spot");
+        assertThat(sim.publicWsUrl(BybitCategory.LINEAR)).isEqualTo("ws://127.0.0.1:9/v5/public/linear");
     }
 
     @Test
@@ -69,6 +74,7 @@ class BybitConfigTest {
         v.put("rateLimitPolicy", Map.of("maxWaitMs", 0));
         v.put("ipBanPauseMs", 2000);
         v.put("referencePriceIntervalMs", 250);
+        v.put("bookDepth", 1000);
         v.put("timeouts", Map.of("requestMs", 1500, "reconnectMinMs", 10, "reconnectMaxMs", 20));
         BybitConfig c = BybitConfig.from(settings(v));
 
@@ -81,6 +87,7 @@ class BybitConfigTest {
         assertThat(c.rateLimitMaxWaitMs()).isZero();
         assertThat(c.ipBanPauseMs()).isEqualTo(2000);
         assertThat(c.referencePriceIntervalMs()).isEqualTo(250);
+        assertThat(c.bookDepth()).isEqualTo(1000);
         assertThat(c.timeouts().requestMs()).isEqualTo(1500);
     }
 
@@ -103,6 +110,11 @@ class BybitConfigTest {
                 .hasMessageContaining("venues[bybit].restUrl");
         assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("timeouts", Map.of("reconnectMinMs", 50,
                 "reconnectMaxMs", 10))))).hasMessageContaining("reconnectMaxMs");
+        assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("bookDepth", 500))))
+                .isInstanceOf(VenueConfigException.class).hasMessageContaining("venues[bybit].bookDepth")
+                .hasMessageContaining("1, 50, 200 or 1000").hasMessageContaining("500");
+        assertThatThrownBy(() -> BybitConfig.from(settings(Map.of("publicWsUrl", "https://x"))))
+                .hasMessageContaining("venues[bybit].publicWsUrl");
     }
 
     @Test

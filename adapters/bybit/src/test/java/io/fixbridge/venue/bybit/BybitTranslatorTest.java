@@ -3,6 +3,7 @@ package io.fixbridge.venue.bybit;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
@@ -22,9 +23,14 @@ import io.fixbridge.venue.bybit.dto.BybitOrder;
 import io.fixbridge.venue.bybit.dto.Execution;
 import io.fixbridge.venue.bybit.dto.InstrumentInfo;
 import io.fixbridge.venue.bybit.dto.OrderResult;
+import io.fixbridge.venue.bybit.dto.OrderbookMessage;
 import io.fixbridge.venue.bybit.dto.PositionInfo;
+import io.fixbridge.venue.bybit.dto.PublicTradeMessage;
 import io.fixbridge.venue.bybit.dto.Ticker;
 import io.fixbridge.venue.bybit.dto.WalletBalance;
+import io.fixbridge.venue.kit.book.LocalBook;
+import io.fixbridge.venue.BookSnapshot;
+import io.fixbridge.venue.PriceLevel;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -656,6 +662,101 @@ class BybitTranslatorTest {
         void nothingUsableGivesNothing() {
             assertThat(BybitTranslator.referencePrice("BTC/USDT", new Ticker("BTCUSDT", "", "0", null, "abc"),
                     Instant.EPOCH)).isEmpty();
+        }
+    }
+
+    @Nested
+    class PublicMarketData {
+        private BookMessage book(String fixture) {
+            return BybitTranslator.orderbook(BybitJson.convert(Fixtures.frame(fixture), OrderbookMessage.class));
+        }
+
+        private static BookMessage.Level level(String price, String size) {
+            return new BookMessage.Level(new BigDecimal(price), new BigDecimal(size));
+        }
+
+        @Test
+        void aSnapshotCarriesItsLevelsUpdateIdAndMatchingTime() {
+            BookMessage m = book("ws_orderbook_snapshot.json");
+
+            assertThat(m.venueSymbol()).isEqualTo("BTCUSDT");
+            assertThat(m.snapshot()).isTrue();
+            assertThat(m.updateId()).isEqualTo(13079592L);
+            assertThat(m.venueTime()).as("cts, the matching engine's time").isEqualTo(Instant.ofEpochMilli(1754000001021L));
+            assertThat(m.bids()).containsExactly(level("60000.10", "1.250"), level("60000.00", "0.513"),
+                    level("59999.50", "3.000"));
+            assertThat(m.asks()).containsExactly(level("60000.20", "0.815"), level("60000.50", "2.858"),
+                    level("60001.00", "0.100"));
+        }
+
+        @Test
+        void aDeltaAppliedOnTheSnapshotSetsAndRemovesLevels() {
+            BookMessage snapshot = book("ws_orderbook_snapshot.json");
+            BookMessage delta = book("ws_orderbook_delta.json");
+            assertThat(delta.snapshot()).isFalse();
+            assertThat(delta.updateId()).isEqualTo(snapshot.updateId() + 1);
+
+            LocalBook local = new LocalBook("BTC/USDT:USDT", 50);
+            for (BookMessage m : List.of(snapshot, delta)) {
+                m.bids().forEach(l -> local.bid(l.price(), l.size()));
+                m.asks().forEach(l -> local.ask(l.price(), l.size()));
+            }
+            BookSnapshot top = local.top(false, delta.venueTime(), 1L);
+
+            assertThat(top.bids()).containsExactly(new PriceLevel(new BigDecimal("60000.10"), new BigDecimal("0.750")),
+                    new PriceLevel(new BigDecimal("59999.50"), new BigDecimal("3.000")));
+            assertThat(top.asks()).extracting(PriceLevel::price).containsExactly(new BigDecimal("60000.20"),
+                    new BigDecimal("60000.30"), new BigDecimal("60000.50"), new BigDecimal("60001.00"));
+        }
+
+        @Test
+        void withoutCtsTheMessageTimeIsUsed() {
+            OrderbookMessage m = new OrderbookMessage("orderbook.1.BTCUSDT", "snapshot", 1754000000000L,
+                    new OrderbookMessage.Data("BTCUSDT", List.of(List.of("1", "2")), List.of(), 7L, 9L), null);
+            assertThat(BybitTranslator.orderbook(m).venueTime()).isEqualTo(Instant.ofEpochMilli(1754000000000L));
+        }
+
+        @Test
+        void malformedBookMessagesAreRefusedWithWhatIsWrong() {
+            OrderbookMessage.Data ok = new OrderbookMessage.Data("BTCUSDT", List.of(), List.of(), 1L, 1L);
+            assertThatThrownBy(() -> BybitTranslator.orderbook(new OrderbookMessage("t", "partial", 1L, ok, 1L)))
+                    .hasMessageContaining("partial");
+            assertThatThrownBy(() -> BybitTranslator.orderbook(new OrderbookMessage("t", "delta", 1L,
+                    new OrderbookMessage.Data("BTCUSDT", List.of(), List.of(), null, 1L), 1L)))
+                    .hasMessageContaining("data.u");
+            assertThatThrownBy(() -> BybitTranslator.orderbook(new OrderbookMessage("t", "delta", 1L,
+                    new OrderbookMessage.Data("BTCUSDT", List.of(List.of("60000")), List.of(), 2L, 1L), 1L)))
+                    .hasMessageContaining("[price, size]");
+            assertThatThrownBy(() -> BybitTranslator.orderbook(new OrderbookMessage("t", "delta", 1L,
+                    new OrderbookMessage.Data("BTCUSDT", List.of(List.of("60000", "-1")), List.of(), 2L, 1L), 1L)))
+                    .hasMessageContaining("size of zero or more");
+        }
+
+        @Test
+        void publicTradesCarryTheTakersSideAsAggressor() {
+            PublicTradeMessage m = BybitJson.convert(Fixtures.frame("ws_publicTrade.json"), PublicTradeMessage.class);
+
+            List<MarketTrade> trades = BybitTranslator.publicTrades("BTC/USDT:USDT", m, 42L);
+
+            assertThat(trades).containsExactly(
+                    new MarketTrade("BTC/USDT:USDT", "20f43950-d8dd-5b31-9112-a178eb6023af", new BigDecimal("60000.20"),
+                            new BigDecimal("0.001"), Side.BUY, Instant.ofEpochMilli(1754000002865L), 42L),
+                    new MarketTrade("BTC/USDT:USDT", "d9cd8295-40dc-5dce-8deb-42882580a7ab", new BigDecimal("60000.10"),
+                            new BigDecimal("0.250"), Side.SELL, Instant.ofEpochMilli(1754000002866L), 42L));
+        }
+
+        @Test
+        void aTradeWithAnUnknownSideIsRefused() {
+            PublicTradeMessage m = new PublicTradeMessage("publicTrade.BTCUSDT", "snapshot", 1L, List.of(
+                    new PublicTradeMessage.Trade(1L, "BTCUSDT", "Both", "1", "2", "PlusTick", "x", false, 1L)));
+            assertThatThrownBy(() -> BybitTranslator.publicTrades("BTC/USDT:USDT", m, 0L))
+                    .isInstanceOf(UnknownVenueValueException.class).hasMessageContaining("Both");
+        }
+
+        @Test
+        void topicsAreNamedAsBybitNamesThem() {
+            assertThat(BybitTranslator.orderbookTopic(200, "BTCUSD")).isEqualTo("orderbook.200.BTCUSD");
+            assertThat(BybitTranslator.publicTradeTopic("ETHUSDT")).isEqualTo("publicTrade.ETHUSDT");
         }
     }
 }

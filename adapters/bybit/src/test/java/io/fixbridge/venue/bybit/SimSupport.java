@@ -57,6 +57,7 @@ final class SimSupport implements AutoCloseable {
         Map<String, Object> venue = new LinkedHashMap<>();
         venue.put("restUrl", sim.baseUrl());
         venue.put("privateWsUrl", sim.privateWsUrl());
+        venue.put("publicWsUrl", sim.publicWsBase());
         venue.put("healthProbeIntervalMs", 100);
         venue.put("timeouts", Map.of("connectMs", 1000, "requestMs", 2000, "wsPingMs", 5000,
                 "reconnectMinMs", 50, "reconnectMaxMs", 500));
