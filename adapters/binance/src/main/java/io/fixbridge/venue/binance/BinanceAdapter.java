@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.MarketDataListener;
+import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OcoRequest;
 import io.fixbridge.venue.OrderEvent;
@@ -127,6 +129,13 @@ import java.util.function.Supplier;
  * spot, 5 futures) and {@link #referencePrice} answers the latest mid from memory. A failed poll never
  * fails connect or an order: the prices age, and it is logged at WARN once per streak.
  *
+ * <h2>Market data</h2>
+ * {@link #subscribeMarketData} keeps each subscribed symbol's book from the diff-depth stream and REST
+ * snapshots by Binance's documented procedure and streams it with the symbol's public trades
+ * ({@link MarketStreams}): one connection per market for spot ({@code spotStreamUrl}/ws), two for
+ * futures ({@code futuresWsUrl}/public/ws for depth, /market/ws for aggregate trades), streams added and
+ * removed by live SUBSCRIBE/UNSUBSCRIBE; books of {@code bookDepth} levels ({@link #maxBookDepth}).
+ *
  * <h2>Balances and positions</h2>
  * {@link #balances} reports the spot wallet when spot is configured, else the USD-M futures wallet;
  * {@link #positions} reports non-zero USD-M positions (realised profit is zero: positionRisk does not
@@ -159,6 +168,7 @@ public final class BinanceAdapter implements VenueAdapter {
     private final OrderQueries queries;
     private final VenueHealth health;
     private final ReferencePrices referencePrices;
+    private final Map<BinanceMarket, MarketStreams> marketData = new EnumMap<>(BinanceMarket.class);
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -206,6 +216,7 @@ public final class BinanceAdapter implements VenueAdapter {
                 Duration.ofMillis(config.healthProbeIntervalMs()), this::probeMarket, this::probeAccount);
         this.referencePrices = new ReferencePrices(name, rest, symbols::get, executors.scheduler(),
                 Duration.ofMillis(config.referencePriceIntervalMs()), clock);
+        rest.forEach((m, r) -> marketData.put(m, new MarketStreams(name, m, config, r, executors, clock, telemetry)));
     }
 
     /** Whether Binance and each account's credentials are usable now, for operations. */
@@ -754,7 +765,38 @@ public final class BinanceAdapter implements VenueAdapter {
         });
     }
 
-    // ------------------------------------------------------------------ streams
+    // ------------------------------------------------------------------ market data
+
+    /** The configured {@code bookDepth}: Binance's diff-depth streams cover the whole book. */
+    @Override
+    public int maxBookDepth() {
+        return config.bookDepth();
+    }
+
+    /**
+     * Streams {@code symbol}'s book and trades as {@link MarketStreams} describes: the diff-depth stream
+     * {@code @depth@100ms} kept from REST snapshots by Binance's documented procedure, spot {@code @trade} or
+     * futures {@code @aggTrade}. Returns at once; call after connect completed.
+     *
+     * @throws IllegalArgumentException when the adapter has not loaded {@code symbol}
+     * @throws IllegalStateException    when the adapter is closed
+     */
+    @Override
+    public MarketDataSubscription subscribeMarketData(String symbol, MarketDataListener listener) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(listener, "listener");
+        if (closed.get()) {
+            throw new IllegalStateException("binance venue " + name + " is closed");
+        }
+        BinanceInstrument instrument = symbols.get().unified(symbol).orElseThrow(() -> new IllegalArgumentException(
+                "binance venue " + name + " does not list " + symbol + " (markets " + config.markets() + ")"));
+        return marketData.get(instrument.market()).subscribe(instrument, listener);
+    }
+
+    /** Drops the depth connection of {@code market}, for tests of the resync after a lost stream. */
+    void dropDepthStream(BinanceMarket market, String reason) {
+        marketData.get(market).reconnectDepth(reason);
+    }
 
     // ------------------------------------------------------------------ close
 
@@ -769,6 +811,7 @@ public final class BinanceAdapter implements VenueAdapter {
             task.cancel(false);
         }
         referencePrices.close();
+        marketData.values().forEach(this::closeQuietly);
         closeStreams();
         rest.values().forEach(this::closeQuietly);
         closeQuietly(executors);

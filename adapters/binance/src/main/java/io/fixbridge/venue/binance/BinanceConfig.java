@@ -34,8 +34,12 @@ import java.util.regex.Pattern;
  *     spotRestUrl: https://api.binance.com                      # default (testnet: https://testnet.binance.vision)
  *     spotWsApiUrl: wss://ws-api.binance.com:443/ws-api/v3      # default (testnet: wss://ws-api.testnet.binance.vision/ws-api/v3)
  *     futuresRestUrl: https://fapi.binance.com                  # default (testnet: https://testnet.binancefuture.com)
- *     futuresWsUrl: wss://fstream.binance.com                   # user stream is <futuresWsUrl>/ws/<listenKey>
+ *     futuresWsUrl: wss://fstream.binance.com                   # user stream is <futuresWsUrl>/ws/<listenKey>,
+ *                                                               # market data <futuresWsUrl>/public/ws (depth)
+ *                                                               # and <futuresWsUrl>/market/ws (aggregate trades)
  *                                                               # default (testnet: wss://fstream.binancefuture.com)
+ *     spotStreamUrl: wss://stream.binance.com:9443              # spot market data, <spotStreamUrl>/ws
+ *                                                               # default (testnet: wss://stream.testnet.binance.vision)
  *     recvWindowMs: 5000          # 1..60000; default 5000
  *     rateLimits:                 # Binance's published limits by default
  *       spotWeightPerMinute: 6000
@@ -50,6 +54,9 @@ import java.util.regex.Pattern;
  *     healthProbeIntervalMs: 5000 # how often a down venue is probed (GET /api/v3/ping); default 5000
  *     referencePriceIntervalMs: 1000  # how often the reference prices of the pre-trade checks are polled
  *                                 # (one bookTicker request per market for every symbol); default 1000
+ *     bookDepth: 100              # levels per side of the market data books; 1..5000; default 100 (the REST
+ *                                 # snapshot behind a book asks for the next limit Binance offers at or above
+ *                                 # twice this, see BinanceEndpoint#depthLimit)
  *     listenKeyKeepaliveMinutes: 30   # futures listen key keepalive; default 30
  *     trackedOrderIdleHours: 48   # an order the adapter never saw end is forgotten (logged) after this long
  *                                 # without news of it; at least 1; default 48 (Binance closes every user
@@ -77,6 +84,7 @@ import java.util.regex.Pattern;
  * @param leverage                  futures leverage per Binance symbol, set at connect
  * @param healthProbeIntervalMs     probe interval while Binance is down
  * @param referencePriceIntervalMs  how often the reference prices are polled, in ms; positive
+ * @param bookDepth                 levels per side of the books {@code subscribeMarketData} streams, 1..5000
  * @param listenKeyKeepaliveMinutes futures listen key keepalive interval
  * @param trackedOrderIdleHours     how long an order not known to be done is remembered without news of it
  * @param timeouts                  network timeouts
@@ -85,17 +93,19 @@ import java.util.regex.Pattern;
 public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> markets, long recvWindowMs,
                             RateLimits rateLimits, long rateLimitMaxWaitMs, boolean hedgeMode,
                             Map<String, Integer> leverage, long healthProbeIntervalMs, long referencePriceIntervalMs,
-                            long listenKeyKeepaliveMinutes,
+                            int bookDepth, long listenKeyKeepaliveMinutes,
                             long trackedOrderIdleHours, Timeouts timeouts, List<Account> accounts) {
 
     public static final String MAINNET_SPOT_REST = "https://api.binance.com";
     public static final String MAINNET_SPOT_WS_API = "wss://ws-api.binance.com:443/ws-api/v3";
     public static final String MAINNET_FUTURES_REST = "https://fapi.binance.com";
     public static final String MAINNET_FUTURES_WS = "wss://fstream.binance.com";
+    public static final String MAINNET_SPOT_STREAM = "wss://stream.binance.com:9443";
     public static final String TESTNET_SPOT_REST = "https://testnet.binance.vision";
     public static final String TESTNET_SPOT_WS_API = "wss://ws-api.testnet.binance.vision/ws-api/v3";
     public static final String TESTNET_FUTURES_REST = "https://testnet.binancefuture.com";
     public static final String TESTNET_FUTURES_WS = "wss://fstream.binancefuture.com";
+    public static final String TESTNET_SPOT_STREAM = "wss://stream.testnet.binance.vision";
 
     public static final long DEFAULT_RECV_WINDOW_MS = 5000;
     public static final int DEFAULT_SPOT_WEIGHT_PER_MINUTE = 6000;
@@ -105,6 +115,9 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
     public static final long DEFAULT_RATE_LIMIT_MAX_WAIT_MS = 1000;
     public static final long DEFAULT_HEALTH_PROBE_INTERVAL_MS = 5000;
     public static final long DEFAULT_REFERENCE_PRICE_INTERVAL_MS = 1000;
+    public static final int DEFAULT_BOOK_DEPTH = 100;
+    /** The deepest book a Binance REST snapshot gives (spot); futures give at most 1000 levels. */
+    public static final int MAX_BOOK_DEPTH = 5000;
     public static final long DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES = 30;
     public static final long DEFAULT_TRACKED_ORDER_IDLE_HOURS = 48;
     public static final long DEFAULT_CONNECT_MS = 5000;
@@ -114,8 +127,9 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
     public static final long DEFAULT_RECONNECT_MAX_MS = 30000;
 
     private static final Set<String> VENUE_KEYS = Set.of("testnet", "markets", "spotRestUrl", "spotWsApiUrl",
-            "futuresRestUrl", "futuresWsUrl", "recvWindowMs", "rateLimits", "rateLimitPolicy", "hedgeMode",
-            "leverage", "healthProbeIntervalMs", "referencePriceIntervalMs", "listenKeyKeepaliveMinutes",
+            "futuresRestUrl", "futuresWsUrl", "spotStreamUrl", "recvWindowMs", "rateLimits", "rateLimitPolicy",
+            "hedgeMode", "leverage", "healthProbeIntervalMs", "referencePriceIntervalMs", "bookDepth",
+            "listenKeyKeepaliveMinutes",
             "trackedOrderIdleHours", "timeouts");
     private static final Set<String> RATE_LIMIT_KEYS = Set.of("spotWeightPerMinute", "spotOrdersPer10s",
             "futuresWeightPerMinute", "futuresOrdersPer10s");
@@ -140,14 +154,17 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
      * @param spotRest    spot REST, e.g. https://api.binance.com (paths /api/v3/... are appended)
      * @param spotWsApi   spot WebSocket API endpoint, e.g. wss://ws-api.binance.com:443/ws-api/v3
      * @param futuresRest futures REST, e.g. https://fapi.binance.com (paths /fapi/... are appended)
-     * @param futuresWs   futures stream base, e.g. wss://fstream.binance.com (/ws/&lt;listenKey&gt; is appended)
+     * @param futuresWs   futures stream base, e.g. wss://fstream.binance.com (/ws/&lt;listenKey&gt;,
+     *                    /public/ws and /market/ws are appended)
+     * @param spotStream  spot market stream base, e.g. wss://stream.binance.com:9443 (/ws is appended)
      */
-    public record Urls(String spotRest, String spotWsApi, String futuresRest, String futuresWs) {
+    public record Urls(String spotRest, String spotWsApi, String futuresRest, String futuresWs, String spotStream) {
         public Urls {
             Objects.requireNonNull(spotRest, "spotRest");
             Objects.requireNonNull(spotWsApi, "spotWsApi");
             Objects.requireNonNull(futuresRest, "futuresRest");
             Objects.requireNonNull(futuresWs, "futuresWs");
+            Objects.requireNonNull(spotStream, "spotStream");
         }
     }
 
@@ -227,7 +244,8 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
                 venue.url("spotRestUrl", testnet ? TESTNET_SPOT_REST : MAINNET_SPOT_REST, "http"),
                 venue.url("spotWsApiUrl", testnet ? TESTNET_SPOT_WS_API : MAINNET_SPOT_WS_API, "ws"),
                 venue.url("futuresRestUrl", testnet ? TESTNET_FUTURES_REST : MAINNET_FUTURES_REST, "http"),
-                venue.url("futuresWsUrl", testnet ? TESTNET_FUTURES_WS : MAINNET_FUTURES_WS, "ws"));
+                venue.url("futuresWsUrl", testnet ? TESTNET_FUTURES_WS : MAINNET_FUTURES_WS, "ws"),
+                venue.url("spotStreamUrl", testnet ? TESTNET_SPOT_STREAM : MAINNET_SPOT_STREAM, "ws"));
 
         Set<BinanceMarket> markets = EnumSet.noneOf(BinanceMarket.class);
         if (venue.has("markets")) {
@@ -286,6 +304,12 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
             throw t.error("reconnectMaxMs", "must not be below reconnectMinMs (" + timeouts.reconnectMinMs() + ")");
         }
 
+        int bookDepth = venue.intValue("bookDepth", DEFAULT_BOOK_DEPTH);
+        if (bookDepth < 1 || bookDepth > MAX_BOOK_DEPTH) {
+            throw venue.error("bookDepth", "must be between 1 and " + MAX_BOOK_DEPTH
+                    + " (the deepest book Binance's REST snapshot gives), got " + bookDepth);
+        }
+
         List<Account> accounts = new ArrayList<>();
         for (VenueSettings.Account a : settings.accounts()) {
             ConfigView view = a.settings().requireOnly(ACCOUNT_KEYS);
@@ -304,6 +328,7 @@ public record BinanceConfig(boolean testnet, Urls urls, Set<BinanceMarket> marke
                         venue.longValue("healthProbeIntervalMs", DEFAULT_HEALTH_PROBE_INTERVAL_MS), 1),
                 venue.atLeast("referencePriceIntervalMs",
                         venue.longValue("referencePriceIntervalMs", DEFAULT_REFERENCE_PRICE_INTERVAL_MS), 1),
+                bookDepth,
                 venue.atLeast("listenKeyKeepaliveMinutes",
                         venue.longValue("listenKeyKeepaliveMinutes", DEFAULT_LISTEN_KEY_KEEPALIVE_MINUTES), 1),
                 venue.atLeast("trackedOrderIdleHours",

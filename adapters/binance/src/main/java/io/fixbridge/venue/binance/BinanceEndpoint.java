@@ -13,6 +13,8 @@ public enum BinanceEndpoint {
     SPOT_EXCHANGE_INFO(BinanceMarket.SPOT, "GET", "/api/v3/exchangeInfo", Security.NONE, 20, 20, 0),
     SPOT_BOOK_TICKER(BinanceMarket.SPOT, "GET", "/api/v3/ticker/bookTicker", Security.NONE, 2, 4, 0),
     SPOT_TICKER_PRICE(BinanceMarket.SPOT, "GET", "/api/v3/ticker/price", Security.NONE, 2, 4, 0),
+    /** Weight by {@code limit}: see {@link #depthWeight}; the weights here are those of the default limit 100. */
+    SPOT_DEPTH(BinanceMarket.SPOT, "GET", "/api/v3/depth", Security.NONE, 5, 5, 0),
     SPOT_NEW_ORDER(BinanceMarket.SPOT, "POST", "/api/v3/order", Security.SIGNED, 1, 1, 1),
     SPOT_CANCEL_ORDER(BinanceMarket.SPOT, "DELETE", "/api/v3/order", Security.SIGNED, 1, 1, 0),
     SPOT_QUERY_ORDER(BinanceMarket.SPOT, "GET", "/api/v3/order", Security.SIGNED, 4, 4, 0),
@@ -26,6 +28,8 @@ public enum BinanceEndpoint {
     FUTURES_TIME(BinanceMarket.FUTURES, "GET", "/fapi/v1/time", Security.NONE, 1, 1, 0),
     FUTURES_EXCHANGE_INFO(BinanceMarket.FUTURES, "GET", "/fapi/v1/exchangeInfo", Security.NONE, 1, 1, 0),
     FUTURES_BOOK_TICKER(BinanceMarket.FUTURES, "GET", "/fapi/v1/ticker/bookTicker", Security.NONE, 2, 5, 0),
+    /** Weight by {@code limit}: see {@link #depthWeight}; the weights here are those of the default limit 500. */
+    FUTURES_DEPTH(BinanceMarket.FUTURES, "GET", "/fapi/v1/depth", Security.NONE, 10, 10, 0),
     /** Binance's page says 1 for any call; counted as 10 without a symbol, as older pages (and the simulator) have it. */
     FUTURES_PREMIUM_INDEX(BinanceMarket.FUTURES, "GET", "/fapi/v1/premiumIndex", Security.NONE, 1, 10, 0),
     FUTURES_NEW_ORDER(BinanceMarket.FUTURES, "POST", "/fapi/v1/order", Security.SIGNED, 0, 0, 1),
@@ -43,6 +47,36 @@ public enum BinanceEndpoint {
     FUTURES_CANCEL_ALGO_ORDER(BinanceMarket.FUTURES, "DELETE", "/fapi/v1/algoOrder", Security.SIGNED, 1, 1, 0),
     FUTURES_QUERY_ALGO_ORDER(BinanceMarket.FUTURES, "GET", "/fapi/v1/algoOrder", Security.SIGNED, 1, 1, 0),
     FUTURES_OPEN_ALGO_ORDERS(BinanceMarket.FUTURES, "GET", "/fapi/v1/openAlgoOrders", Security.SIGNED, 1, 40, 0);
+
+    /** The {@code limit}s at which spot depth weights step up: 1-100 weigh 5, -500 25, -1000 50, -5000 250. */
+    private static final int[] SPOT_DEPTH_LIMITS = {100, 500, 1000, 5000};
+    /** The {@code limit}s futures depth accepts: 5, 10, 20, 50 weigh 2, 100 5, 500 10, 1000 20. */
+    private static final int[] FUTURES_DEPTH_LIMITS = {5, 10, 20, 50, 100, 500, 1000};
+
+    /**
+     * The depth snapshot {@code limit} behind a book of {@code bookDepth} levels per side: the first
+     * limit Binance offers (spot: where the weight steps up; futures: the values it accepts) at or
+     * above twice {@code bookDepth}, else the largest. The margin keeps levels that surface when the
+     * top ones are taken known: a diff stream only reports levels that change.
+     */
+    public static int depthLimit(BinanceMarket market, int bookDepth) {
+        int[] limits = market == BinanceMarket.SPOT ? SPOT_DEPTH_LIMITS : FUTURES_DEPTH_LIMITS;
+        long wanted = 2L * bookDepth;
+        for (int limit : limits) {
+            if (limit >= wanted) {
+                return limit;
+            }
+        }
+        return limits[limits.length - 1];
+    }
+
+    /** The published request weight of a depth snapshot of {@code limit} levels. */
+    public static int depthWeight(BinanceMarket market, int limit) {
+        if (market == BinanceMarket.SPOT) {
+            return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
+        }
+        return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
+    }
 
     /** How a request is authenticated. */
     public enum Security {

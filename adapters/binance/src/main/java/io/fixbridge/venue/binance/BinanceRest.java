@@ -171,6 +171,18 @@ final class BinanceRest implements AutoCloseable {
         return send(endpoint, signing, params, narrow).thenApply(body -> parse(endpoint, body, type));
     }
 
+    /**
+     * A public request whose weight depends on its parameters (a depth snapshot's {@code limit}),
+     * taking {@code weight} from the REQUEST_WEIGHT limit, parsed as {@code type}.
+     */
+    <T> CompletableFuture<T> sendWeighted(BinanceEndpoint endpoint, QueryString params, int weight, Class<T> type) {
+        if (endpoint.security() != BinanceEndpoint.Security.NONE || endpoint.orders() > 0) {
+            throw new IllegalArgumentException(endpoint + " is not a public query");
+        }
+        return attempt(endpoint, null, params, Cost.of(WEIGHT, weight), true, List.of())
+                .thenApply(body -> parse(endpoint, body, type));
+    }
+
     /** Sets the clock offset from {@code GET /time}; completes with the offset in ms. */
     CompletableFuture<Long> syncClock() {
         BinanceEndpoint time = market == BinanceMarket.SPOT ? BinanceEndpoint.SPOT_TIME : BinanceEndpoint.FUTURES_TIME;
@@ -198,6 +210,11 @@ final class BinanceRest implements AutoCloseable {
 
     private CompletableFuture<String> attempt(BinanceEndpoint endpoint, Signing signing, QueryString params,
                                               boolean narrow, boolean mayResync, List<String> orderIds) {
+        return attempt(endpoint, signing, params, cost(endpoint, narrow), mayResync, orderIds);
+    }
+
+    private CompletableFuture<String> attempt(BinanceEndpoint endpoint, Signing signing, QueryString params,
+                                              Cost cost, boolean mayResync, List<String> orderIds) {
         Objects.requireNonNull(endpoint, "endpoint");
         if (endpoint.market() != market) {
             throw new IllegalArgumentException(endpoint + " is not a " + market + " endpoint");
@@ -205,7 +222,6 @@ final class BinanceRest implements AutoCloseable {
         if (endpoint.security() != BinanceEndpoint.Security.NONE && signing == null) {
             throw new IllegalArgumentException(endpoint + " needs an account");
         }
-        Cost cost = cost(endpoint, narrow);
         CompletableFuture<Void> permit = cost == null ? CompletableFuture.completedFuture(null) : limiter.acquire(cost);
         return permit.handle((ok, refused) -> refused)
                 .thenCompose(refused -> {
@@ -225,7 +241,7 @@ final class BinanceRest implements AutoCloseable {
                     }
                     orderIds.forEach(telemetry::orderRequestSent);
                     return http.send(request).handle((response, failure) -> new Answer(response, failure))
-                            .thenCompose(a -> answered(endpoint, signing, params, narrow, mayResync, cost, a));
+                            .thenCompose(a -> answered(endpoint, signing, params, mayResync, cost, a));
                 });
     }
 
@@ -233,7 +249,7 @@ final class BinanceRest implements AutoCloseable {
     }
 
     private CompletableFuture<String> answered(BinanceEndpoint endpoint, Signing signing, QueryString params,
-                                               boolean narrow, boolean mayResync, Cost cost, Answer a) {
+                                               boolean mayResync, Cost cost, Answer a) {
         String what = endpoint.method() + " " + endpoint.path();
         if (a.failure() != null) {
             Throwable t = VenueCalls.unwrap(a.failure());
@@ -288,7 +304,7 @@ final class BinanceRest implements AutoCloseable {
                     return syncClock().handle((offset, err) -> err)
                             .thenCompose(err -> err != null ? CompletableFuture.failedFuture(
                                     new VenueException(c.error(), cause))
-                                    : attempt(endpoint, signing, params, narrow, false, List.of()));
+                                    : attempt(endpoint, signing, params, cost, false, List.of()));
                 }
             }
             case AUTH_FAILURE -> hooks.authFailure(signing == null ? null : signing.account(), c.error());

@@ -3,6 +3,7 @@ package io.fixbridge.venue.binance;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.OcoRequest;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
@@ -18,9 +19,12 @@ import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.VenueException;
 import io.fixbridge.venue.binance.dto.AccountTrade;
+import io.fixbridge.venue.binance.dto.AggTradeEvent;
 import io.fixbridge.venue.binance.dto.AlgoOrder;
 import io.fixbridge.venue.binance.dto.AlgoUpdate;
 import io.fixbridge.venue.binance.dto.BookTicker;
+import io.fixbridge.venue.binance.dto.DepthSnapshot;
+import io.fixbridge.venue.binance.dto.DepthUpdate;
 import io.fixbridge.venue.binance.dto.ExchangeInfo;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
 import io.fixbridge.venue.binance.dto.FuturesBalance;
@@ -33,6 +37,7 @@ import io.fixbridge.venue.binance.dto.SpotAccount;
 import io.fixbridge.venue.binance.dto.SymbolFilter;
 import io.fixbridge.venue.binance.dto.SymbolInfo;
 import io.fixbridge.venue.binance.dto.TickerPrice;
+import io.fixbridge.venue.binance.dto.TradeEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,7 +56,8 @@ import java.util.function.Function;
 /**
  * Pure functions between Binance's JSON ({@code dto}) and the venue-neutral model: symbols,
  * instruments, order request parameters, stream events and REST answers to {@link OrderEvent}s
- * and {@link OrderSnapshot}s, balances and positions. No I/O, no state; thread-safe.
+ * and {@link OrderSnapshot}s, balances and positions, and the public market streams' depth and
+ * trades ({@link BookMessage}, {@link MarketTrade}). No I/O, no state; thread-safe.
  *
  * <h2>Symbols</h2>
  * Spot {@code BTC/USDT} is {@code BTCUSDT} on api/v3; the USD-M perpetual {@code BTC/USDT:USDT}
@@ -980,6 +986,63 @@ public final class BinanceTranslator {
      */
     public static Side side(String side) {
         return UnknownVenueValueException.parse(Side.class, "side", side);
+    }
+
+    // ------------------------------------------------------------------ market data
+
+    /**
+     * A diff-depth event as a {@link BookMessage}: {@code U}, {@code u}, {@code pu} (futures), the
+     * levels, and the event time {@code E} (else {@code receivedAt}).
+     *
+     * @throws IllegalArgumentException for a level that is not {@code [price, quantity]} with a
+     *         positive price and a quantity of zero or more
+     */
+    static BookMessage bookMessage(DepthUpdate u, Instant receivedAt) {
+        return new BookMessage(u.firstUpdateId(), u.finalUpdateId(), u.previousFinalId(), levels(u.bids()),
+                levels(u.asks()), u.eventTime() == null ? receivedAt : Instant.ofEpochMilli(u.eventTime()));
+    }
+
+    /**
+     * A REST depth snapshot as a {@link BookMessage} at {@code lastUpdateId}, timed by its
+     * {@code E} (futures) or, on spot, which sends no time, {@code receivedAt}.
+     *
+     * @throws IllegalArgumentException for a malformed level
+     */
+    static BookMessage bookMessage(DepthSnapshot s, Instant receivedAt) {
+        return new BookMessage(s.lastUpdateId(), s.lastUpdateId(), null, levels(s.bids()), levels(s.asks()),
+                s.eventTime() == null ? receivedAt : Instant.ofEpochMilli(s.eventTime()));
+    }
+
+    /**
+     * A spot trade event as a public trade of {@code symbol}: the taker sold when the buyer was the
+     * maker ({@code m}).
+     */
+    public static MarketTrade marketTrade(String symbol, TradeEvent t, long receivedNanos) {
+        return new MarketTrade(symbol, Long.toString(t.tradeId()), t.price(), t.quantity(),
+                t.buyerMaker() ? Side.SELL : Side.BUY, Instant.ofEpochMilli(t.tradeTime()), receivedNanos);
+    }
+
+    /**
+     * An aggregate trade event as a public trade of {@code symbol}, identified by the aggregate
+     * trade id {@code a}; the taker sold when the buyer was the maker ({@code m}).
+     */
+    public static MarketTrade marketTrade(String symbol, AggTradeEvent t, long receivedNanos) {
+        return new MarketTrade(symbol, Long.toString(t.aggregateTradeId()), t.price(), t.quantity(),
+                t.buyerMaker() ? Side.SELL : Side.BUY, Instant.ofEpochMilli(t.tradeTime()), receivedNanos);
+    }
+
+    private static List<BookMessage.Level> levels(List<List<BigDecimal>> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        List<BookMessage.Level> out = new ArrayList<>(rows.size());
+        for (List<BigDecimal> row : rows) {
+            if (row == null || row.size() < 2 || row.get(0) == null || row.get(1) == null) {
+                throw new IllegalArgumentException("a depth level is not [price, quantity]: " + row);
+            }
+            out.add(new BookMessage.Level(row.get(0), row.get(1)));
+        }
+        return out;
     }
 
     private static Instant at(RestOrder o, Instant fallback) {

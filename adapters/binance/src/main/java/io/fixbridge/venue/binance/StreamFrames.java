@@ -1,9 +1,12 @@
 package io.fixbridge.venue.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fixbridge.venue.binance.dto.AggTradeEvent;
 import io.fixbridge.venue.binance.dto.AlgoUpdate;
+import io.fixbridge.venue.binance.dto.DepthUpdate;
 import io.fixbridge.venue.binance.dto.ExecutionReport;
 import io.fixbridge.venue.binance.dto.OrderTradeUpdate;
+import io.fixbridge.venue.binance.dto.TradeEvent;
 import io.fixbridge.venue.binance.dto.WsApiResponse;
 
 /**
@@ -34,8 +37,39 @@ public final class StreamFrames {
     public record Terminated() implements SpotFrame {
     }
 
-    /** Anything else (balance and account updates, list status): not about order events. */
-    public record Other(String eventType) implements SpotFrame, FuturesFrame {
+    /** Anything else (balance and account updates, list status; market events not followed): not used. */
+    public record Other(String eventType) implements SpotFrame, FuturesFrame, MarketFrame {
+    }
+
+    /** A frame of a public market stream connection ({@code /ws}, raw events). */
+    public sealed interface MarketFrame {
+    }
+
+    /** A diff-depth event. */
+    public record Depth(DepthUpdate update) implements MarketFrame {
+    }
+
+    /** A spot trade event. */
+    public record Trade(TradeEvent trade) implements MarketFrame {
+    }
+
+    /** An aggregate trade event. */
+    public record AggTrade(AggTradeEvent trade) implements MarketFrame {
+    }
+
+    /**
+     * The answer to a live request ({@code SUBSCRIBE}, {@code UNSUBSCRIBE}, ...): success is
+     * {@code {"result":..,"id":..}}, failure {@code {"code":..,"msg":..[,"id":..]}}.
+     *
+     * @param id   the request's id, or null when the error names none
+     * @param code the error code, null on success
+     * @param msg  the error text, null on success
+     */
+    public record RequestAnswer(Long id, Integer code, String msg) implements MarketFrame {
+        /** Whether the request succeeded. */
+        public boolean ok() {
+            return code == null;
+        }
     }
 
     /** A frame of the futures user stream. */
@@ -52,6 +86,41 @@ public final class StreamFrames {
 
     /** The listen key expired; the stream must be re-created. */
     public record ListenKeyExpired() implements FuturesFrame {
+    }
+
+    /**
+     * Sorts a frame of a public market stream connection (a combined stream's
+     * {@code {"stream":..,"data":..}} wrapper is taken off).
+     *
+     * @throws java.io.UncheckedIOException when it is not JSON
+     * @throws IllegalArgumentException when a known event does not have its fields
+     */
+    public static MarketFrame market(String text) {
+        JsonNode node = BinanceJson.tree(text);
+        if (node.has("stream") && node.has("data")) {
+            node = node.get("data");
+        }
+        if (node.has("code") && !node.has("e")) {
+            JsonNode id = node.get("id");
+            return new RequestAnswer(id == null || !id.canConvertToLong() ? null : id.asLong(),
+                    node.get("code").asInt(), node.path("msg").asText(""));
+        }
+        if (node.has("result") && node.has("id")) {
+            JsonNode id = node.get("id");
+            return new RequestAnswer(id.canConvertToLong() ? id.asLong() : null, null, null);
+        }
+        String type = node.path("e").asText("");
+        try {
+            return switch (type) {
+                case "depthUpdate" -> new Depth(BinanceJson.convert(node, DepthUpdate.class));
+                case "trade" -> new Trade(BinanceJson.convert(node, TradeEvent.class));
+                case "aggTrade" -> new AggTrade(BinanceJson.convert(node, AggTradeEvent.class));
+                default -> new Other(type);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a " + type + " event does not have Binance's fields: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

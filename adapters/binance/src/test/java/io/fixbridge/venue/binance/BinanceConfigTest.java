@@ -34,7 +34,9 @@ class BinanceConfigTest {
         BinanceConfig c = BinanceConfig.from(settings(Map.of(), hmacAccount()));
 
         assertThat(c.urls()).isEqualTo(new BinanceConfig.Urls("https://api.binance.com",
-                "wss://ws-api.binance.com:443/ws-api/v3", "https://fapi.binance.com", "wss://fstream.binance.com"));
+                "wss://ws-api.binance.com:443/ws-api/v3", "https://fapi.binance.com", "wss://fstream.binance.com",
+                "wss://stream.binance.com:9443"));
+        assertThat(c.bookDepth()).isEqualTo(100);
         assertThat(c.markets()).containsExactly(BinanceMarket.SPOT, BinanceMarket.FUTURES);
         assertThat(c.recvWindowMs()).isEqualTo(5000);
         assertThat(c.rateLimits()).isEqualTo(new BinanceConfig.RateLimits(6000, 100, 2400, 300));
@@ -60,6 +62,7 @@ class BinanceConfigTest {
         assertThat(t.urls().spotWsApi()).isEqualTo("wss://ws-api.testnet.binance.vision/ws-api/v3");
         assertThat(t.urls().futuresRest()).isEqualTo("https://testnet.binancefuture.com");
         assertThat(t.urls().futuresWs()).isEqualTo("wss://fstream.binancefuture.com");
+        assertThat(t.urls().spotStream()).isEqualTo("wss://stream.testnet.binance.vision");
         assertThat(o.urls().spotRest()).isEqualTo("http://127.0.0.1:9000");
         assertThat(o.urls().futuresWs()).isEqualTo("ws://127.0.0.1:9000");
         assertThat(o.urls().futuresRest()).isEqualTo("https://testnet.binancefuture.com");
@@ -81,6 +84,8 @@ class BinanceConfigTest {
         venue.put("listenKeyKeepaliveMinutes", 10);
         venue.put("trackedOrderIdleHours", 24);
         venue.put("referencePriceIntervalMs", 250);
+        venue.put("bookDepth", 20);
+        venue.put("spotStreamUrl", "ws://127.0.0.1:9001/");
 
         BinanceConfig c = BinanceConfig.from(settings(venue, hmacAccount()));
 
@@ -95,6 +100,23 @@ class BinanceConfigTest {
         assertThat(c.listenKeyKeepaliveMinutes()).isEqualTo(10);
         assertThat(c.trackedOrderIdleHours()).isEqualTo(24);
         assertThat(c.referencePriceIntervalMs()).isEqualTo(250);
+        assertThat(c.bookDepth()).isEqualTo(20);
+        assertThat(c.urls().spotStream()).isEqualTo("ws://127.0.0.1:9001");
+    }
+
+    @Test
+    void bookDepthIsBetweenOneAndFiveThousand() {
+        assertThat(BinanceConfig.from(settings(Map.of("bookDepth", 5000), hmacAccount())).bookDepth()).isEqualTo(5000);
+        assertThat(BinanceConfig.from(settings(Map.of("bookDepth", 1), hmacAccount())).bookDepth()).isEqualTo(1);
+        assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("bookDepth", 0), hmacAccount())))
+                .isInstanceOf(VenueConfigException.class)
+                .hasMessageContaining("venues[binance].bookDepth").hasMessageContaining("between 1 and 5000");
+        assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("bookDepth", 5001), hmacAccount())))
+                .isInstanceOf(VenueConfigException.class).hasMessageContaining("bookDepth");
+        assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("bookDepth", "deep"), hmacAccount())))
+                .isInstanceOf(VenueConfigException.class).hasMessageContaining("bookDepth");
+        assertThatThrownBy(() -> BinanceConfig.from(settings(Map.of("spotStreamUrl", "http://x"), hmacAccount())))
+                .isInstanceOf(VenueConfigException.class).hasMessageContaining("spotStreamUrl");
     }
 
     @Test

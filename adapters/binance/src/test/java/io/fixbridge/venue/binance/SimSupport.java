@@ -53,7 +53,8 @@ final class SimSupport implements AutoCloseable {
         venue.put("spotRestUrl", sim.baseUrl());
         venue.put("futuresRestUrl", sim.baseUrl());
         venue.put("spotWsApiUrl", sim.wsApiUrl());
-        venue.put("futuresWsUrl", "ws://127.0.0.1:" + port);
+        venue.put("futuresWsUrl", sim.futuresStreamUrl());
+        venue.put("spotStreamUrl", sim.spotMarketStreamUrl());
         venue.put("healthProbeIntervalMs", 100);
         venue.put("timeouts", Map.of("connectMs", 1000, "requestMs", 2000, "wsPingMs", 5000,
                 "reconnectMinMs", 50, "reconnectMaxMs", 500));
