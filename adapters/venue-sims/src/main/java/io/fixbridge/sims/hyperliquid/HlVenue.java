@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.common.SimJson;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Liquidity;
@@ -46,7 +47,11 @@ import java.util.Set;
  * USDC margin at one fixed cross leverage; spot, with token balances), the market maker, every
  * order record and fill, per-user positions, spot fees and traded volume. Exchange actions and
  * market moves run here; each ends with {@link #flush()}, which pushes what changed to the
- * WebSocket subscribers (orderUpdates, userFills, l2Book, allMids).
+ * WebSocket subscribers (orderUpdates, userFills, trades, l2Book, allMids). An {@code l2Book} goes out
+ * for every subscribed coin whose top {@value #BOOK_LEVELS} levels changed (a full book each time, so
+ * a lost one is no gap: the next one is complete); {@code trades} carries every trade of the engine,
+ * the market maker's included: {@code [{coin, side ("B"/"A", the taker's), px, sz, hash, time, tid,
+ * users [buyer, seller]}]}.
  *
  * <p><b>Threading:</b> not thread-safe: every method runs on the simulator's engine thread.
  *
@@ -86,6 +91,15 @@ final class HlVenue implements EngineListener {
     private final Map<String, List<HlFill>> newFills = new LinkedHashMap<>();
     private final Set<HlMarket> touchedBooks = new LinkedHashSet<>();
     private boolean midsMoved;
+    /** What the l2Book channel last sent per market (its change detection and switchable drop). */
+    private final BookFeed bookFeed = new BookFeed(BOOK_LEVELS);
+    /** Trades since the last flush, per coin, in the order they happened. */
+    private final Map<String, ArrayNode> newTrades = new LinkedHashMap<>();
+    /** The buyer and seller of a trade being matched, from its fills (the market maker has no fills). */
+    private final Map<String, String[]> tradeUsers = new HashMap<>();
+
+    /** The address the market maker's side of a trade shows in {@code trades}. */
+    static final String MARKET_MAKER = "0x00000000000000000000000000000000000a11ce";
 
     HlVenue(HlMarkets markets, Accounts accounts, HlFees fees, int leverage, Clock clock, WsHub hub) {
         this.markets = markets;
@@ -357,6 +371,8 @@ final class HlVenue implements EngineListener {
         if (o == null) {
             return;
         }
+        String[] users = tradeUsers.computeIfAbsent(e.tradeId(), t -> new String[] {MARKET_MAKER, MARKET_MAKER});
+        users[o.isBuy ? 0 : 1] = o.user;
         o.filled = o.filled.add(e.quantity());
         o.filledNotional = o.filledNotional.add(e.quantity().multiply(e.price()));
         if (view.status() == OrderSnapshot.Status.FILLED) {
@@ -459,9 +475,38 @@ final class HlVenue implements EngineListener {
 
     @Override
     public void onTrade(PublicTrade trade) {
+        String[] users = tradeUsers.remove(trade.tradeId());
         HlMarket m = markets.bySymbol(trade.symbol());
-        if (m != null) {
-            touchedBooks.add(m);
+        if (m == null) {
+            return;
+        }
+        touchedBooks.add(m);
+        ObjectNode t = SimJson.object();
+        t.put("coin", m.coin);
+        t.put("side", trade.takerSide() == Side.BUY ? "B" : "A");
+        t.put("px", Fmt.num(trade.price()));
+        t.put("sz", Fmt.num(trade.quantity()));
+        t.put("hash", hash(trade.tradeId()));
+        t.put("time", trade.timestamp().toEpochMilli());
+        t.put("tid", publicTid(m, trade.tradeId()));
+        ArrayNode u = t.putArray("users");
+        u.add(users == null ? MARKET_MAKER : users[0]);
+        u.add(users == null ? MARKET_MAKER : users[1]);
+        newTrades.computeIfAbsent(m.coin, c -> SimJson.array()).add(t);
+    }
+
+    /** A trade's public id: 50 bits of a hash of the market and the engine's trade id (Hyperliquid's are 50-bit). */
+    private static long publicTid(HlMarket m, String tradeId) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(("hyperliquid-sim-tid:" + m.coin + ":" + tradeId).getBytes(StandardCharsets.UTF_8));
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (h[i] & 0xff);
+            }
+            return v & ((1L << 50) - 1);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
         }
     }
 
@@ -482,8 +527,11 @@ final class HlVenue implements EngineListener {
             list.forEach(f -> arr.add(Views.fill(f)));
             hub.userFills(user, arr);
         });
-        for (HlMarket m : touchedBooks) {
-            hub.l2Book(m.coin, Views.book(m, engine(m).book(m.symbol()), now()));
+        newTrades.forEach(hub::trades);
+        for (HlMarket m : markets.all()) {
+            if (hub.subscribed("l2Book", m.coin) && bookFeed.next(m.symbol(), engine(m).book(m.symbol())).isPresent()) {
+                hub.l2Book(m.coin, Views.book(m, engine(m).book(m.symbol()), now()));
+            }
         }
         if (midsMoved || !touchedBooks.isEmpty()) {
             hub.allMids(allMids());
@@ -492,6 +540,8 @@ final class HlVenue implements EngineListener {
     }
 
     private void clearOutbox() {
+        newTrades.clear();
+        tradeUsers.clear();
         touched.clear();
         events.clear();
         newFills.clear();
@@ -500,6 +550,16 @@ final class HlVenue implements EngineListener {
     }
 
     // ------------------------------------------------------------------ queries
+
+    /** {@code m}'s book as the l2Book channel publishes it, at most {@code depth} (and 20) levels a side. */
+    BookFeed.Snapshot book(HlMarket m, int depth) {
+        return bookFeed.snapshot(m.symbol(), engine(m).book(m.symbol()), depth);
+    }
+
+    /** The next l2Book of {@code m} that would go out is not sent (the one after is a full book again). */
+    void dropNextBook(HlMarket m) {
+        bookFeed.dropNext(m.symbol());
+    }
 
     ObjectNode allMids() {
         ObjectNode n = SimJson.object();

@@ -2,6 +2,7 @@ package io.fixbridge.sims.hyperliquid;
 
 import io.fixbridge.sims.common.HttpWrites;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fixbridge.sims.common.ControlPlane;
 import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.sims.common.SimJson;
 import io.netty.buffer.Unpooled;
@@ -31,7 +32,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP front door of one connection. {@code GET /ws} with an upgrade becomes a WebSocket
+ * The HTTP front door of one connection. A {@code /_sim/} request goes to the simulator's
+ * {@link ControlPlane} before anything else. {@code GET /ws} with an upgrade becomes a WebSocket
  * ({@link WsHandler}); {@code POST /info} and {@code POST /exchange} go through the venue's
  * pipeline: latency, injected failures (HTTP 5xx), maintenance (exchange: HTTP 503), body parsing
  * (HTTP 422 {@value Texts#DESERIALIZE}), the per-IP weight limit (HTTP 429), then the handler.
@@ -47,7 +49,7 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** The collaborators every connection shares. */
     record Shared(InfoApi info, ExchangeApi exchange, RateLimiter limiter, Faults faults, WsHub hub,
-                  EngineThread engineThread, HlVenue venue, Duration wsIdleTimeout) {
+                  EngineThread engineThread, HlVenue venue, Duration wsIdleTimeout, ControlPlane control) {
     }
 
     private final Shared s;
@@ -59,6 +61,10 @@ final class HttpGateway extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         String path = new QueryStringDecoder(req.uri()).path();
+        if (ControlPlane.handles(path)) {
+            s.control().handle(ctx, req);
+            return;
+        }
         String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
         if (upgrade != null && "websocket".equalsIgnoreCase(upgrade)) {
             if (!WS_PATH.equals(path)) {

@@ -1,5 +1,6 @@
 package io.fixbridge.sims.hyperliquid;
 
+import io.fixbridge.sims.common.ControlPlane;
 import io.fixbridge.sims.common.EngineThread;
 import io.fixbridge.sims.common.SimServer;
 import io.fixbridge.venue.kit.sign.eth.EthAddress;
@@ -18,8 +19,9 @@ import java.util.Objects;
 /**
  * A Hyperliquid API simulator on 127.0.0.1: {@code POST /info}, {@code POST /exchange} (L1
  * actions signed with EIP-712 over msgpack; the signer is recovered and must be a configured user,
- * an agent approved for one, or a vault's master or its agent) and the WebSocket {@code /ws}, on
- * one port, with perpetuals (USDC margin, one cross leverage) and spot pairs over the paper
+ * an agent approved for one, or a vault's master or its agent), the WebSocket {@code /ws}
+ * (orderUpdates, userFills, l2Book, trades, allMids) and a control plane ({@code /_sim/}, see
+ * {@code ControlRoutes}), on one port, with perpetuals (USDC margin, one cross leverage) and spot pairs over the paper
  * matching engine.
  *
  * <pre>{@code
@@ -59,6 +61,7 @@ public final class HyperliquidSimulator implements AutoCloseable {
     private Nonces nonces;
     private Truth truth;
     private MarketControl market;
+    private ControlPlane control;
     private volatile int port = -1;
 
     private HyperliquidSimulator(Builder b) {
@@ -116,8 +119,9 @@ public final class HyperliquidSimulator implements AutoCloseable {
                 venue.flush();
             });
         }
+        control = ControlRoutes.controlPlane(market);
         HttpGateway.Shared shared = new HttpGateway.Shared(info, exchange, limiter, faults, hub, engineThread, venue,
-                config.wsIdleTimeout);
+                config.wsIdleTimeout, control);
         server = new SimServer("hyperliquid-sim", () -> new HttpGateway(shared));
         try {
             port = server.bind(config.port);
@@ -137,6 +141,11 @@ public final class HyperliquidSimulator implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT}: POST {@code /info} and {@code /exchange} below it. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** {@code http://127.0.0.1:PORT/_sim/}: the control plane (health, book-gap) a separate process may use. */
+    public String controlUrl() {
+        return baseUrl() + ControlPlane.PREFIX;
     }
 
     /** {@code ws://127.0.0.1:PORT/ws}. */
@@ -194,6 +203,10 @@ public final class HyperliquidSimulator implements AutoCloseable {
     public synchronized void close() {
         try {
             hub.dropAll();
+            if (control != null) {
+                control.close();
+                control = null;
+            }
             if (server != null) {
                 server.close();
                 server = null;

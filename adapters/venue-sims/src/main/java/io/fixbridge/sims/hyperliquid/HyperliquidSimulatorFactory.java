@@ -49,7 +49,8 @@ public final class HyperliquidSimulatorFactory implements VenueSimulatorFactory 
                 return List.of(
                         "Hyperliquid simulator (mainnet signatures, source \"a\")",
                         "  REST      " + sim.baseUrl() + "  (POST /info, POST /exchange)",
-                        "  WebSocket " + sim.wsUrl(),
+                        "  WebSocket " + sim.wsUrl() + "  (orderUpdates, userFills, l2Book, trades, allMids)",
+                        "  control   " + sim.controlUrl() + "  (health, book-gap)",
                         "  demo account " + DEMO_ADDRESS,
                         "    signing key " + DEMO_PRIVATE_KEY,
                         "    (a PUBLIC test key from Hyperliquid's SDK tests: demo only, never fund it)",

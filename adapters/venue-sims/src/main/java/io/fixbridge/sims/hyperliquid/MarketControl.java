@@ -1,5 +1,6 @@
 package io.fixbridge.sims.hyperliquid;
 
+import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.common.EngineThread;
 
 import java.math.BigDecimal;
@@ -33,6 +34,28 @@ public final class MarketControl {
         engineThread.await(() -> {
             venue.moveMid(market(coin), price);
             venue.flush();
+            return null;
+        });
+    }
+
+    /**
+     * {@code coin}'s book now as the {@code l2Book} channel publishes it: at most {@code depth} levels a
+     * side, and never more than Hyperliquid's 20.
+     */
+    public BookFeed.Snapshot book(String coin, int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+        }
+        return engineThread.await(() -> venue.book(market(coin), depth));
+    }
+
+    /**
+     * The next {@code l2Book} message of {@code coin} is made and not sent. Every l2Book is a whole book,
+     * so this is no gap: the one after it is complete again (tests show a subscriber's book stays right).
+     */
+    public void dropNextBookUpdate(String coin) {
+        engineThread.await(() -> {
+            venue.dropNextBook(market(coin));
             return null;
         });
     }

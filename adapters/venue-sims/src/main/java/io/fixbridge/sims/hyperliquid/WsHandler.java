@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code {"method":"subscribe"|"unsubscribe","subscription":{...}}} answers
  * {@code {"channel":"subscriptionResponse","data":{"method",...,"subscription":{as sent}}}} and, on
  * subscribe, the first data at once: userFills a snapshot ({@code isSnapshot true}), l2Book the
- * current book, allMids the current mids (orderUpdates has no snapshot). A bad request answers
+ * current book, allMids the current mids (orderUpdates and trades have no snapshot: trades come as
+ * they happen). A bad request answers
  * {@code {"channel":"error","data":"<text>"}}. A connection that sends nothing for the idle timeout (default 60 s, see
  * {@link HyperliquidSimulator.Builder#wsIdleTimeout}) is closed.
  *
@@ -121,7 +122,7 @@ final class WsHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
                 }
                 return new WsHub.Sub(type, user.asText().toLowerCase(Locale.ROOT), null, sub);
             }
-            case "l2Book" -> {
+            case "l2Book", "trades" -> {
                 JsonNode coin = sub.get("coin");
                 if (coin == null || !coin.isTextual() || venue.markets().byCoin(coin.asText()) == null) {
                     return null;

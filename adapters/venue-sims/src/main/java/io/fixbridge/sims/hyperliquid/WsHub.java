@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every open {@code /ws} connection and its subscriptions; publishes the venue's channel messages
- * ({@code orderUpdates}, {@code userFills}, {@code l2Book}, {@code allMids}) to the connections
- * subscribed to them.
+ * ({@code orderUpdates}, {@code userFills}, {@code l2Book}, {@code trades}, {@code allMids}) to the
+ * connections subscribed to them.
  *
  * <p><b>Threading:</b> thread-safe. Publishing happens on the engine thread (so messages leave in
  * the order the venue produced them); Netty queues each write on the channel's event loop.
@@ -24,9 +24,9 @@ final class WsHub {
     /**
      * One subscription.
      *
-     * @param type     orderUpdates, userFills, l2Book or allMids
+     * @param type     orderUpdates, userFills, l2Book, trades or allMids
      * @param user     lower-case address for the user channels, else null
-     * @param coin     coin for l2Book, else null
+     * @param coin     coin for l2Book and trades, else null
      * @param original the subscription object as the client sent it (echoed in the ack)
      */
     record Sub(String type, String user, String coin, JsonNode original) {
@@ -52,6 +52,17 @@ final class WsHub {
     boolean unsubscribe(Channel ch, Sub sub) {
         Map<String, Sub> subs = connections.get(ch);
         return subs != null && subs.remove(sub.key()) != null;
+    }
+
+    /** Whether any open connection subscribes {@code type} of {@code coin}. */
+    boolean subscribed(String type, String coin) {
+        String key = new Sub(type, null, coin, null).key();
+        for (Map.Entry<Channel, Map<String, Sub>> e : connections.entrySet()) {
+            if (e.getKey().isActive() && e.getValue().containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int openConnections() {
@@ -97,6 +108,14 @@ final class WsHub {
         msg.put("channel", "l2Book");
         msg.set("data", book);
         return msg;
+    }
+
+    /** {@code {"channel":"trades","data":[WsTrade, ...]}} to the subscribers of {@code coin}'s trades. */
+    void trades(String coin, ArrayNode trades) {
+        ObjectNode msg = SimJson.object();
+        msg.put("channel", "trades");
+        msg.set("data", trades);
+        publish(new Sub("trades", null, coin, null), msg);
     }
 
     void allMids(ObjectNode mids) {
