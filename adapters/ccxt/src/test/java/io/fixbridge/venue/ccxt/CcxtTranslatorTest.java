@@ -412,4 +412,30 @@ class CcxtTranslatorTest {
         assertThatThrownBy(() -> CcxtTranslator.publicTrade("BTC/USDT", new CcxtPublicTrade("4", BigDecimal.ONE,
                 BigDecimal.ONE, "both", 1L), received, 0)).isInstanceOf(UnknownVenueValueException.class);
     }
+
+    @Test
+    void booksAndPublicTradesAsTheSidecarSentThemFromTheSimulators() {
+        Instant received = Instant.parse("2026-11-21T19:00:00Z");
+        for (String exchange : List.of("binance", "bybit")) {
+            JsonNode line = Fixtures.line("sidecar_event_book_" + exchange);
+            BookSnapshot b = CcxtTranslator.book(Fixtures.as(line, CcxtBook.class), 3, false, received, 1L);
+            assertThat(b.resynced()).as("the first book of a watch").isTrue();
+            assertThat(b.bids()).hasSize(3);
+            assertThat(b.asks()).hasSize(3);
+            assertThat(b.bids().get(0).price()).isLessThan(b.asks().get(0).price());
+            // Binance's REST snapshot has no time (ccxt's book has none until the first diff): the receipt then
+            assertThat(b.venueTime()).isEqualTo(line.get("timestamp").isNull() ? received
+                    : Instant.ofEpochMilli(line.get("timestamp").asLong()));
+            JsonNode trades = Fixtures.line("sidecar_event_publicTrades_" + exchange).get("data");
+            List<CcxtPublicTrade> list = Fixtures.list(trades, CcxtPublicTrade.class);
+            assertThat(list).allSatisfy(t -> assertThat(CcxtTranslator.publicTrade(b.symbol(), t, received, 1L))
+                    .hasValueSatisfying(m -> {
+                        assertThat(m.tradeId()).isEqualTo(t.id());
+                        assertThat(m.aggressor()).as("the taker bought from the market maker").isEqualTo(Side.BUY);
+                        assertThat(m.quantity()).isEqualByComparingTo("0.001");
+                    }));
+        }
+        assertThat(CcxtTranslator.book(Fixtures.as(Fixtures.line("sidecar_event_book_bybit"), CcxtBook.class), 100,
+                false, received, 1L).bids().get(0)).isEqualTo(new PriceLevel(new BigDecimal("59999.9"), BigDecimal.ONE));
+    }
 }

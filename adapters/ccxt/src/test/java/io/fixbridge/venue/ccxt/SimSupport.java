@@ -51,7 +51,10 @@ final class SimSupport {
         return sim;
     }
 
-    /** ccxt's binance pointed at {@code sim}: spot and USD-M, REST and the WebSocket streams. */
+    /**
+     * ccxt's binance pointed at {@code sim}: spot and USD-M, REST and the WebSocket streams (spot market streams at
+     * {@code /stream/<n>}, USD-M ones at {@code /ws}, which ccxt routes to {@code /public/ws} and {@code /market/ws}).
+     */
     static Map<String, Object> binanceVenue(BinanceSimulator sim) {
         String base = sim.baseUrl();
         Map<String, Object> api = new LinkedHashMap<>();
@@ -63,8 +66,11 @@ final class SimSupport {
             api.put("fapiPublic" + suffix, base + "/fapi/v" + v);
             api.put("fapiPrivate" + suffix, base + "/fapi/v" + v);
         }
+        // spot market streams on the combined route: ccxt's binance files a depth or trade event under spot only
+        // when its connection's url holds "/stream" (true of the real host stream.binance.com)
+        String spotStreams = sim.spotMarketStreamUrl() + "/stream";
         String ws = base.replaceFirst("^http", "ws") + "/ws";
-        api.put("ws", Map.of("spot", ws, "future", ws, "ws-api", Map.of("spot", base.replaceFirst("^http", "ws")
+        api.put("ws", Map.of("spot", spotStreams, "future", ws, "ws-api", Map.of("spot", base.replaceFirst("^http", "ws")
                 + "/ws-api/v3")));
         Map<String, Object> venue = new LinkedHashMap<>();
         venue.put("exchange", "binance");

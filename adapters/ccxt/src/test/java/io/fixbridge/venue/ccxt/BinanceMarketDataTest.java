@@ -1,0 +1,181 @@
+package io.fixbridge.venue.ccxt;
+
+import io.fixbridge.sims.binance.BinanceSimulator;
+import io.fixbridge.sims.binance.MarketControl;
+import io.fixbridge.testkit.LogCapture;
+import io.fixbridge.venue.BookInterrupted;
+import io.fixbridge.venue.BookSnapshot;
+import io.fixbridge.venue.MarketDataEvent;
+import io.fixbridge.venue.MarketDataSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.fixbridge.venue.ccxt.Orders.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Market data through ccxt's binance class and the real sidecar against the Binance simulator's spot market
+ * streams (BTC/USDT; ccxt watches {@code btcusdt@depth@100ms} over a 1000-level REST snapshot, and
+ * {@code btcusdt@trade}; bookDepth 100): the book the adapter emits equals the simulator's
+ * ({@link MarketControl#book}) after the market moves, after a forced gap (ccxt's own sequence check: U must be
+ * the previous u + 1, else ChecksumError, a new subscription and snapshot), after dropped streams and a sidecar
+ * restart; closing the subscription unsubscribes the streams.
+ */
+class BinanceMarketDataTest {
+    private static final String SYMBOL = "BTC/USDT";
+    private static final String VENUE_SYMBOL = "BTCUSDT";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static BinanceSimulator sim;
+    private CcxtAdapter adapter;
+    private MarketDataRecorder got;
+    private MarketDataSubscription subscription;
+
+    @BeforeAll
+    static void startSimulator() throws InterruptedException {
+        sim = SimSupport.binance();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void subscribe() {
+        adapter = SimSupport.adapter("binance-sim", SimSupport.binanceVenue(sim));
+        adapter.subscribe(e -> { });
+        answer(adapter.connect());
+        got = new MarketDataRecorder();
+        subscription = adapter.subscribeMarketData(SYMBOL, got);
+        awaitSameBookAsTheSimulator();
+    }
+
+    @AfterEach
+    void stop() {
+        subscription.close();
+        adapter.close();
+    }
+
+    private MarketControl market() {
+        return sim.spotMarket();
+    }
+
+    private void awaitSameBookAsTheSimulator() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            BookSnapshot last = got.lastBook();
+            assertThat(last).as("a book came").isNotNull();
+            assertThat(MarketDataRecorder.lines(last)).as("the adapter's book is the simulator's")
+                    .isEqualTo(MarketDataRecorder.lines(market().book(VENUE_SYMBOL, adapter.maxBookDepth())));
+        });
+    }
+
+    /** After an interruption at or after {@code from}, a resynced book equal to the simulator's. */
+    private BookInterrupted awaitInterruptionThenResyncedBook(int from) {
+        await().atMost(WAIT).until(() -> got.interruptionSince(from) >= 0);
+        int at = got.interruptionSince(from);
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<MarketDataEvent> after = got.since(at + 1);
+            assertThat(after).filteredOn(e -> e instanceof BookSnapshot).as("a book after the interruption")
+                    .isNotEmpty().first().satisfies(e -> assertThat(((BookSnapshot) e).resynced()).isTrue());
+        });
+        awaitSameBookAsTheSimulator();
+        return (BookInterrupted) got.events().get(at);
+    }
+
+    @Test
+    void theBookIsTheSimulatorsAsTheMarketMoves() {
+        assertThat(adapter.maxBookDepth()).isEqualTo(100);
+        assertThat(got.events().get(0)).isInstanceOfSatisfying(BookSnapshot.class, b -> {
+            assertThat(b.resynced()).isTrue();
+            assertThat(b.bids().size()).isBetween(1, 100);
+        });
+        assertThat(market().streamSubscriptions()).contains("btcusdt@depth@100ms", "btcusdt@trade");
+        int before = got.size();
+
+        market().moveMid(VENUE_SYMBOL, 500);
+        awaitSameBookAsTheSimulator();
+        market().moveMid(VENUE_SYMBOL, -1200);
+        awaitSameBookAsTheSimulator();
+
+        assertThat(got.since(before)).as("the market moved: new books, no interruption")
+                .anyMatch(e -> e instanceof BookSnapshot b && !b.resynced())
+                .noneMatch(e -> e instanceof BookInterrupted);
+    }
+
+    @Test
+    void aForcedGapIsAnInterruptionThenAResyncedBookEqualToTheSimulators() {
+        int before = got.size();
+        try (LogCapture log = new LogCapture()) {
+            long published = market().lastBookUpdateId(VENUE_SYMBOL);
+            market().dropNextBookUpdate(VENUE_SYMBOL);
+            market().moveMid(VENUE_SYMBOL, 100); // this update is sequenced and dropped
+            await().atMost(WAIT).until(() -> market().lastBookUpdateId(VENUE_SYMBOL) > published);
+            market().moveMid(VENUE_SYMBOL, 100); // the next one's U is not the previous u + 1
+
+            BookInterrupted gap = awaitInterruptionThenResyncedBook(before);
+
+            assertThat(gap.symbol()).isEqualTo(SYMBOL);
+            assertThat(gap.reason()).startsWith("sequence gap: ChecksumError: binance");
+            assertThat(got.since(before)).filteredOn(e -> e instanceof BookInterrupted).as("one interruption").hasSize(1);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(log.lines())
+                    .anyMatch(l -> l.startsWith("INFO") && l.contains("book of BTC/USDT interrupted: sequence gap"))
+                    .anyMatch(l -> l.startsWith("INFO") && l.contains("book of BTC/USDT resynced")));
+        }
+        market().moveMid(VENUE_SYMBOL, -200);
+        awaitSameBookAsTheSimulator();
+    }
+
+    @Test
+    void droppedStreamsAreAnInterruptionThenAResyncedBook() {
+        int before = got.size();
+
+        sim.faults().dropMarketStreams();
+
+        BookInterrupted lost = awaitInterruptionThenResyncedBook(before);
+        assertThat(lost.reason()).isNotBlank();
+        market().moveMid(VENUE_SYMBOL, -300);
+        awaitSameBookAsTheSimulator();
+    }
+
+    @Test
+    void aSidecarRestartIsAnInterruptionThenAResyncedBookFromTheNewSidecar() {
+        int before = got.size();
+        long pid = adapter.sidecarPid();
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        BookInterrupted stopped = awaitInterruptionThenResyncedBook(before);
+        assertThat(stopped.reason()).startsWith("the ccxt sidecar stopped");
+        assertThat(adapter.sidecarPid()).isNotEqualTo(pid);
+        market().moveMid(VENUE_SYMBOL, 200);
+        awaitSameBookAsTheSimulator();
+    }
+
+    @Test
+    void closingTheSubscriptionUnsubscribesTheStreams() {
+        subscription.close();
+        MarketDataRecorder closed = got;
+        int seen = closed.size();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(market().streamSubscriptions())
+                .doesNotContain("btcusdt@depth@100ms", "btcusdt@trade"));
+        market().moveMid(VENUE_SYMBOL, 100);
+        assertThat(adapter.marketDataSymbols()).isEmpty();
+
+        MarketDataRecorder again = new MarketDataRecorder();
+        subscription = adapter.subscribeMarketData(SYMBOL, again);
+        got = again;
+        awaitSameBookAsTheSimulator();
+        assertThat(again.events().get(0)).isInstanceOfSatisfying(BookSnapshot.class, b ->
+                assertThat(b.resynced()).isTrue());
+        assertThat(closed.size()).as("nothing is delivered after close").isEqualTo(seen);
+    }
+}
