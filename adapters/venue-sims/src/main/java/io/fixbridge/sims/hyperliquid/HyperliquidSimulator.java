@@ -112,7 +112,7 @@ public final class HyperliquidSimulator implements AutoCloseable {
         ExchangeApi exchange = new ExchangeApi(accounts, nonces, limiter, engineThread, venue, clock, !config.testnet);
         InfoApi info = new InfoApi(venue, limiter);
         truth = new Truth(engineThread, venue, hub);
-        market = new MarketControl(engineThread, venue);
+        market = new MarketControl(engineThread, venue, hub);
         if (config.walkIntervalMs > 0) {
             engineThread.every(config.walkIntervalMs, () -> {
                 venue.walk();

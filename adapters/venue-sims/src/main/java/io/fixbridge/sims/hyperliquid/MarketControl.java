@@ -15,10 +15,12 @@ import java.math.BigDecimal;
 public final class MarketControl {
     private final EngineThread engineThread;
     private final HlVenue venue;
+    private final WsHub hub;
 
-    MarketControl(EngineThread engineThread, HlVenue venue) {
+    MarketControl(EngineThread engineThread, HlVenue venue, WsHub hub) {
         this.engineThread = engineThread;
         this.venue = venue;
+        this.hub = hub;
     }
 
     /**
@@ -58,6 +60,15 @@ public final class MarketControl {
             venue.dropNextBook(market(coin));
             return null;
         });
+    }
+
+    /**
+     * How many open WebSocket connections subscribe {@code type} ({@code l2Book} or {@code trades}) of
+     * {@code coin} now.
+     */
+    public int subscribers(String type, String coin) {
+        market(coin);
+        return hub.subscribers(type, coin);
     }
 
     /** The mid of {@code coin} now. */

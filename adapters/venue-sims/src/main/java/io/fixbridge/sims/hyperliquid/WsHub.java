@@ -56,13 +56,19 @@ final class WsHub {
 
     /** Whether any open connection subscribes {@code type} of {@code coin}. */
     boolean subscribed(String type, String coin) {
+        return subscribers(type, coin) > 0;
+    }
+
+    /** How many open connections subscribe {@code type} ({@code l2Book}, {@code trades}) of {@code coin}. */
+    int subscribers(String type, String coin) {
         String key = new Sub(type, null, coin, null).key();
+        int n = 0;
         for (Map.Entry<Channel, Map<String, Sub>> e : connections.entrySet()) {
             if (e.getKey().isActive() && e.getValue().containsKey(key)) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     int openConnections() {

@@ -65,8 +65,11 @@ class MarketDataStreamTest {
     @Test
     void tradesCarryTheTakersSideAndBothUsers() {
         try (HlWs ws = new HlWs(sim.wsUrl())) {
+            assertThat(sim.market().subscribers("trades", "BTC")).isZero();
             ws.subscribe("{\"type\":\"trades\",\"coin\":\"BTC\"}");
             assertThat(ws.channel("trades")).as("no snapshot of past trades").isEmpty();
+            assertThat(sim.market().subscribers("trades", "BTC")).isEqualTo(1);
+            assertThat(sim.market().subscribers("l2Book", "BTC")).isZero();
 
             client.exchange(order(limit(0, true, "60100", "0.002", "Ioc", null)), Keys.ALICE);
             JsonNode msg = ws.awaitMessage(m -> "trades".equals(m.path("channel").asText()));
