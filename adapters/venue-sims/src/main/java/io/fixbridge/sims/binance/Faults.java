@@ -28,8 +28,8 @@ import java.util.Objects;
  *       listen-key streams) is closed at once, without a close frame, like a network drop.
  *       Clients may reconnect and subscribe again.</li>
  *   <li>{@link #dropMarketStreams()}: every public market stream connection (spot {@code /ws},
- *       {@code /stream}; futures {@code /public}, {@code /market}) is closed at once, without a
- *       close frame. Clients may reconnect and subscribe again.</li>
+ *       {@code /stream}; futures {@code /public}, {@code /market}) is closed at once by the server.
+ *       Clients may reconnect and subscribe again.</li>
  * </ul>
  *
  * <p><b>Threading:</b> thread-safe; switches are atomics read by the Netty event loops.

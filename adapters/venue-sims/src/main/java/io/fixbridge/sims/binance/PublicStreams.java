@@ -59,7 +59,7 @@ final class PublicStreams {
         /** Sends one event of {@code stream} (raw JSON) the way the connection wants it (raw or wrapped). */
         void deliver(String stream, String payload);
 
-        /** Closes the connection without a close frame, like a network drop. */
+        /** Closes the connection at once, as a fault. */
         void drop();
     }
 
