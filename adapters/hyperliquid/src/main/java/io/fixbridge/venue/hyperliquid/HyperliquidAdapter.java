@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.CancelRequest;
 import io.fixbridge.venue.Instrument;
+import io.fixbridge.venue.MarketDataListener;
+import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderEventListener;
@@ -104,9 +106,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * stream {@code user:<account>} per account (connected once orderUpdates and userFills are both
  * subscribed); {@link VenueTelemetry#orderRequestSent} for the client order id of every order action and
  * a modify's replacement id, once weighed and signed, just before the request is handed to the connection.
- * The market-data WebSocket for market-order mids is not a reported stream: it starts on first use and
- * falls back to {@code POST /info l2Book}, so it does not decide whether the venue is up. Nor is the
+ * The market data WebSocket ({@link MarketStream}: market-order mids and market data subscriptions) is not
+ * a reported stream: it starts on first use, market orders fall back to {@code POST /info l2Book} and a
+ * market data subscriber sees an interruption, so it does not decide whether the venue is up. Nor is the
  * {@code allMids} WebSocket of the reference prices, opened at connect (not waited on).
+ *
+ * <h2>Market data</h2>
+ * {@link #subscribeMarketData} streams a coin's {@code l2Book} (each message the whole book, 20 levels a
+ * side: {@link #maxBookDepth()}) and {@code trades} from {@link MarketStream}, one upstream subscription
+ * per coin shared with the mids of market orders, on the same connection (the adapter holds three kinds of
+ * WebSocket: one per account, one for allMids, one for l2Book and trades).
  *
  * <h2>Health</h2>
  * An unknown signer ("User or API Wallet 0x... does not exist") marks the account unhealthy with an ERROR
@@ -140,6 +149,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
     private final EventGate<OrderTracker> gate;
     private final HyperliquidRest rest;
     private final FillPages fills;
+    private final MarketStream marketStream;
     private final MidPrices mids;
     private final ReferencePrices referencePrices;
     private final AccountHealth health;
@@ -190,7 +200,8 @@ public final class HyperliquidAdapter implements VenueAdapter {
         this.gate = new EventGate<>(name, executors.newSerialExecutor(), new OrderTracker(clock));
         this.rest = new HyperliquidRest(config, executors, clock, this::refused, telemetry);
         this.fills = new FillPages(rest);
-        this.mids = new MidPrices(name, config, rest, executors, clock);
+        this.marketStream = new MarketStream(name, config, executors, clock);
+        this.mids = new MidPrices(config, rest, marketStream, clock);
         this.referencePrices = new ReferencePrices(name, config, rest, executors, clock, markets::get);
         for (AccountSigning s : signings.values()) {
             String account = s.account();
@@ -260,6 +271,32 @@ public final class HyperliquidAdapter implements VenueAdapter {
     public boolean refreshKey(String account) {
         AccountSigning s = signings.get(account);
         return s != null && s.refreshKey();
+    }
+
+    /** Levels per side of Hyperliquid's l2Book: 20 ({@code nSigFigs} aggregation is not used). */
+    @Override
+    public int maxBookDepth() {
+        return MarketStream.DEPTH;
+    }
+
+    /**
+     * Streams {@code symbol}'s book and trades from the market data WebSocket; see {@link MarketStream}.
+     * Returns at once.
+     *
+     * @throws IllegalArgumentException when connect did not load {@code symbol}
+     */
+    @Override
+    public MarketDataSubscription subscribeMarketData(String symbol, MarketDataListener listener) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(listener, "listener");
+        HyperliquidMarket market = markets.get().symbol(symbol).orElseThrow(() -> new IllegalArgumentException(
+                "hyperliquid venue " + name + " does not list " + symbol));
+        return marketStream.subscribe(market, listener);
+    }
+
+    /** The market data WebSocket (tests, operations). */
+    MarketStream marketStream() {
+        return marketStream;
     }
 
     /** Successful connects of the allMids stream of the reference prices so far (tests, operations). */
@@ -1118,7 +1155,7 @@ public final class HyperliquidAdapter implements VenueAdapter {
             budgetTask.cancel(false);
         }
         streams.values().forEach(this::closeQuietly);
-        closeQuietly(mids);
+        closeQuietly(marketStream);
         closeQuietly(referencePrices);
         closeQuietly(rest);
         signings.values().forEach(this::closeQuietly);

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.PriceLevel;
 import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.Side;
 import io.fixbridge.venue.TimeInForce;
@@ -20,12 +22,14 @@ import io.fixbridge.venue.TradingStatus;
 import io.fixbridge.venue.VenueError;
 import io.fixbridge.venue.hyperliquid.dto.AllMids;
 import io.fixbridge.venue.hyperliquid.dto.ClearinghouseState;
+import io.fixbridge.venue.hyperliquid.dto.L2Book;
 import io.fixbridge.venue.hyperliquid.dto.Meta;
 import io.fixbridge.venue.hyperliquid.dto.OrderUpdate;
 import io.fixbridge.venue.hyperliquid.dto.SpotClearinghouseState;
 import io.fixbridge.venue.hyperliquid.dto.SpotMeta;
 import io.fixbridge.venue.hyperliquid.dto.UserFill;
 import io.fixbridge.venue.hyperliquid.dto.VenueOrder;
+import io.fixbridge.venue.hyperliquid.dto.WsTrade;
 import io.fixbridge.venue.kit.rules.Decimals;
 
 import java.math.BigDecimal;
@@ -41,7 +45,8 @@ import java.util.regex.Pattern;
 /**
  * Pure functions between the venue-neutral model and Hyperliquid's wire: instruments from meta and
  * spotMeta, order/cancel/modify actions with Hyperliquid's exact key order, and answers, stream
- * entries and fills to order events and snapshots. No I/O, no state; thread-safe.
+ * entries and fills to order events and snapshots; {@code l2Book} sides and {@code trades} entries to
+ * market data. No I/O, no state; thread-safe.
  */
 public final class HyperliquidTranslator {
     /** Hyperliquid's minimum order value, USDC. */
@@ -443,6 +448,53 @@ public final class HyperliquidTranslator {
             }
             symbolOf.apply(p.coin()).ifPresent(symbol -> out.add(new Position(symbol, size, orZero(p.entryPx()),
                     BigDecimal.ZERO)));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ public market data
+
+    /**
+     * One side of an {@code l2Book} ({@code 0} bids, {@code 1} asks) as price levels, best first; empty when
+     * the book has no such side.
+     *
+     * @throws IllegalArgumentException when a level lacks its price or size, or they are not positive numbers
+     */
+    static List<PriceLevel> bookSide(L2Book book, int side) {
+        if (book.levels().size() <= side || book.levels().get(side) == null) {
+            return List.of();
+        }
+        List<PriceLevel> out = new ArrayList<>();
+        for (L2Book.Level l : book.levels().get(side)) {
+            BigDecimal px = l == null ? null : dec(l.px());
+            BigDecimal sz = l == null ? null : dec(l.sz());
+            if (px == null || sz == null) {
+                throw new IllegalArgumentException("Hyperliquid sent an l2Book level of " + book.coin()
+                        + " without px or sz: " + l);
+            }
+            out.add(new PriceLevel(px, sz));
+        }
+        return out;
+    }
+
+    /**
+     * The trades of a {@code trades} message as {@link MarketTrade}s of {@code symbol}: id {@code tid}, price
+     * {@code px}, quantity {@code sz}, aggressor the taker's {@code side}, time {@code time}.
+     *
+     * @throws IllegalArgumentException when a trade lacks one of those
+     * @throws UnknownVenueValueException for a side other than B or A
+     */
+    static List<MarketTrade> trades(String symbol, List<WsTrade> trades, long receivedNanos) {
+        List<MarketTrade> out = new ArrayList<>(trades.size());
+        for (WsTrade t : trades) {
+            BigDecimal px = dec(t.px());
+            BigDecimal sz = dec(t.sz());
+            if (t.tid() == null || px == null || sz == null || t.time() == null) {
+                throw new IllegalArgumentException("Hyperliquid sent a trade of " + t.coin()
+                        + " without tid, px, sz or time");
+            }
+            out.add(new MarketTrade(symbol, Long.toString(t.tid()), px, sz, side(t.side()),
+                    Instant.ofEpochMilli(t.time()), receivedNanos));
         }
         return out;
     }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fixbridge.venue.Balance;
 import io.fixbridge.venue.Instrument;
 import io.fixbridge.venue.Liquidity;
+import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.MarketType;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.Position;
+import io.fixbridge.venue.PriceLevel;
 import io.fixbridge.venue.ReferencePrice;
 import io.fixbridge.venue.RejectReason;
 import io.fixbridge.venue.Side;
@@ -28,6 +30,7 @@ import io.fixbridge.venue.hyperliquid.dto.SpotMeta;
 import io.fixbridge.venue.hyperliquid.dto.UserFillsMessage;
 import io.fixbridge.venue.hyperliquid.dto.UserRateLimit;
 import io.fixbridge.venue.hyperliquid.dto.VenueOrder;
+import io.fixbridge.venue.hyperliquid.dto.WsTrade;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -433,6 +436,55 @@ class HyperliquidTranslatorTest {
 
             assertThat(HyperliquidTranslator.referencePrices(new AllMids(raw), symbolOf, received))
                     .extracting(ReferencePrice::symbol).containsExactly("FTM/USDC:USDC");
+        }
+    }
+
+    @Nested
+    class PublicMarketData {
+        @Test
+        void anL2BookGivesBothSidesBestFirst() {
+            L2Book book = HyperliquidJson.convert(Fixtures.frame("ws_l2Book.json").get("data"), L2Book.class);
+
+            assertThat(book.coin()).isEqualTo("SOL");
+            assertThat(book.time()).isEqualTo(1754000000500L);
+            assertThat(HyperliquidTranslator.bookSide(book, 0))
+                    .containsExactly(new PriceLevel(new BigDecimal("109.99"), new BigDecimal("12.5")));
+            assertThat(HyperliquidTranslator.bookSide(book, 1))
+                    .containsExactly(new PriceLevel(new BigDecimal("110.01"), new BigDecimal("8.1")));
+        }
+
+        @Test
+        void aBookWithoutASideHasNoLevelsThereAndALevelWithoutPxIsRefused() {
+            L2Book oneSided = new L2Book("BTC", 1L, List.of(List.of(new L2Book.Level("60000.0", "1.5", 2))));
+            assertThat(HyperliquidTranslator.bookSide(oneSided, 0)).hasSize(1);
+            assertThat(HyperliquidTranslator.bookSide(oneSided, 1)).isEmpty();
+            L2Book broken = new L2Book("BTC", 1L, List.of(List.of(new L2Book.Level(null, "1", 1)), List.of()));
+            assertThatThrownBy(() -> HyperliquidTranslator.bookSide(broken, 0)).hasMessageContaining("without px");
+        }
+
+        @Test
+        void tradesCarryTheTakersSideAsAggressor() {
+            List<WsTrade> trades = HyperliquidJson.list(Fixtures.frame("ws_trades.json").get("data"), WsTrade.class);
+
+            List<MarketTrade> out = HyperliquidTranslator.trades("BTC/USDC:USDC", trades, 7L);
+
+            assertThat(out).containsExactly(
+                    new MarketTrade("BTC/USDC:USDC", "872345612345678", new BigDecimal("60001.0"), new BigDecimal("0.01"),
+                            Side.BUY, Instant.ofEpochMilli(1754000003100L), 7L),
+                    new MarketTrade("BTC/USDC:USDC", "301234567890123", new BigDecimal("59999.0"), new BigDecimal("0.25"),
+                            Side.SELL, Instant.ofEpochMilli(1754000003100L), 7L));
+            assertThat(trades.get(0).users()).as("buyer, then seller").containsExactly(
+                    "0x14791697260e4c9a71f18484c9f997b308e59325", "0x706bb519b05b7dc01d048af9a5e29d1ef5d6d9e3");
+        }
+
+        @Test
+        void aTradeWithoutItsIdOrWithAnUnknownSideIsRefused() {
+            WsTrade noTid = new WsTrade("BTC", "B", "1", "1", "0x", 1L, null, List.of());
+            WsTrade odd = new WsTrade("BTC", "X", "1", "1", "0x", 1L, 5L, List.of());
+            assertThatThrownBy(() -> HyperliquidTranslator.trades("BTC/USDC:USDC", List.of(noTid), 0L))
+                    .hasMessageContaining("without tid");
+            assertThatThrownBy(() -> HyperliquidTranslator.trades("BTC/USDC:USDC", List.of(odd), 0L))
+                    .isInstanceOf(UnknownVenueValueException.class).hasMessageContaining("'X'");
         }
     }
 }
