@@ -107,7 +107,8 @@ function withTimeout(promise, ms, what) {
  * at once — ccxt's binance has already dropped its subscription and fetches a new snapshot on the next
  * watch; on the bybit family the topic is unsubscribed first so the venue sends a new snapshot — any
  * other failure after 250 ms .. 10 s. Trades: every watchTrades answer (the trades new since the
- * previous one) goes out as "publicTrades"; a failure is logged and retried the same way.
+ * previous one; Binance derivatives: aggregate trades) goes out as "publicTrades"; a failure is logged and
+ * retried the same way.
  */
 export class MarketDataWatch {
   /**
@@ -135,6 +136,15 @@ export class MarketDataWatch {
   /** ccxt params of watchOrderBook/unWatchOrderBook: bybit's unWatch needs the topic depth. */
   bookParams() {
     return isA(this.exchange, 'bybit') && this.limit !== undefined ? { limit: this.limit } : {};
+  }
+
+  /**
+   * ccxt params of watchTrades/unWatchTrades: Binance derivatives' documented trade stream is the aggregate
+   * one ({@code <symbol>@aggTrade}; ccxt's default {@code @trade} is a spot stream), so a trade id there is the
+   * aggregate's.
+   */
+  tradeParams() {
+    return isA(this.exchange, 'binance') && this.exchange.markets?.[this.symbol]?.contract === true ? { name: 'aggTrade' } : {};
   }
 
   start() {
@@ -224,7 +234,7 @@ export class MarketDataWatch {
     let delay;
     while (!this.stopped) {
       try {
-        const trades = await this.exchange.watchTrades(this.symbol);
+        const trades = await this.exchange.watchTrades(this.symbol, undefined, undefined, this.tradeParams());
         if (this.stopped) break;
         delay = undefined;
         if (Array.isArray(trades) && trades.length > 0) {
@@ -253,7 +263,7 @@ export class MarketDataWatch {
     const calls = [];
     const unWatchBook = Boolean(ex.has?.unWatchOrderBook);
     if (unWatchBook) calls.push(['unWatchOrderBook', () => ex.unWatchOrderBook(this.symbol, this.bookParams())]);
-    if (this.trades && ex.has?.unWatchTrades) calls.push(['unWatchTrades', () => ex.unWatchTrades(this.symbol)]);
+    if (this.trades && ex.has?.unWatchTrades) calls.push(['unWatchTrades', () => ex.unWatchTrades(this.symbol, this.tradeParams())]);
     const results = await Promise.allSettled(calls.map(([name, call]) => withTimeout(Promise.resolve().then(call),
       UNWATCH_TIMEOUT_MS, `${name} ${this.symbol}`)));
     results.forEach((r, i) => {

@@ -201,9 +201,23 @@ test('trades: each answer goes out as publicTrades; a failure is retried; stop u
   assert.equal(events.of('bookInterrupted').length, 0, 'a trade stream failure is not a book interruption');
   await trades.nth(4);
   assert.equal(await w.stop(), true);
-  assert.deepEqual(unwatched, [['book', 'ETH/USDT', {}], ['trades', 'ETH/USDT']]);
+  assert.deepEqual(unwatched, [['book', 'ETH/USDT', {}], ['trades', 'ETH/USDT', {}]]);
+  assert.deepEqual(trades.calls[0].args, ['ETH/USDT', undefined, undefined, {}]);
   await Promise.all(w.loops);
   assert.equal(books.calls.length, 1, 'the book loop ended with its unsubscribed watch');
+});
+
+test('binance derivatives watch aggregate trades (their documented stream), spot the raw ones', async () => {
+  const accounts = new Accounts();
+  await accounts.open({ account: 'a', exchange: 'binance' });
+  const ex = accounts.get('a').exchange;
+  ex.setMarkets([{ ...SPOT, lowercaseId: 'btcusdt' }, { ...LINEAR, lowercaseId: 'btcusdt' }]);
+  const spot = new MarketDataWatch({ account: 'a', exchange: ex, symbol: 'BTC/USDT', depth: 5, emit: () => {}, scrub });
+  const perp = new MarketDataWatch({ account: 'a', exchange: ex, symbol: 'BTC/USDT:USDT', depth: 5, emit: () => {}, scrub });
+  assert.deepEqual(spot.tradeParams(), {});
+  assert.deepEqual(perp.tradeParams(), { name: 'aggTrade' });
+  assert.deepEqual(perp.bookParams(), {});
+  await accounts.closeAll();
 });
 
 test('without unWatch methods stop ends the loops and says ccxt keeps its subscription', async () => {

@@ -7,6 +7,9 @@ import io.fixbridge.venue.BookInterrupted;
 import io.fixbridge.venue.BookSnapshot;
 import io.fixbridge.venue.MarketDataEvent;
 import io.fixbridge.venue.MarketDataSubscription;
+import io.fixbridge.venue.MarketTrade;
+import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.Side;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.fixbridge.venue.ccxt.Orders.answer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +31,13 @@ import static org.awaitility.Awaitility.await;
  * {@code btcusdt@trade}; bookDepth 100): the book the adapter emits equals the simulator's
  * ({@link MarketControl#book}) after the market moves, after a forced gap (ccxt's own sequence check: U must be
  * the previous u + 1, else ChecksumError, a new subscription and snapshot), after dropped streams and a sidecar
- * restart; closing the subscription unsubscribes the streams.
+ * restart; closing the subscription unsubscribes the streams. The USD-M perpetual BTC/USDT:USDT's book (diff
+ * depth on the futures {@code /public} route, pu checked by ccxt) and aggregate trades ({@code /market}) too.
  */
 class BinanceMarketDataTest {
     private static final String SYMBOL = "BTC/USDT";
     private static final String VENUE_SYMBOL = "BTCUSDT";
+    private static final String PERP = "BTC/USDT:USDT";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static BinanceSimulator sim;
@@ -50,7 +57,9 @@ class BinanceMarketDataTest {
 
     @BeforeEach
     void subscribe() {
-        adapter = SimSupport.adapter("binance-sim", SimSupport.binanceVenue(sim));
+        Map<String, Object> venue = new LinkedHashMap<>(SimSupport.binanceVenue(sim));
+        venue.put("streamSymbols", List.of(SYMBOL, PERP)); // the perpetual's orders are followed too
+        adapter = SimSupport.adapter("binance-sim", venue);
         adapter.subscribe(e -> { });
         answer(adapter.connect());
         got = new MarketDataRecorder();
@@ -177,5 +186,38 @@ class BinanceMarketDataTest {
         assertThat(again.events().get(0)).isInstanceOfSatisfying(BookSnapshot.class, b ->
                 assertThat(b.resynced()).isTrue());
         assertThat(closed.size()).as("nothing is delivered after close").isEqualTo(seen);
+    }
+
+    @Test
+    void aUsdmPerpetualsBookIsTheSimulatorsAndItsAggregateTradesCome() {
+        MarketControl futures = sim.futuresMarket();
+        MarketDataRecorder perp = new MarketDataRecorder();
+        MarketDataSubscription s = adapter.subscribeMarketData(PERP, perp);
+        try {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(perp.lastBook()).isNotNull()
+                    .satisfies(b -> assertThat(MarketDataRecorder.lines(b))
+                            .isEqualTo(MarketDataRecorder.lines(futures.book(VENUE_SYMBOL, adapter.maxBookDepth())))));
+            futures.moveMid(VENUE_SYMBOL, 300);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(MarketDataRecorder.lines(perp.lastBook()))
+                    .isEqualTo(MarketDataRecorder.lines(futures.book(VENUE_SYMBOL, adapter.maxBookDepth()))));
+
+            OrderRequest buy = Orders.limit(PERP, Side.BUY, "0.010", futures.top(VENUE_SYMBOL).ask().toPlainString());
+            answer(adapter.submit(buy));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(perp.events()).filteredOn(e -> e instanceof MarketTrade)
+                    .isNotEmpty().allSatisfy(e -> {
+                        MarketTrade t = (MarketTrade) e;
+                        assertThat(t.symbol()).isEqualTo(PERP);
+                        assertThat(t.aggressor()).isEqualTo(Side.BUY);
+                        assertThat(t.quantity()).isEqualByComparingTo("0.010");
+                    }));
+            assertThat(perp.events()).noneMatch(e -> e instanceof BookInterrupted);
+            assertThat(got.events()).as("the spot subscription hears nothing of the perpetual")
+                    .allSatisfy(e -> assertThat(e.symbol()).isEqualTo(SYMBOL));
+        } finally {
+            s.close();
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(futures.streamSubscriptions())
+                .doesNotContain("btcusdt@depth@100ms", "btcusdt@aggTrade"));
     }
 }
