@@ -304,6 +304,7 @@ public final class BybitAdapter implements VenueAdapter {
         }
     }
 
+    /** The subscription answered after close: it never delivers anything. */
     private static MarketDataSubscription closedSubscription(String symbol) {
         return new MarketDataSubscription() {
             @Override
@@ -313,6 +314,7 @@ public final class BybitAdapter implements VenueAdapter {
 
             @Override
             public void close() {
+                // nothing to end: the adapter was closed before anything was subscribed
             }
         };
     }
