@@ -42,6 +42,13 @@ export class BookSequence {
     this.state(symbol).gap = null;
   }
 
+  /** Unsubscribing failed: the gap stands (the loop tries again) and deltas stay ignored. */
+  rearm(symbol, why) {
+    const s = this.state(symbol);
+    s.gap = why;
+    s.awaitingSnapshot = true;
+  }
+
   /** Forgets a symbol (its stream was unsubscribed): the next subscription starts from its snapshot. */
   forget(symbol) {
     this.bySymbol.delete(symbol);

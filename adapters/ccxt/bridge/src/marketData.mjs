@@ -225,7 +225,10 @@ export class MarketDataWatch {
         `unWatchOrderBook ${this.symbol}`);
     } catch (err) {
       if (!(err instanceof ccxt.UnsubscribeError)) {
-        log.warn(`account ${this.account} book ${this.symbol}: unsubscribing after a gap failed: ${this.scrub(`${err?.name}: ${err?.message}`)}`);
+        // without the unsubscription a new subscribe brings no snapshot: the gap stands and is retried with backoff
+        const why = `${err?.name}: ${err?.message}`;
+        log.warn(`account ${this.account} book ${this.symbol}: unsubscribing after a gap failed: ${this.scrub(why)}`);
+        this.sequence.rearm(this.symbol, `unsubscribing after a gap failed: ${why}`);
       }
     }
   }

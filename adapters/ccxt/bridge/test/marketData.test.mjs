@@ -427,3 +427,44 @@ test('MarketData runs the requests of one symbol one after the other', async () 
   await md.stopAll();
   assert.equal(md.watches.size, 0);
 });
+
+test('bybit: when unsubscribing after a gap fails, the gap stands and is tried again; no book comes from a stale topic', { timeout: 20000 }, async () => {
+  const { accounts, ex } = await bybitWithMarkets();
+  const client = ex.client('ws://127.0.0.1:1/v5/public/linear');
+  const hash = 'orderbook:BTC/USDT:USDT';
+  let unwatches = 0;
+  let unsubscribed = false;
+  ex.watchOrderBook = () => {
+    const future = client.future(hash);
+    if (unsubscribed) {
+      // subscribing again: the venue answers with a snapshot
+      unsubscribed = false;
+      setImmediate(() => ex.handleMessage(client, orderbookMessage('snapshot', 70, [['97', '1']], [['98', '1']])));
+    }
+    return future;
+  };
+  ex.unWatchOrderBook = async () => {
+    unwatches += 1;
+    if (unwatches === 1) throw new ccxt.RequestTimeout('bybit unsubscribe: no answer');
+    unsubscribed = true;
+    return true;
+  };
+  const events = new Events();
+  const w = new MarketDataWatch({ account: 'a', exchange: ex, symbol: 'BTC/USDT:USDT', depth: 10, emit: events.emit, scrub });
+  w.trades = false;
+  w.start();
+  await new Promise((r) => setImmediate(r));
+  ex.handleMessage(client, orderbookMessage('snapshot', 60, [['100', '1']], [['101', '1']]));
+  await events.next((e) => e.event === 'book');
+  ex.handleMessage(client, orderbookMessage('delta', 62, [], [['101', '0']]));
+  await events.next((e) => e.event === 'bookInterrupted');
+  ex.handleMessage(client, orderbookMessage('delta', 63, [['100', '5']], []));
+  const rebuilt = await events.next((e) => e.event === 'book');
+  assert.equal(unwatches, 2, 'unsubscribed again after the backoff');
+  assert.deepEqual([rebuilt.resynced, rebuilt.bids, rebuilt.nonce], [true, [['97', '1']], 70], 'the delta of the stale topic was not applied');
+  assert.equal(events.of('bookInterrupted').length, 1);
+  await w.stop();
+  client.reject(new ccxt.ExchangeClosedByUser('closed'), hash);
+  await Promise.all(w.loops);
+  await accounts.closeAll();
+});

@@ -186,7 +186,7 @@ final class CcxtMarketData {
         String why = cause.getMessage();
         long now = System.nanoTime();
         if (cause instanceof BridgeException.Answered a && a.error().classes().contains("NotSupported")) {
-            LOG.error("{}: {} cannot stream the book of {} through ccxt: {}", label, label, f.symbol, why);
+            LOG.error("{}: the exchange cannot stream the book of {} through ccxt: {}", label, f.symbol, why);
             run(() -> f.interrupt("ccxt cannot watch the book: " + why, now));
             return;
         }
