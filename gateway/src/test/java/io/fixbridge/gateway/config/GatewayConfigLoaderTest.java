@@ -176,6 +176,36 @@ class GatewayConfigLoaderTest {
     }
 
     @Test
+    void aMarketDataSessionTakesAVenueButNoAccount() throws IOException {
+        Path file = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: MD1, role: marketdata, venue: paper}
+                  - {senderCompId: MD2, role: marketdata}
+                """);
+        GatewayConfig config = new GatewayConfigLoader().load(file);
+        assertThat(config.sessions().get("MD1").defaultVenue()).isEqualTo("paper");
+        assertThat(config.sessions().get("MD2").defaultVenue()).isEmpty();
+        Path account = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: MD1, role: marketdata, venue: paper, account: main}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(account))
+                .hasMessageContaining("sessions[MD1].account: does not apply to a market data session (role: marketdata); remove it");
+        Path venue = write("""
+                venues:
+                  - {name: paper, type: paper, accounts: [{name: main}]}
+                sessions:
+                  - {senderCompId: MD1, role: marketdata, venue: nosuch}
+                """);
+        assertThatThrownBy(() -> new GatewayConfigLoader().load(venue))
+                .hasMessageContaining("sessions[MD1].venue: no venue named 'nosuch'");
+    }
+
+    @Test
     void anUnknownRoleListsTheAllowedOnes() throws IOException {
         Path file = write("""
                 venues:
@@ -184,7 +214,7 @@ class GatewayConfigLoaderTest {
                   - {senderCompId: OMS1, role: trader, venue: paper, account: main}
                 """);
         assertThatThrownBy(() -> new GatewayConfigLoader().load(file))
-                .hasMessageContaining("sessions[OMS1].role: unknown role 'trader'; allowed: [order-entry, dropcopy]");
+                .hasMessageContaining("sessions[OMS1].role: unknown role 'trader'; allowed: [order-entry, dropcopy, marketdata]");
     }
 
     private Path write(String yaml) throws IOException {
