@@ -1,5 +1,6 @@
 package io.fixbridge.gateway.binance;
 
+import io.fixbridge.gateway.fix.Orders;
 import io.fixbridge.gateway.fix.VenueMarketDataContract;
 import io.fixbridge.sims.binance.BinanceSimulator;
 import io.fixbridge.sims.common.BookFeed;
@@ -8,8 +9,6 @@ import io.fixbridge.venue.Position;
 import quickfix.Message;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +73,7 @@ class BinanceFuturesMarketDataTest extends VenueMarketDataContract {
 
     @Override
     protected Message positionOpeningOrder(String clOrdId) {
-        Message m = new quickfix.fix44.NewOrderSingle();
-        m.setString(11, clOrdId);
-        m.setString(55, "BTC/USDT:USDT");
-        m.setChar(54, '1');
-        m.setString(38, "0.01");
-        m.setChar(40, '1');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
-        return m;
+        return Orders.market(clOrdId, "BTC/USDT:USDT", '1', "0.01");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fixbridge.gateway.hyperliquid;
 
+import io.fixbridge.gateway.fix.Orders;
 import io.fixbridge.gateway.fix.VenueMarketDataContract;
 import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.hyperliquid.HyperliquidSimulator;
@@ -14,8 +15,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,14 +112,7 @@ class HyperliquidMarketDataTest extends VenueMarketDataContract {
 
     @Override
     protected Message positionOpeningOrder(String clOrdId) {
-        Message m = new quickfix.fix44.NewOrderSingle();
-        m.setString(11, clOrdId);
-        m.setString(55, "BTC/USDC:USDC");
-        m.setChar(54, '2');
-        m.setString(38, "0.01");
-        m.setChar(40, '1');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC), true);
-        return m;
+        return Orders.market(clOrdId, "BTC/USDC:USDC", '2', "0.01");
     }
 
     @Override

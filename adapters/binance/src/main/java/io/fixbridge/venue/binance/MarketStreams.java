@@ -11,6 +11,7 @@ import io.fixbridge.venue.kit.Backoff;
 import io.fixbridge.venue.kit.SerialExecutor;
 import io.fixbridge.venue.kit.VenueCalls;
 import io.fixbridge.venue.kit.VenueExecutors;
+import io.fixbridge.venue.kit.book.GatedSubscription;
 import io.fixbridge.venue.kit.http.QueryString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -348,46 +349,14 @@ final class MarketStreams implements AutoCloseable {
         }
     }
 
-    /** One subscription: its listener, called under its own lock so that close waits for a call in progress. */
-    private final class Sink implements MarketDataSubscription {
-        private final String symbol;
-        private final MarketDataListener listener;
-        private boolean closed;
-
+    /** One subscription; closing it leaves the symbol's streams on the serial executor. */
+    private final class Sink extends GatedSubscription {
         Sink(String symbol, MarketDataListener listener) {
-            this.symbol = Objects.requireNonNull(symbol, "symbol");
-            this.listener = Objects.requireNonNull(listener, "listener");
+            super(symbol, listener, "binance " + venue);
         }
 
         @Override
-        public String symbol() {
-            return symbol;
-        }
-
-        synchronized boolean isClosed() {
-            return closed;
-        }
-
-        synchronized void deliver(MarketDataEvent event) {
-            if (closed) {
-                return;
-            }
-            try {
-                listener.onMarketData(event);
-            } catch (RuntimeException e) {
-                LOG.warn("binance {}: a market data listener of {} threw {}; the event is dropped for it", venue,
-                        symbol, e.toString());
-            }
-        }
-
-        @Override
-        public void close() {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            }
+        protected void closed() {
             serial.execute(() -> remove(this));
         }
     }

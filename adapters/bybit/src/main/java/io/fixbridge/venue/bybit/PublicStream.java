@@ -13,6 +13,7 @@ import io.fixbridge.venue.bybit.dto.PublicTradeMessage;
 import io.fixbridge.venue.kit.Backoff;
 import io.fixbridge.venue.kit.SerialExecutor;
 import io.fixbridge.venue.kit.VenueExecutors;
+import io.fixbridge.venue.kit.book.GatedSubscription;
 import io.fixbridge.venue.kit.book.LocalBook;
 import io.fixbridge.venue.kit.ws.ConnectionState;
 import io.fixbridge.venue.kit.ws.StreamTelemetry;
@@ -457,43 +458,19 @@ final class PublicStream implements WebSocketListener, AutoCloseable {
         }
     }
 
-    /** One subscription; {@link #close} waits for a delivery under way, so nothing arrives after it. */
-    private final class Sub implements MarketDataSubscription {
+    /** One subscription; closing it leaves the topic on the serial executor. */
+    private final class Sub extends GatedSubscription {
         final String venueSymbol;
         final String unified;
-        final MarketDataListener listener;
-        private boolean closed;
 
         Sub(String venueSymbol, String unified, MarketDataListener listener) {
+            super(unified, listener, "bybit venue " + venue);
             this.venueSymbol = venueSymbol;
             this.unified = unified;
-            this.listener = listener;
-        }
-
-        synchronized void deliver(MarketDataEvent event) {
-            if (closed) {
-                return;
-            }
-            try {
-                listener.onMarketData(event);
-            } catch (RuntimeException e) {
-                LOG.error("bybit venue {}: a market data listener of {} failed", venue, unified, e);
-            }
         }
 
         @Override
-        public String symbol() {
-            return unified;
-        }
-
-        @Override
-        public void close() {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            }
+        protected void closed() {
             serial.execute(() -> remove(this));
         }
     }

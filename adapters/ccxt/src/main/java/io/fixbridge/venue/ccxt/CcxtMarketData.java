@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fixbridge.venue.BookInterrupted;
 import io.fixbridge.venue.BookSnapshot;
-import io.fixbridge.venue.MarketDataEvent;
 import io.fixbridge.venue.MarketDataListener;
 import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketTrade;
@@ -13,6 +12,7 @@ import io.fixbridge.venue.ccxt.dto.CcxtBook;
 import io.fixbridge.venue.ccxt.dto.CcxtPublicTrade;
 import io.fixbridge.venue.kit.Backoff;
 import io.fixbridge.venue.kit.VenueCalls;
+import io.fixbridge.venue.kit.book.GatedSubscription;
 import io.fixbridge.venue.kit.json.VenueJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -387,17 +387,15 @@ final class CcxtMarketData {
         }
     }
 
-    private final class Subscription implements MarketDataSubscription {
+    /** One subscription of a feed; closing it leaves the feed. */
+    private final class Subscription extends GatedSubscription {
         final Feed feed;
-        final MarketDataListener listener;
-        /** Guarded by this. */
-        private boolean closed;
         /** Event executor only. */
         private boolean sawBook;
 
         Subscription(Feed feed, MarketDataListener listener) {
+            super(feed.symbol, listener, label);
             this.feed = feed;
-            this.listener = listener;
         }
 
         /** A subscription's first book is resynced whatever the feed's. */
@@ -408,30 +406,8 @@ final class CcxtMarketData {
             deliver(out);
         }
 
-        synchronized void deliver(MarketDataEvent e) {
-            if (closed) {
-                return;
-            }
-            try {
-                listener.onMarketData(e);
-            } catch (RuntimeException ex) {
-                LOG.error("{}: a market data listener of {} failed", label, feed.symbol, ex);
-            }
-        }
-
         @Override
-        public String symbol() {
-            return feed.symbol;
-        }
-
-        @Override
-        public void close() {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            }
+        protected void closed() {
             leave(this);
         }
     }

@@ -13,6 +13,7 @@ import io.fixbridge.venue.hyperliquid.dto.L2Book;
 import io.fixbridge.venue.hyperliquid.dto.WsTrade;
 import io.fixbridge.venue.kit.SerialExecutor;
 import io.fixbridge.venue.kit.VenueExecutors;
+import io.fixbridge.venue.kit.book.GatedSubscription;
 import io.fixbridge.venue.kit.book.LocalBook;
 import io.fixbridge.venue.kit.ws.ConnectionState;
 import io.fixbridge.venue.kit.ws.WebSocketClient;
@@ -401,43 +402,19 @@ final class MarketStream implements WebSocketListener, AutoCloseable {
         }
     }
 
-    /** One subscription; {@link #close} waits for a delivery under way, so nothing arrives after it. */
-    private final class Sub implements MarketDataSubscription {
+    /** One subscription; closing it leaves the coin's streams on the serial executor. */
+    private final class Sub extends GatedSubscription {
         final String coin;
         final String symbol;
-        final MarketDataListener listener;
-        private boolean closed;
 
         Sub(String coin, String symbol, MarketDataListener listener) {
+            super(symbol, listener, "hyperliquid " + venue);
             this.coin = coin;
             this.symbol = symbol;
-            this.listener = listener;
-        }
-
-        synchronized void deliver(MarketDataEvent event) {
-            if (closed) {
-                return;
-            }
-            try {
-                listener.onMarketData(event);
-            } catch (RuntimeException e) {
-                LOG.error("hyperliquid {}: a market data listener of {} failed", venue, symbol, e);
-            }
         }
 
         @Override
-        public String symbol() {
-            return symbol;
-        }
-
-        @Override
-        public void close() {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            }
+        protected void closed() {
             serial.execute(() -> remove(this));
         }
     }
