@@ -83,9 +83,13 @@ public final class BenchRunner {
                 rows.addAll(bare());
             }
             boolean first = true;
+            List<String> gatewayJvm = options.gatewayJvmOptions();
             for (String fsync : options.fsyncPolicies()) {
                 if (VENUES.stream().anyMatch(v -> options.includes("gateway -> " + v))) {
-                    rows.addAll(gateway(ports, fsync, first, startups));
+                    if (first) {
+                        gatewayJvm = classDataArchive(ports, startups);
+                    }
+                    rows.addAll(gateway(ports, fsync, first, gatewayJvm, startups));
                 }
                 first = false;
             }
@@ -127,16 +131,47 @@ public final class BenchRunner {
      * The gateway's runs: each network venue and paper at the issue's rate (5,000/s), at a rate it
      * sustains (the comparison rate, where latency is not queueing), and flat out for throughput.
      */
-    private List<Row> gateway(GatewayUnderTest.SimulatorPorts ports, String fsync, boolean everyRun,
+    /**
+     * The gateway's first start after a build, as the launcher and the systemd unit make it
+     * (ops/cds-options.sh): without a class-data archive, writing one as it stops. Its start is
+     * measured and reported; the gateways measured after it start from the archive, as every later
+     * start of a deployed gateway does. Returns their JVM options.
+     */
+    private List<String> classDataArchive(GatewayUnderTest.SimulatorPorts ports, List<BenchReport.Startup> startups) {
+        Path archive = options.work().resolve("gateway.jsa");
+        Path written = options.work().resolve("gateway.jsa.new");
+        List<String> training = new ArrayList<>(options.gatewayJvmOptions());
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + written, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        progress.println("bench: first start of the gateway (writes its class-data archive as it stops)");
+        try (GatewayUnderTest gw = GatewayUnderTest.start(options.work().resolve("gateway-first-start"), ports, senders, null,
+                training)) {
+            BenchProcess.sleep(2_000);
+            startups.add(new BenchReport.Startup("first start after a build, no class-data archive", gw.startToLogon(),
+                    ProcStats.rssBytes(gw.pid()) / (1024.0 * 1024.0)));
+        }
+        try {
+            if (Files.size(written) == 0) {
+                throw new IllegalStateException("the gateway's class-data archive " + written + " is empty");
+            }
+            Files.move(written, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("the gateway did not write its class-data archive " + written + ": " + e.getMessage(), e);
+        }
+        List<String> jvm = new ArrayList<>(options.gatewayJvmOptions());
+        jvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        return jvm;
+    }
+
+    private List<Row> gateway(GatewayUnderTest.SimulatorPorts ports, String fsync, boolean everyRun, List<String> jvmOptions,
                               List<BenchReport.Startup> startups) {
         String policy = fsync == null ? "shipped default" : "fsync " + fsync;
         String label = fsync == null ? "" : " [fsync " + fsync + "]";
         progress.println("bench: starting the gateway (" + policy + ")");
         List<Row> rows = new ArrayList<>();
         try (GatewayUnderTest gw = GatewayUnderTest.start(options.work().resolve("gateway" + (fsync == null ? "" : "-" + fsync)),
-                ports, senders, fsync, options.gatewayJvmOptions())) {
+                ports, senders, fsync, jvmOptions)) {
             BenchProcess.sleep(2_000);
-            startups.add(new BenchReport.Startup(policy, gw.startToLogon(), ProcStats.rssBytes(gw.pid()) / (1024.0 * 1024.0)));
+            startups.add(new BenchReport.Startup(policy + ", from the class-data archive", gw.startToLogon(), ProcStats.rssBytes(gw.pid()) / (1024.0 * 1024.0)));
             List<String> venues = everyRun ? VENUES : List.of("paper", "binance");
             try (LoadClient client = LoadClient.connect("127.0.0.1", gw.fixPort(), GatewayUnderTest.COMP_ID, senders)) {
                 for (String venue : venues) {
