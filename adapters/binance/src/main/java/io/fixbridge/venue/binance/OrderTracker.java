@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,6 +67,8 @@ final class OrderTracker {
 
     /** How long terminal orders are remembered for de-duplication. */
     static final Duration RETENTION = Duration.ofMinutes(15);
+    /** How often {@link #expire} looks for orders past their retention or idle limit. */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
     /** How long an order not known to be done is remembered without news of it, by default. */
     static final Duration DEFAULT_IDLE_LIMIT = Duration.ofHours(48);
 
@@ -76,6 +79,10 @@ final class OrderTracker {
     /** Futures regular order ids (a triggered algo order's child) and algo ids to their tracked order. */
     private final Map<String, Tracked> byFuturesOrderId = new HashMap<>();
     private final List<Buffered> buffered = new ArrayList<>();
+    /** The orders holding a cancel (a subset of {@code orders}), so that releasing them does not scan every order. */
+    private final Set<Tracked> holding = new LinkedHashSet<>();
+    /** When {@link #expire} next looks for orders past their retention (a scan of every order). */
+    private Instant nextSweep = Instant.MIN;
 
     /**
      * @param holdTime how long a held cancel or an unclaimed futures event waits; longer than a
@@ -288,7 +295,7 @@ final class OrderTracker {
         to.accepted = true;
         find(account, original).ifPresent(from -> {
             from.replacingTo = null;
-            from.heldCancel = null;
+            unhold(from);
             from.terminal = true;
         });
         List<OrderEvent> result = new ArrayList<>(out);
@@ -313,7 +320,7 @@ final class OrderTracker {
         Tracked t = from.get();
         t.replacingTo = null;
         OrderEvent.Canceled held = t.heldCancel;
-        t.heldCancel = null;
+        unhold(t);
         if (originalCanceled || held != null) {
             OrderEvent.Canceled c = held != null ? held : new OrderEvent.Canceled(account, original,
                     originalVenueOrderId != null ? originalVenueOrderId : t.venueOrderId,
@@ -372,6 +379,7 @@ final class OrderTracker {
             if (t.heldCancel == null) {
                 t.heldCancel = c;
                 t.heldSince = now;
+                holding.add(t);
             }
             return out;
         }
@@ -489,20 +497,27 @@ final class OrderTracker {
      * Releases what has waited longer than the hold time: held cancels of replaces whose
      * replacement never appeared, and futures events no conditional order claimed. Then forgets
      * orders known to be done and not heard of for {@link #RETENTION}, and orders not known to be
-     * done, with no request about them in flight, and not heard of for the idle limit (logged).
+     * done, with no request about them in flight, and not heard of for the idle limit (logged); these
+     * two at most once per {@link #SWEEP_INTERVAL}.
      */
     List<OrderEvent> expire() {
         Instant now = clock.instant();
         List<OrderEvent> out = new ArrayList<>();
-        for (Tracked t : List.copyOf(orders.values())) {
+        for (Tracked t : List.copyOf(holding)) {
             if (t.heldCancel != null && t.heldSince.plus(holdTime).isBefore(now)) {
                 OrderEvent.Canceled c = t.heldCancel;
-                t.heldCancel = null;
+                unhold(t);
                 t.replacingTo = null;
                 out.addAll(apply(c));
             }
         }
         out.addAll(releaseBuffered(null, b -> b.since().plus(holdTime).isBefore(now)));
+        if (now.isBefore(nextSweep)) {
+            return out;
+        }
+        // retention is minutes to hours: a scan of every order every SWEEP_INTERVAL is precise enough
+        // and keeps this once-a-second call cheap whatever the number of orders remembered
+        nextSweep = now.plus(SWEEP_INTERVAL);
         Instant doneHorizon = now.minus(RETENTION);
         Instant idleHorizon = now.minus(idleLimit);
         for (Iterator<Tracked> it = orders.values().iterator(); it.hasNext(); ) {
@@ -579,6 +594,11 @@ final class OrderTracker {
 
     // ------------------------------------------------------------------ internals
 
+    private void unhold(Tracked t) {
+        t.heldCancel = null;
+        holding.remove(t);
+    }
+
     private List<OrderEvent> applyAll(List<OrderEvent> events) {
         List<OrderEvent> out = new ArrayList<>();
         for (OrderEvent e : events) {
@@ -615,7 +635,7 @@ final class OrderTracker {
         to.lastReplacedPrice = to.replacePrice;
         find(to.account, to.replacedFrom).ifPresent(from -> {
             from.replacingTo = null;
-            from.heldCancel = null;
+            unhold(from);
             from.terminal = true;
         });
         return List.of(to.replacedEvent);
@@ -652,7 +672,9 @@ final class OrderTracker {
         }
     }
 
+    /** Drops a forgotten order from the indexes beside {@code orders}. */
     private void unindex(Tracked t) {
+        holding.remove(t);
         for (String key : t.indexKeys) {
             byFuturesOrderId.remove(key, t);
         }

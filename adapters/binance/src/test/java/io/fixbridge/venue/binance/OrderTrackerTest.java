@@ -131,6 +131,28 @@ class OrderTrackerTest {
     }
 
     @Test
+    void doneOrdersAreForgottenAtTheSweepAfterTheirRetentionWhileHeldCancelsAreReleasedAtEveryCall() {
+        tracker.apply(new OrderEvent.Accepted(A, ID, "29", T0));
+        tracker.apply(new OrderEvent.Canceled(A, ID, "29", null, T0));
+        clock.advance(OrderTracker.RETENTION.minusSeconds(10));
+        tracker.expire(); // sweeps: the canceled order is 10 s short of its retention
+        assertThat(tracker.find(A, ID)).isPresent();
+
+        tracker.apply(new OrderEvent.Accepted(A, NEW_ID, "30", clock.instant()));
+        tracker.replacing(A, NEW_ID, order("cccccccccccccccccccccccccccccccc", "BTC/USDT"), btc);
+        tracker.apply(new OrderEvent.Canceled(A, NEW_ID, "30", null, clock.instant()));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(tracker.expire()).as("the held cancel waits only for the hold time, not for a sweep")
+                .singleElement().isInstanceOf(OrderEvent.Canceled.class);
+        assertThat(tracker.find(A, ID)).as("past its retention, but the next sweep is due 30 s after the last").isPresent();
+
+        clock.advance(OrderTracker.SWEEP_INTERVAL.minusSeconds(10));
+        tracker.expire();
+        assertThat(tracker.find(A, ID)).isEmpty();
+        assertThat(tracker.find(A, NEW_ID)).isPresent();
+    }
+
+    @Test
     void heldCancelIsReleasedWhenNoReplacementAppearsWithinTheHoldTime() {
         tracker.apply(new OrderEvent.Accepted(A, ID, "29", T0));
         tracker.replacing(A, ID, order(NEW_ID, "BTC/USDT"), btc);
