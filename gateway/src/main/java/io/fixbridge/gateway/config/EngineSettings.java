@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param retryableAttempts   how often a request the venue asked to retry is sent again
  * @param retryableDelay      wait before such a retry when the venue names none
  * @param doneOrderRetention  how long an order that is done stays in memory (at least this, at most
- *                            twice this): status requests and late venue events find it; after that
+ *                            a second or two more): status requests and late venue events find it; after that
  *                            only its ClOrdID is remembered (for duplicate checks), as after a compaction
  */
 public record EngineSettings(Duration queryFirstDelay, Duration queryMaxDelay, Duration notFoundGrace,

@@ -23,9 +23,10 @@ public final class GatewayOrder {
     private final String orderId;
     private final String session;
     private final String venue;
-    private final Set<String> tradeIds = new HashSet<>();
-    /** ClOrdIDs of the cancels and replaces of this order the gateway acted on (reported pending). */
-    private final Set<String> changeRequests = new HashSet<>();
+    /** Trade ids of the fills counted; null until the first (most orders done in memory have none). */
+    private Set<String> tradeIds;
+    /** ClOrdIDs of the cancels and replaces of this order the gateway acted on (reported pending); null until the first. */
+    private Set<String> changeRequests;
 
     private OrderRequest terms;
     private String clOrdId;
@@ -38,6 +39,8 @@ public final class GatewayOrder {
     private BigDecimal cumQty = BigDecimal.ZERO;
     private BigDecimal cumNotional = BigDecimal.ZERO;
     private int execSequence;
+    /** When the engine's memory sweep first saw the order done (epoch ms), or {@link #NOT_SEEN_DONE}. */
+    private long seenDoneAt = NOT_SEEN_DONE;
 
     /**
      * @param orderId the gateway's OrderID(37)
@@ -53,6 +56,9 @@ public final class GatewayOrder {
         this.clOrdId = Objects.requireNonNull(clOrdId, "clOrdId");
         this.terms = Objects.requireNonNull(terms, "terms");
     }
+
+    /** {@link #seenDoneAt()} of an order the sweep has not seen done. */
+    static final long NOT_SEEN_DONE = Long.MIN_VALUE;
 
     public String orderId() { return orderId; }
     public String session() { return session; }
@@ -175,16 +181,30 @@ public final class GatewayOrder {
 
     /** Records that a cancel or replace under {@code clOrdId} was acted on (reported pending). */
     void changeTaken(String clOrdId) {
+        if (changeRequests == null) {
+            changeRequests = new HashSet<>(2);
+        }
         changeRequests.add(clOrdId);
     }
 
     /** Whether a cancel or replace under {@code clOrdId} was acted on, now or before a restart. */
     boolean tookChange(String clOrdId) {
-        return changeRequests.contains(clOrdId);
+        return changeRequests != null && changeRequests.contains(clOrdId);
+    }
+
+    long seenDoneAt() {
+        return seenDoneAt;
+    }
+
+    void seenDoneAt(long epochMillis) {
+        this.seenDoneAt = epochMillis;
     }
 
     /** Records a fill; false if that trade id was already counted. */
     boolean addFill(String tradeId, BigDecimal qty, BigDecimal px) {
+        if (tradeIds == null) {
+            tradeIds = new HashSet<>(2);
+        }
         if (!tradeIds.add(tradeId)) {
             return false;
         }

@@ -101,11 +101,12 @@ public final class OrderEngine implements AutoCloseable {
     /** Effects of the engine tasks since the last group commit; engine thread only. */
     private final Outbox outbox = new Outbox();
     /** Orders found done (nothing pending) by the last sweep; forgotten by the next if still so. Engine thread only. */
-    private java.util.Set<GatewayOrder> doneAtLastSweep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Engine tasks run since the last group commit; engine thread only. */
     private int tasksSinceCommit;
     /** Most engine tasks one group commit covers: bounds what waits for one force under load. */
     private static final int MAX_BATCH = 256;
+    /** How often done orders past their retention are looked for (at most; the retention if shorter). */
+    private static final long DONE_SWEEP_MILLIS = 1_000;
     /**
      * Forces the journal once per batch and then releases the batch's effects, batch after batch
      * in order, so the engine thread goes on with the next batch instead of waiting on the disk
@@ -175,7 +176,7 @@ public final class OrderEngine implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        long sweep = settings.doneOrderRetention().toMillis();
+        long sweep = Math.max(1, Math.min(settings.doneOrderRetention().toMillis(), DONE_SWEEP_MILLIS));
         executor.scheduleWithFixedDelay(guarded(this::forgetDoneOrders), sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
@@ -1230,28 +1231,29 @@ public final class OrderEngine implements AutoCloseable {
     }
 
     /**
-     * Keeps memory flat under any order rate: orders that were done at the last sweep and still
-     * are (nothing pending, no reconciliation waiting on them) are forgotten, except their ClOrdIDs.
+     * Keeps memory flat under any order rate: an order seen done by a sweep (nothing pending, no
+     * reconciliation waiting on it) is forgotten, except its ClOrdIDs, by the first sweep at least
+     * the retention later. Sweeps run every second (or every retention, if shorter), so a done order
+     * stays between the retention and a second or two more.
      */
     private void forgetDoneOrders() {
+        long now = clock.millis();
+        long retention = settings.doneOrderRetention().toMillis();
         java.util.Set<GatewayOrder> forget = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (GatewayOrder order : doneAtLastSweep) {
-            if (!order.isLive() && !reconciling.contains(order) && !refreshing.contains(order)) {
+        for (GatewayOrder order : registry.all()) {
+            if (order.isLive() || reconciling.contains(order) || refreshing.contains(order)) {
+                order.seenDoneAt(GatewayOrder.NOT_SEEN_DONE);
+            } else if (order.seenDoneAt() == GatewayOrder.NOT_SEEN_DONE) {
+                order.seenDoneAt(now);
+            } else if (now - order.seenDoneAt() >= retention) {
                 forget.add(order);
             }
         }
         registry.forget(forget);
         forget.forEach(o -> risk.forget(o.orderId()));
-        java.util.Set<GatewayOrder> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (GatewayOrder order : registry.all()) {
-            if (!order.isLive()) {
-                done.add(order);
-            }
-        }
-        doneAtLastSweep = done;
         if (!forget.isEmpty()) {
-            LOG.debug("forgot {} orders done for at least {} ms; {} orders in memory", forget.size(),
-                    settings.doneOrderRetention().toMillis(), registry.all().size());
+            LOG.debug("forgot {} orders done for at least {} ms; {} orders in memory", forget.size(), retention,
+                    registry.all().size());
         }
     }
 

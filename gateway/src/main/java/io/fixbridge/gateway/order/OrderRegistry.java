@@ -16,8 +16,8 @@ import java.util.Set;
  */
 final class OrderRegistry {
     private final Map<String, Set<String>> usedClOrdIds = new HashMap<>();
-    private final Map<String, GatewayOrder> byClOrdId = new HashMap<>();
-    private final Map<String, GatewayOrder> byVenueClientId = new HashMap<>();
+    private final Map<SessionClOrdId, GatewayOrder> byClOrdId = new HashMap<>();
+    private final Map<VenueClientId, GatewayOrder> byVenueClientId = new HashMap<>();
     private final List<GatewayOrder> all = new ArrayList<>();
 
     boolean isUsed(String session, String clOrdId) {
@@ -31,26 +31,26 @@ final class OrderRegistry {
     void add(GatewayOrder order) {
         all.add(order);
         markUsed(order.session(), order.clOrdId());
-        byClOrdId.put(key(order.session(), order.clOrdId()), order);
-        byVenueClientId.put(key(order.venue(), order.terms().account(), order.terms().clientOrderId()), order);
+        byClOrdId.put(new SessionClOrdId(order.session(), order.clOrdId()), order);
+        byVenueClientId.put(new VenueClientId(order.venue(), order.terms().account(), order.terms().clientOrderId()), order);
     }
 
     /** Another ClOrdID by which the order is known in its session (a replace's). */
     void alias(GatewayOrder order, String clOrdId) {
-        byClOrdId.put(key(order.session(), clOrdId), order);
+        byClOrdId.put(new SessionClOrdId(order.session(), clOrdId), order);
     }
 
     /** Another venue client order id by which the venue may report the order (a replacement's). */
     void aliasVenueClientId(GatewayOrder order, String clientOrderId) {
-        byVenueClientId.put(key(order.venue(), order.terms().account(), clientOrderId), order);
+        byVenueClientId.put(new VenueClientId(order.venue(), order.terms().account(), clientOrderId), order);
     }
 
     GatewayOrder bySessionClOrdId(String session, String clOrdId) {
-        return byClOrdId.get(key(session, clOrdId));
+        return byClOrdId.get(new SessionClOrdId(session, clOrdId));
     }
 
     GatewayOrder byVenueClientId(String venue, String account, String clientOrderId) {
-        return byVenueClientId.get(key(venue, account, clientOrderId));
+        return byVenueClientId.get(new VenueClientId(venue, account, clientOrderId));
     }
 
     /**
@@ -76,7 +76,11 @@ final class OrderRegistry {
         return all;
     }
 
-    private static String key(String... parts) {
-        return String.join("\u0000", parts);
+    /** A ClOrdID of an order's chain on its session (the strings the order holds: no copy per key). */
+    private record SessionClOrdId(String session, String clOrdId) {
+    }
+
+    /** A client order id by which the venue reports the order. */
+    private record VenueClientId(String venue, String account, String clientOrderId) {
     }
 }

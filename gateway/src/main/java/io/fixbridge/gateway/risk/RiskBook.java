@@ -34,8 +34,9 @@ final class RiskBook {
 
     /** What one order adds to its two scopes now. */
     private static final class Share {
-        final String sessionScope;
-        final String accountScope;
+        /** Its session's and its account's scopes (kept for the book's lifetime). */
+        final Scope sessionScope;
+        final Scope accountScope;
         final String symbol;
         final int sign;
         /** The price its notional counts at when it has none of its own (the reference price when admitted). */
@@ -46,9 +47,9 @@ final class RiskBook {
         BigDecimal countedQty = BigDecimal.ZERO;
         BigDecimal countedNotional = BigDecimal.ZERO;
 
-        Share(RiskOrder o, BigDecimal notionalPrice) {
-            this.sessionScope = sessionScope(o.session());
-            this.accountScope = accountScope(o.venue(), o.account());
+        Share(RiskOrder o, BigDecimal notionalPrice, Scope sessionScope, Scope accountScope) {
+            this.sessionScope = sessionScope;
+            this.accountScope = accountScope;
             this.symbol = o.symbol();
             this.sign = o.sign();
             this.notionalPrice = notionalPrice;
@@ -87,7 +88,8 @@ final class RiskBook {
      * the first time counts at {@code notionalPrice} where it has no price of its own.
      */
     void update(RiskOrder order, BigDecimal notionalPrice) {
-        Share share = shares.computeIfAbsent(order.orderId(), id -> new Share(order, notionalPrice));
+        Share share = shares.computeIfAbsent(order.orderId(), id -> new Share(order, notionalPrice,
+                scope(sessionScope(order.session())), scope(accountScope(order.venue(), order.account()))));
         boolean open = order.open();
         BigDecimal leaves = order.quantity() == null || !open ? BigDecimal.ZERO
                 : order.quantity().subtract(order.cumQty()).max(BigDecimal.ZERO);
@@ -105,8 +107,7 @@ final class RiskBook {
         BigDecimal notionalDelta = openNotional.subtract(share.openNotional);
         BigDecimal filledQty = order.cumQty().subtract(share.countedQty);
         BigDecimal filledNotional = order.cumNotional().subtract(share.countedNotional);
-        for (String label : new String[] {share.sessionScope, share.accountScope}) {
-            Scope scope = scope(label);
+        for (Scope scope : new Scope[] {share.sessionScope, share.accountScope}) {
             for (Exposure e : new Exposure[] {scope.total, scope.symbol(share.symbol)}) {
                 e.openOrders += openDelta;
                 if (share.sign > 0) {
