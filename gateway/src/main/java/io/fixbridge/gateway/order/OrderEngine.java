@@ -100,7 +100,6 @@ public final class OrderEngine implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     /** Effects of the engine tasks since the last group commit; engine thread only. */
     private final Outbox outbox = new Outbox();
-    /** Orders found done (nothing pending) by the last sweep; forgotten by the next if still so. Engine thread only. */
     /** Engine tasks run since the last group commit; engine thread only. */
     private int tasksSinceCommit;
     /** Most engine tasks one group commit covers: bounds what waits for one force under load. */
