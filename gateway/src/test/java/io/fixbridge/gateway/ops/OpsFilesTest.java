@@ -192,8 +192,51 @@ class OpsFilesTest {
         assertThat(lines).contains("User=fixbridge", "EnvironmentFile=/etc/fixbridge/fixbridge.env", "Restart=on-failure",
                 "ProtectSystem=strict", "ReadWritePaths=/var/lib/fixbridge", "NoNewPrivileges=yes", "PrivateTmp=yes",
                 "LimitNOFILE=65536", "TimeoutStopSec=30");
-        assertThat(lines).anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java ")
-                && l.endsWith("-jar /opt/fixbridge/fixbridge.jar run --config /etc/fixbridge/gateway.yaml"));
+        assertThat(lines).anyMatch(l -> l.startsWith("ExecStart=/bin/sh -c 'exec /usr/bin/java @/opt/fixbridge/ops/jvm.options "
+                + "$$(/opt/fixbridge/ops/cds-options.sh options /opt/fixbridge/fixbridge.jar /var/lib/fixbridge/fixbridge.jsa)")
+                && l.endsWith("-jar /opt/fixbridge/fixbridge.jar run --config /etc/fixbridge/gateway.yaml'"));
+        assertThat(lines).contains("ExecStopPost=/bin/sh -c '/opt/fixbridge/ops/cds-options.sh promote "
+                + "/var/lib/fixbridge/fixbridge.jsa \"$$EXIT_STATUS\"'");
+    }
+
+    /**
+     * ops/cds-options.sh, as the launcher and the unit use it: the first start writes the archive
+     * beside its final name, a clean stop keeps it, later starts map it, a new jar or an unclean
+     * stop means writing it again, and FIXBRIDGE_CDS=off leaves it out.
+     */
+    @Test
+    void theClassDataArchiveIsWrittenOnceKeptOnlyWhenCompleteAndNeverUsedWithAnotherJar(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("fixbridge.jar"), "jar");
+        Path archive = dir.resolve("fixbridge.jsa");
+        Path written = dir.resolve("fixbridge.jsa.new");
+
+        assertThat(cds(dir, "options", jar, archive)).isEqualTo("-XX:ArchiveClassesAtExit=" + written + " -Xlog:cds=off -Xlog:cds+dynamic=off");
+        Files.writeString(written, "archive");
+        cds(dir, "promote", archive, "143");
+        assertThat(archive).hasContent("archive");
+        assertThat(written).doesNotExist();
+        assertThat(cds(dir, "options", jar, archive)).isEqualTo("-XX:SharedArchiveFile=" + archive + " -Xlog:cds=off -Xlog:cds+dynamic=off");
+
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 5_000));
+        assertThat(cds(dir, "options", jar, archive)).as("a rebuilt jar").startsWith("-XX:ArchiveClassesAtExit=" + written);
+        Files.writeString(written, "half an archive");
+        cds(dir, "promote", archive, "KILL");
+        assertThat(written).as("a JVM killed while writing: discarded").doesNotExist();
+        assertThat(cds(dir, "options", jar, archive)).startsWith("-XX:ArchiveClassesAtExit=");
+
+        CommandResult off = CommandResult.run(Duration.ofSeconds(30), dir, List.of("env", "FIXBRIDGE_CDS=off", "sh",
+                OpsPaths.ops("cds-options.sh").toString(), "options", jar.toString(), archive.toString()));
+        assertThat(off.exitCode()).as(off.describe()).isZero();
+        assertThat(off.stdout()).isBlank();
+    }
+
+    /** {@code cds-options.sh options JAR ARCHIVE} or {@code promote ARCHIVE STATUS}; its standard output. */
+    private static String cds(Path dir, String mode, Path file, Object second) {
+        List<String> command = List.of("sh", OpsPaths.ops("cds-options.sh").toString(), mode, file.toString(), second.toString());
+        CommandResult result = CommandResult.run(Duration.ofSeconds(30), dir, command);
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stderr()).as(result.describe()).isBlank();
+        return result.stdout().strip();
     }
 
     @Test
