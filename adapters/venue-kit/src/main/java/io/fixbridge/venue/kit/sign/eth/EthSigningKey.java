@@ -5,9 +5,14 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 
 /**
  * A secp256k1 private key and its Ethereum address. Immutable and thread-safe. It never shows the
@@ -16,6 +21,10 @@ import org.web3j.crypto.Sign;
  */
 public final class EthSigningKey {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
+    private static final BigInteger N = SECP256K1.getN();
+    private static final BigInteger HALF_N = N.shiftRight(1);
+    private static final FixedPointCombMultiplier BASE_POINT = new FixedPointCombMultiplier();
 
     private final ECKeyPair keyPair;
     private final EthAddress address;
@@ -107,15 +116,42 @@ public final class EthSigningKey {
 
     /**
      * Signs a 32-byte digest as it is (no EIP-191 prefix, no hashing). The signature is
-     * deterministic (RFC 6979) and canonical (low s), v is 27 or 28.
+     * deterministic (RFC 6979 with HMAC-SHA256, as web3j and the venues' SDKs sign) and canonical
+     * (low s); v is 27 + the recovery id.
+     *
+     * <p>ECDSA written out with BouncyCastle rather than web3j's {@code Sign.signMessage}: the same
+     * k, r and s, but the recovery id is read from the point R = kG while signing (the parity of
+     * its y, flipped when s is negated to the low half; plus 2 if its x is not below n) instead of
+     * being searched for by recovering up to four public keys, which was ~60 % of a signature.
      */
     public EcdsaSignature signDigest(byte[] digest32) {
         Objects.requireNonNull(digest32, "digest32");
         if (digest32.length != 32) {
             throw new IllegalArgumentException("a digest has 32 bytes, got " + digest32.length);
         }
-        Sign.SignatureData sig = Sign.signMessage(digest32, keyPair, false);
-        return new EcdsaSignature(new BigInteger(1, sig.getR()), new BigInteger(1, sig.getS()), sig.getV()[0] & 0xff);
+        BigInteger d = keyPair.getPrivateKey();
+        BigInteger e = new BigInteger(1, digest32); // a 256-bit digest for a 256-bit n: e is the digest
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(N, d, digest32);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint point = BASE_POINT.multiply(SECP256K1.getG(), k).normalize();
+            BigInteger x = point.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(N);
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+            if (s.signum() == 0) {
+                continue;
+            }
+            int recoveryId = (point.getAffineYCoord().toBigInteger().testBit(0) ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+            if (s.compareTo(HALF_N) > 0) {
+                s = N.subtract(s);
+                recoveryId ^= 1;
+            }
+            return new EcdsaSignature(r, s, 27 + recoveryId);
+        }
     }
 
     /** The 32 raw private-key bytes, for {@link EthKeystore} only; the caller clears them. */

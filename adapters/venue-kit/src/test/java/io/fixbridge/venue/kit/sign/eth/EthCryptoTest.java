@@ -160,6 +160,37 @@ class EthCryptoTest {
         assertThatThrownBy(() -> key.signDigest(new byte[31])).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The signer reads the recovery id off R instead of searching for it: over many keys and
+     * digests its r, s and v are exactly web3j's {@code Sign.signMessage} (RFC 6979, low s, v by
+     * recovery), about half of them with s negated to the low half (the flipped parity).
+     */
+    @Test
+    void signaturesAreExactlyWeb3jsForManyKeysAndDigests() {
+        java.util.Random random = new java.util.Random(9);
+        int flipped = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] raw = new byte[32];
+            random.nextBytes(raw);
+            raw[0] &= 0x7f; // below n
+            raw[31] |= 1;   // not zero
+            EthSigningKey key = EthSigningKey.fromBytes(raw.clone());
+            byte[] digest = Keccak.keccak256(new byte[] {(byte) i, (byte) (i >> 8)});
+
+            EcdsaSignature ours = key.signDigest(digest);
+            org.web3j.crypto.Sign.SignatureData web3j = org.web3j.crypto.Sign.signMessage(digest,
+                    org.web3j.crypto.ECKeyPair.create(new BigInteger(1, raw)), false);
+
+            assertThat(ours.r()).as("r, signature %d", i).isEqualTo(new BigInteger(1, web3j.getR()));
+            assertThat(ours.s()).as("s, signature %d", i).isEqualTo(new BigInteger(1, web3j.getS()));
+            assertThat(ours.v()).as("v, signature %d", i).isEqualTo(web3j.getV()[0] & 0xff);
+            if (ours.v() == 28) {
+                flipped++;
+            }
+        }
+        assertThat(flipped).as("both recovery ids occur").isBetween(100, 200);
+    }
+
     @Test
     void badKeysAreRefusedWithoutEchoingThem() {
         String almost = PY_KEY.substring(0, 65) + "zz";
