@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class BenchRunner {
     private static final Duration DRAIN = Duration.ofSeconds(30);
     private static final BigDecimal QTY = new BigDecimal("0.001");
     private static final BigDecimal PRICE = new BigDecimal("50000");
+    /** The JVM's own class-data archive messages go to standard output: silenced, as ops/cds-options.sh does. */
+    private static final List<String> CDS_QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final List<String> SIMULATOR_JVM = List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC");
 
     private final BenchOptions options;
@@ -142,7 +145,8 @@ public final class BenchRunner {
         Path archive = options.work().resolve("gateway.jsa");
         Path written = options.work().resolve("gateway.jsa.new");
         List<String> training = new ArrayList<>(options.gatewayJvmOptions());
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + written, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        training.add("-XX:ArchiveClassesAtExit=" + written);
+        training.addAll(CDS_QUIET);
         progress.println("bench: first start of the gateway (writes its class-data archive as it stops)");
         try (GatewayUnderTest gw = GatewayUnderTest.start(options.work().resolve("gateway-first-start"), ports, senders, null,
                 training)) {
@@ -159,12 +163,13 @@ public final class BenchRunner {
                 Files.deleteIfExists(written);
                 return options.gatewayJvmOptions();
             }
-            Files.move(written, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the gateway's class-data archive " + written + ": " + e.getMessage(), e);
         }
         List<String> jvm = new ArrayList<>(options.gatewayJvmOptions());
-        jvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        jvm.add("-XX:SharedArchiveFile=" + archive);
+        jvm.addAll(CDS_QUIET);
         return jvm;
     }
 
