@@ -1169,6 +1169,7 @@ public final class OrderEngine implements AutoCloseable {
         }
         if (!executions.isEmpty()) {
             risk.update(riskOrder(order, order.terms()));
+            registry.watchAgainIfLive(order);
         }
     }
 
@@ -1233,32 +1234,23 @@ public final class OrderEngine implements AutoCloseable {
      * Keeps memory flat under any order rate: an order seen done by a sweep (nothing pending, no
      * reconciliation waiting on it) is forgotten, except its ClOrdIDs, by the first sweep at least
      * the retention later. Sweeps run every second (or every retention, if shorter), so a done order
-     * stays between the retention and a second or two more.
+     * stays between the retention and a second or two more. A sweep costs the open orders and the
+     * orders it forgets, not every order in memory.
      */
     private void forgetDoneOrders() {
-        long now = clock.millis();
         long retention = settings.doneOrderRetention().toMillis();
-        java.util.Set<GatewayOrder> forget = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (GatewayOrder order : registry.all()) {
-            if (order.isLive() || reconciling.contains(order) || refreshing.contains(order)) {
-                order.seenDoneAt(GatewayOrder.NOT_SEEN_DONE);
-            } else if (order.seenDoneAt() == GatewayOrder.NOT_SEEN_DONE) {
-                order.seenDoneAt(now);
-            } else if (now - order.seenDoneAt() >= retention) {
-                forget.add(order);
-            }
-        }
-        registry.forget(forget);
-        forget.forEach(o -> risk.forget(o.orderId()));
-        if (!forget.isEmpty()) {
-            LOG.debug("forgot {} orders done for at least {} ms; {} orders in memory", forget.size(), retention,
+        List<GatewayOrder> forgotten = registry.sweep(clock.millis(), retention,
+                o -> reconciling.contains(o) || refreshing.contains(o));
+        forgotten.forEach(o -> risk.forget(o.orderId()));
+        if (!forgotten.isEmpty()) {
+            LOG.debug("forgot {} orders done for at least {} ms; {} orders in memory", forgotten.size(), retention,
                     registry.all().size());
         }
     }
 
     private void publishOpenOrders() {
         Map<String, Integer> open = new java.util.HashMap<>();
-        for (GatewayOrder order : registry.all()) {
+        for (GatewayOrder order : registry.watched()) {
             if (!order.isDone()) {
                 open.merge(order.venue(), 1, Integer::sum);
             }
