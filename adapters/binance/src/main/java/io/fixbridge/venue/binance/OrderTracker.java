@@ -2,6 +2,7 @@ package io.fixbridge.venue.binance;
 
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
+import io.fixbridge.venue.kit.TradeIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,7 @@ final class OrderTracker {
         String childOrderId;
         boolean accepted;
         boolean terminal;
-        final Set<String> tradeIds = new HashSet<>();
+        final TradeIds tradeIds = new TradeIds();
         /** Set on the original while a cancel-replace to this id is under way. */
         String replacingTo;
         /** Set on a replacement: the id it replaces, and what the Replaced event must say. */

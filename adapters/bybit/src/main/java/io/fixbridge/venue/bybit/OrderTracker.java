@@ -3,6 +3,7 @@ package io.fixbridge.venue.bybit;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.kit.TradeIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +81,7 @@ final class OrderTracker {
         boolean terminal;
         /** The reject that passed before any acknowledgement, or null. */
         VenueError rejection;
-        final Set<String> tradeIds = new HashSet<>();
+        final TradeIds tradeIds = new TradeIds();
         BigDecimal filledSum = BigDecimal.ZERO;
         /** The filled quantity of Bybit's Filled update, or null. */
         BigDecimal venueFilledQuantity;

@@ -6,6 +6,7 @@ import io.fixbridge.venue.OrderSnapshot;
 import io.fixbridge.venue.OrderType;
 import io.fixbridge.venue.TimeInForce;
 import io.fixbridge.venue.VenueError;
+import io.fixbridge.venue.kit.TradeIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ final class OrderTracker {
         boolean accepted;
         boolean terminal;
         VenueError rejection;
-        final Set<String> tradeIds = new HashSet<>();
+        final TradeIds tradeIds = new TradeIds();
         final Set<Long> oids = new HashSet<>();
         BigDecimal filled = BigDecimal.ZERO;
         final Instant placedAt;
