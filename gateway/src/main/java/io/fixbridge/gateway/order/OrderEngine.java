@@ -1278,10 +1278,14 @@ public final class OrderEngine implements AutoCloseable {
         return venues.venue(order.venue()).orElseThrow(() -> new IllegalStateException("venue " + order.venue() + " vanished"));
     }
 
+    /**
+     * The session's key, remembering the session. QuickFIX/J makes a SessionID (and its string) per
+     * message; the key returned is the first one's, so orders of a session share one string.
+     */
     private String remember(SessionID session) {
         String key = session.toString();
-        sessions.putIfAbsent(key, session);
-        return key;
+        SessionID known = sessions.putIfAbsent(key, session);
+        return known == null ? key : known.toString();
     }
 
     /**

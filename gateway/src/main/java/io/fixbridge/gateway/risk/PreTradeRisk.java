@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +42,7 @@ public final class PreTradeRisk {
     private static final Logger LOG = LoggerFactory.getLogger(PreTradeRisk.class);
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     /** Where reference prices come from: the venue adapter's latest. Must not block. */
     @FunctionalInterface
@@ -56,6 +56,8 @@ public final class PreTradeRisk {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final RiskBook book = new RiskBook();
+    /** The day {@link #today()} last returned (engine thread). */
+    private LocalDate today;
     private volatile RiskSettings settings;
 
     /**
@@ -279,8 +281,13 @@ public final class PreTradeRisk {
                 + plain(order) + " would be " + plain(after);
     }
 
+    /** The UTC day now; made once a day (LocalDate.ofInstant builds the zone's rules on every call). */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        long epochDay = Math.floorDiv(clock.millis(), MILLIS_PER_DAY);
+        if (today == null || today.toEpochDay() != epochDay) {
+            today = LocalDate.ofEpochDay(epochDay);
+        }
+        return today;
     }
 
     static String plain(BigDecimal v) {
