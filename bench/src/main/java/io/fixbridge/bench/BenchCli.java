@@ -42,9 +42,9 @@ public final class BenchCli implements Callable<Integer> {
     Integer rate;
     @Option(names = "--throughput-rate", description = "orders/s of the throughput runs (default 10000)")
     Integer throughputRate;
-    @Option(names = "--orders", description = "measured orders per run (default 20000)")
+    @Option(names = "--orders", description = "measured orders per run (default 10000)")
     Integer orders;
-    @Option(names = "--warmup", description = "warm-up orders before each run (default 10000)")
+    @Option(names = "--warmup", description = "warm-up orders before each run (default 5000)")
     Integer warmup;
     @Option(names = "--fsync", split = ",", description = "journal fsync policies to measure, one gateway each: default "
             + "(the shipped gateway.yaml's), always, batch, none (default: default,none)")
