@@ -25,6 +25,15 @@ class OrderRegistryTest {
         return new GatewayOrder(id, "S1", "paper", clOrdId, terms);
     }
 
+    /** An order added to {@code registry}, rejected, and seen done by a sweep at time 0. */
+    private static GatewayOrder rejectedAndSeenDoneAtZero(OrderRegistry registry) {
+        GatewayOrder order = order("O1", "A1");
+        registry.add(order);
+        order.lifecycle(OrdStatus.REJECTED);
+        registry.sweep(0, RETENTION, o -> false);
+        return order;
+    }
+
     @Test
     void aForgottenOrderIsFoundByNoIdButItsClOrdIdStaysUsed() {
         OrderRegistry registry = new OrderRegistry();
@@ -72,10 +81,7 @@ class OrderRegistryTest {
     @Test
     void anOrderLiveAgainIsWatchedAgainAndItsRetentionStartsOver() {
         OrderRegistry registry = new OrderRegistry();
-        GatewayOrder order = order("O1", "A1");
-        registry.add(order);
-        order.lifecycle(OrdStatus.REJECTED);
-        registry.sweep(0, RETENTION, o -> false);
+        GatewayOrder order = rejectedAndSeenDoneAtZero(registry);
         assertThat(registry.watched()).isEmpty();
 
         order.lifecycle(OrdStatus.PARTIALLY_FILLED); // the venue reports a fill of the rejected order
@@ -93,10 +99,7 @@ class OrderRegistryTest {
     @Test
     void anOrderLiveAgainWithoutBeingWatchedIsKeptByTheSweepThatWouldForgetIt() {
         OrderRegistry registry = new OrderRegistry();
-        GatewayOrder order = order("O1", "A1");
-        registry.add(order);
-        order.lifecycle(OrdStatus.REJECTED);
-        registry.sweep(0, RETENTION, o -> false);
+        GatewayOrder order = rejectedAndSeenDoneAtZero(registry);
         order.lifecycle(OrdStatus.PARTIALLY_FILLED);
 
         assertThat(registry.sweep(RETENTION, RETENTION, o -> false)).isEmpty();
