@@ -2,15 +2,14 @@ package io.fixbridge.venue.bybit;
 
 import io.fixbridge.sims.bybit.MarketControl;
 import io.fixbridge.sims.common.BookFeed;
+import io.fixbridge.testkit.marketdata.MarketDataRecorder;
 import io.fixbridge.venue.BookInterrupted;
 import io.fixbridge.venue.BookSnapshot;
-import io.fixbridge.venue.MarketDataEvent;
 import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderType;
-import io.fixbridge.venue.PriceLevel;
 import io.fixbridge.venue.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,31 +43,9 @@ class BybitMarketDataTest {
         }
     }
 
-    /** What one subscription received, in order. */
-    static final class Recorder {
-        final List<MarketDataEvent> events = new CopyOnWriteArrayList<>();
-
-        List<BookSnapshot> books() {
-            return events.stream().filter(e -> e instanceof BookSnapshot).map(e -> (BookSnapshot) e).toList();
-        }
-
-        BookSnapshot lastBook() {
-            List<BookSnapshot> b = books();
-            return b.isEmpty() ? null : b.get(b.size() - 1);
-        }
-
-        List<BookInterrupted> interruptions() {
-            return events.stream().filter(e -> e instanceof BookInterrupted).map(e -> (BookInterrupted) e).toList();
-        }
-
-        List<MarketTrade> trades() {
-            return events.stream().filter(e -> e instanceof MarketTrade).map(e -> (MarketTrade) e).toList();
-        }
-    }
-
-    private Recorder subscribe(String symbol) {
-        Recorder r = new Recorder();
-        subscriptions.add(h.adapter.subscribeMarketData(symbol, r.events::add));
+    private MarketDataRecorder subscribe(String symbol) {
+        MarketDataRecorder r = new MarketDataRecorder();
+        subscriptions.add(h.adapter.subscribeMarketData(symbol, r));
         return r;
     }
 
@@ -76,32 +53,21 @@ class BybitMarketDataTest {
         return h.sim.sim.linearMarket();
     }
 
-    static List<String> levels(List<PriceLevel> levels) {
-        return levels.stream().map(l -> l.price().stripTrailingZeros().toPlainString() + " x "
-                + l.size().stripTrailingZeros().toPlainString()).toList();
-    }
-
-    static List<String> simLevels(List<BookFeed.Level> levels) {
-        return levels.stream().map(l -> l.price().stripTrailingZeros().toPlainString() + " x "
-                + l.size().stripTrailingZeros().toPlainString()).toList();
-    }
-
     /** Waits until the last book {@code r} got equals the simulator's book now, at {@code depth}. */
-    static void assertSameBook(Recorder r, MarketControl market, String venueSymbol, int depth) {
-        await().atMost(WAIT).untilAsserted(() -> {
-            BookSnapshot last = r.lastBook();
-            assertThat(last).isNotNull();
-            BookFeed.Snapshot sim = market.book(venueSymbol, depth);
-            assertThat(levels(last.bids())).isNotEmpty().isEqualTo(simLevels(sim.bids()));
-            assertThat(levels(last.asks())).isNotEmpty().isEqualTo(simLevels(sim.asks()));
-        });
+    static void assertSameBook(MarketDataRecorder r, MarketControl market, String venueSymbol, int depth) {
+        r.awaitLastBook(WAIT, () -> simLines(market.book(venueSymbol, depth)));
+    }
+
+    /** A simulator's book as {@link MarketDataRecorder#lines} writes an adapter's. */
+    static List<String> simLines(BookFeed.Snapshot book) {
+        return MarketDataRecorder.bookLines(book.bids(), book.asks(), BookFeed.Level::price, BookFeed.Level::size);
     }
 
     @Test
     void theBookFollowsTheSimulatorThroughMarketMoves() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear")));
         assertThat(h.adapter.maxBookDepth()).isEqualTo(50);
-        Recorder r = subscribe(LINEAR);
+        MarketDataRecorder r = subscribe(LINEAR);
 
         assertSameBook(r, linear(), "BTCUSDT", 50);
         assertThat(r.books().get(0).resynced()).as("a subscription's first book is a resync").isTrue();
@@ -122,7 +88,7 @@ class BybitMarketDataTest {
     @Test
     void aGapInterruptsTheBookAndAFreshSnapshotResynchronisesIt() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear")));
-        Recorder r = subscribe(LINEAR);
+        MarketDataRecorder r = subscribe(LINEAR);
         assertSameBook(r, linear(), "BTCUSDT", 50);
 
         linear().dropNextBookUpdate("BTCUSDT");
@@ -134,10 +100,10 @@ class BybitMarketDataTest {
         BookInterrupted gap = r.interruptions().get(0);
         assertThat(gap.symbol()).isEqualTo(LINEAR);
         assertThat(gap.reason()).contains("update id jumped");
-        await().atMost(WAIT).until(() -> r.events.indexOf(gap) < r.events.size() - 1
-                && r.events.subList(r.events.indexOf(gap), r.events.size()).stream()
+        await().atMost(WAIT).until(() -> r.events().indexOf(gap) < r.events().size() - 1
+                && r.events().subList(r.events().indexOf(gap), r.events().size()).stream()
                 .anyMatch(e -> e instanceof BookSnapshot b && b.resynced()));
-        BookSnapshot resynced = (BookSnapshot) r.events.subList(r.events.indexOf(gap), r.events.size()).stream()
+        BookSnapshot resynced = (BookSnapshot) r.events().subList(r.events().indexOf(gap), r.events().size()).stream()
                 .filter(e -> e instanceof BookSnapshot).findFirst().orElseThrow();
         assertThat(resynced.resynced()).as("the first book after the gap is the resynchronised one").isTrue();
         assertSameBook(r, linear(), "BTCUSDT", 50);
@@ -149,7 +115,7 @@ class BybitMarketDataTest {
     @Test
     void aServiceRestartSnapshotReplacesTheBook() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear")));
-        Recorder r = subscribe(LINEAR);
+        MarketDataRecorder r = subscribe(LINEAR);
         assertSameBook(r, linear(), "BTCUSDT", 50);
         linear().moveMid("BTCUSDT", 5);
         assertSameBook(r, linear(), "BTCUSDT", 50);
@@ -158,9 +124,9 @@ class BybitMarketDataTest {
 
         await().atMost(WAIT).until(() -> !r.interruptions().isEmpty());
         assertThat(r.interruptions().get(0).reason()).contains("restarted").contains("u=1");
-        int at = r.events.indexOf(r.interruptions().get(0));
-        await().atMost(WAIT).until(() -> r.events.size() > at + 1);
-        assertThat(r.events.get(at + 1)).isInstanceOfSatisfying(BookSnapshot.class, b ->
+        int at = r.events().indexOf(r.interruptions().get(0));
+        await().atMost(WAIT).until(() -> r.events().size() > at + 1);
+        assertThat(r.events().get(at + 1)).isInstanceOfSatisfying(BookSnapshot.class, b ->
                 assertThat(b.resynced()).isTrue());
         linear().moveMid("BTCUSDT", 8);
         assertSameBook(r, linear(), "BTCUSDT", 50);
@@ -170,15 +136,15 @@ class BybitMarketDataTest {
     @Test
     void aDroppedConnectionInterruptsTheBookUntilTheReconnectResynchronisesIt() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear")));
-        Recorder r = subscribe(LINEAR);
+        MarketDataRecorder r = subscribe(LINEAR);
         assertSameBook(r, linear(), "BTCUSDT", 50);
 
         h.sim.sim.faults().dropPublicStreams();
 
         await().atMost(WAIT).until(() -> !r.interruptions().isEmpty());
         assertThat(r.interruptions().get(0).reason()).contains("connection");
-        int at = r.events.indexOf(r.interruptions().get(0));
-        await().atMost(WAIT).until(() -> r.events.subList(at, r.events.size()).stream()
+        int at = r.events().indexOf(r.interruptions().get(0));
+        await().atMost(WAIT).until(() -> r.events().subList(at, r.events().size()).stream()
                 .anyMatch(e -> e instanceof BookSnapshot b && b.resynced()));
         assertThat(h.adapter.publicStream(BybitCategory.LINEAR).orElseThrow().connectCount()).isEqualTo(2);
         linear().moveMid("BTCUSDT", -6);
@@ -190,7 +156,7 @@ class BybitMarketDataTest {
     @Test
     void publicTradesCarryTheTakersSide() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear")));
-        Recorder r = subscribe(LINEAR);
+        MarketDataRecorder r = subscribe(LINEAR);
         assertSameBook(r, linear(), "BTCUSDT", 50);
 
         OrderRequest buy = order(LINEAR, Side.BUY, OrderType.MARKET, "0.010").build();
@@ -216,28 +182,28 @@ class BybitMarketDataTest {
     @Test
     void closingTheLastSubscriptionOfASymbolUnsubscribesIt() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("categories", List.of("linear")));
-        Recorder first = subscribe(LINEAR);
+        MarketDataRecorder first = subscribe(LINEAR);
         assertSameBook(first, linear(), "BTCUSDT", 50);
-        Recorder second = subscribe(LINEAR);
+        MarketDataRecorder second = subscribe(LINEAR);
         await().atMost(WAIT).until(() -> !second.books().isEmpty());
         assertThat(second.books().get(0).resynced()).as("a late subscriber's first book is a resync").isTrue();
 
         subscriptions.get(0).close();
-        int firstSeen = first.events.size();
+        int firstSeen = first.events().size();
         linear().moveMid("BTCUSDT", 4);
         assertSameBook(second, linear(), "BTCUSDT", 50);
-        assertThat(first.events).as("nothing after close").hasSize(firstSeen);
+        assertThat(first.events()).as("nothing after close").hasSize(firstSeen);
         assertThat(linear().publicTopics()).as("the other subscription keeps the topics").isNotEmpty();
 
         subscriptions.get(1).close();
         await().atMost(WAIT).until(() -> linear().publicTopics().isEmpty());
-        int secondSeen = second.events.size();
+        int secondSeen = second.events().size();
         linear().moveMid("BTCUSDT", 4);
         h.submit(order(LINEAR, Side.BUY, OrderType.MARKET, "0.001").build());
         await().atMost(WAIT).untilAsserted(() -> assertThat(h.sim.sim.truth().orders(SimSupport.ACCOUNT)).isNotEmpty());
-        assertThat(second.events).hasSize(secondSeen);
+        assertThat(second.events()).hasSize(secondSeen);
 
-        Recorder again = subscribe(LINEAR);
+        MarketDataRecorder again = subscribe(LINEAR);
         assertSameBook(again, linear(), "BTCUSDT", 50);
         assertThat(h.adapter.publicStream(BybitCategory.LINEAR).orElseThrow().connectCount())
                 .as("one connection per category throughout").isEqualTo(1);
@@ -247,9 +213,9 @@ class BybitMarketDataTest {
     void spotAndInverseBooksComeFromTheirOwnStreamsAtTheConfiguredDepth() throws Exception {
         h = new AdapterHarness(SimSupport.start(), Map.of("bookDepth", 200));
         assertThat(h.adapter.maxBookDepth()).isEqualTo(200);
-        Recorder spot = subscribe("BTC/USDT");
-        Recorder inverse = subscribe("BTC/USD:BTC");
-        Recorder eth = subscribe("ETH/USDT");
+        MarketDataRecorder spot = subscribe("BTC/USDT");
+        MarketDataRecorder inverse = subscribe("BTC/USD:BTC");
+        MarketDataRecorder eth = subscribe("ETH/USDT");
 
         assertSameBook(spot, h.sim.sim.spotMarket(), "BTCUSDT", 200);
         assertSameBook(inverse, h.sim.sim.inverseMarket(), "BTCUSD", 200);

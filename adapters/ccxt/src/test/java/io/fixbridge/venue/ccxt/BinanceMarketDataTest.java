@@ -3,9 +3,9 @@ package io.fixbridge.venue.ccxt;
 import io.fixbridge.sims.binance.BinanceSimulator;
 import io.fixbridge.sims.binance.MarketControl;
 import io.fixbridge.testkit.LogCapture;
+import io.fixbridge.testkit.marketdata.MarketDataRecorder;
 import io.fixbridge.venue.BookInterrupted;
 import io.fixbridge.venue.BookSnapshot;
-import io.fixbridge.venue.MarketDataEvent;
 import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.OrderRequest;
@@ -77,26 +77,17 @@ class BinanceMarketDataTest {
         return sim.spotMarket();
     }
 
+    private List<String> simulatorBook() {
+        return SimSupport.bookLines(market().book(VENUE_SYMBOL, adapter.maxBookDepth()));
+    }
+
     private void awaitSameBookAsTheSimulator() {
-        await().atMost(WAIT).untilAsserted(() -> {
-            BookSnapshot last = got.lastBook();
-            assertThat(last).as("a book came").isNotNull();
-            assertThat(MarketDataRecorder.lines(last)).as("the adapter's book is the simulator's")
-                    .isEqualTo(MarketDataRecorder.lines(market().book(VENUE_SYMBOL, adapter.maxBookDepth())));
-        });
+        got.awaitLastBook(WAIT, this::simulatorBook);
     }
 
     /** After an interruption at or after {@code from}, a resynced book equal to the simulator's. */
     private BookInterrupted awaitInterruptionThenResyncedBook(int from) {
-        await().atMost(WAIT).until(() -> got.interruptionSince(from) >= 0);
-        int at = got.interruptionSince(from);
-        await().atMost(WAIT).untilAsserted(() -> {
-            List<MarketDataEvent> after = got.since(at + 1);
-            assertThat(after).filteredOn(e -> e instanceof BookSnapshot).as("a book after the interruption")
-                    .isNotEmpty().first().satisfies(e -> assertThat(((BookSnapshot) e).resynced()).isTrue());
-        });
-        awaitSameBookAsTheSimulator();
-        return (BookInterrupted) got.events().get(at);
+        return got.awaitInterruptionThenResyncedBook(from, WAIT, this::simulatorBook);
     }
 
     @Test
@@ -196,10 +187,10 @@ class BinanceMarketDataTest {
         try {
             await().atMost(WAIT).untilAsserted(() -> assertThat(perp.lastBook()).isNotNull()
                     .satisfies(b -> assertThat(MarketDataRecorder.lines(b))
-                            .isEqualTo(MarketDataRecorder.lines(futures.book(VENUE_SYMBOL, adapter.maxBookDepth())))));
+                            .isEqualTo(SimSupport.bookLines(futures.book(VENUE_SYMBOL, adapter.maxBookDepth())))));
             futures.moveMid(VENUE_SYMBOL, 300);
             await().atMost(WAIT).untilAsserted(() -> assertThat(MarketDataRecorder.lines(perp.lastBook()))
-                    .isEqualTo(MarketDataRecorder.lines(futures.book(VENUE_SYMBOL, adapter.maxBookDepth()))));
+                    .isEqualTo(SimSupport.bookLines(futures.book(VENUE_SYMBOL, adapter.maxBookDepth()))));
 
             OrderRequest buy = Orders.limit(PERP, Side.BUY, "0.010", futures.top(VENUE_SYMBOL).ask().toPlainString());
             answer(adapter.submit(buy));

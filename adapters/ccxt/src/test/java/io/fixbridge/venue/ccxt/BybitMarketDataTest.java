@@ -3,9 +3,9 @@ package io.fixbridge.venue.ccxt;
 import io.fixbridge.sims.bybit.BybitSimulator;
 import io.fixbridge.sims.bybit.MarketControl;
 import io.fixbridge.testkit.LogCapture;
+import io.fixbridge.testkit.marketdata.MarketDataRecorder;
 import io.fixbridge.venue.BookInterrupted;
 import io.fixbridge.venue.BookSnapshot;
-import io.fixbridge.venue.MarketDataEvent;
 import io.fixbridge.venue.MarketDataSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -67,26 +67,17 @@ class BybitMarketDataTest {
         return sim.linearMarket();
     }
 
+    private List<String> simulatorBook() {
+        return SimSupport.bookLines(market().book(VENUE_SYMBOL, adapter.maxBookDepth()));
+    }
+
     private void awaitSameBookAsTheSimulator() {
-        await().atMost(WAIT).untilAsserted(() -> {
-            BookSnapshot last = got.lastBook();
-            assertThat(last).as("a book came").isNotNull();
-            assertThat(MarketDataRecorder.lines(last)).as("the adapter's book is the simulator's")
-                    .isEqualTo(MarketDataRecorder.lines(market().book(VENUE_SYMBOL, adapter.maxBookDepth())));
-        });
+        got.awaitLastBook(WAIT, this::simulatorBook);
     }
 
     /** After an interruption at or after {@code from}, a resynced book equal to the simulator's. */
     private BookInterrupted awaitInterruptionThenResyncedBook(int from) {
-        await().atMost(WAIT).until(() -> got.interruptionSince(from) >= 0);
-        int at = got.interruptionSince(from);
-        await().atMost(WAIT).untilAsserted(() -> {
-            List<MarketDataEvent> after = got.since(at + 1);
-            assertThat(after).filteredOn(e -> e instanceof BookSnapshot).as("a book after the interruption")
-                    .isNotEmpty().first().satisfies(e -> assertThat(((BookSnapshot) e).resynced()).isTrue());
-        });
-        awaitSameBookAsTheSimulator();
-        return (BookInterrupted) got.events().get(at);
+        return got.awaitInterruptionThenResyncedBook(from, WAIT, this::simulatorBook);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.fixbridge.venue.ccxt;
 
 import io.fixbridge.sims.binance.BinanceSimulator;
 import io.fixbridge.sims.bybit.BybitSimulator;
+import io.fixbridge.sims.common.BookFeed;
+import io.fixbridge.testkit.marketdata.MarketDataRecorder;
 import io.fixbridge.venue.ConfigView;
 import io.fixbridge.venue.VenueSettings;
 
@@ -135,5 +137,10 @@ final class SimSupport {
     /** {@link #adapter(String, Map)} reporting to {@code telemetry}. */
     static CcxtAdapter adapter(String name, Map<String, Object> venue, io.fixbridge.venue.VenueTelemetry telemetry) {
         return new CcxtAdapter(name, CcxtConfig.from(settings(name, venue)), telemetry);
+    }
+
+    /** A simulator's book as {@link MarketDataRecorder#lines} writes an adapter's. */
+    static List<String> bookLines(BookFeed.Snapshot book) {
+        return MarketDataRecorder.bookLines(book.bids(), book.asks(), BookFeed.Level::price, BookFeed.Level::size);
     }
 }

@@ -2,15 +2,14 @@ package io.fixbridge.venue.hyperliquid;
 
 import io.fixbridge.sims.common.BookFeed;
 import io.fixbridge.sims.hyperliquid.MarketControl;
+import io.fixbridge.testkit.marketdata.MarketDataRecorder;
 import io.fixbridge.venue.BookInterrupted;
 import io.fixbridge.venue.BookSnapshot;
-import io.fixbridge.venue.MarketDataEvent;
 import io.fixbridge.venue.MarketDataSubscription;
 import io.fixbridge.venue.MarketTrade;
 import io.fixbridge.venue.OrderEvent;
 import io.fixbridge.venue.OrderRequest;
 import io.fixbridge.venue.OrderType;
-import io.fixbridge.venue.PriceLevel;
 import io.fixbridge.venue.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,31 +45,9 @@ class HyperliquidMarketDataTest {
         }
     }
 
-    /** What one subscription received, in order. */
-    static final class Recorder {
-        final List<MarketDataEvent> events = new CopyOnWriteArrayList<>();
-
-        List<BookSnapshot> books() {
-            return events.stream().filter(e -> e instanceof BookSnapshot).map(e -> (BookSnapshot) e).toList();
-        }
-
-        BookSnapshot lastBook() {
-            List<BookSnapshot> b = books();
-            return b.isEmpty() ? null : b.get(b.size() - 1);
-        }
-
-        List<BookInterrupted> interruptions() {
-            return events.stream().filter(e -> e instanceof BookInterrupted).map(e -> (BookInterrupted) e).toList();
-        }
-
-        List<MarketTrade> trades() {
-            return events.stream().filter(e -> e instanceof MarketTrade).map(e -> (MarketTrade) e).toList();
-        }
-    }
-
-    private Recorder subscribe(String symbol) {
-        Recorder r = new Recorder();
-        subscriptions.add(h.adapter.subscribeMarketData(symbol, r.events::add));
+    private MarketDataRecorder subscribe(String symbol) {
+        MarketDataRecorder r = new MarketDataRecorder();
+        subscriptions.add(h.adapter.subscribeMarketData(symbol, r));
         return r;
     }
 
@@ -78,24 +55,13 @@ class HyperliquidMarketDataTest {
         return h.sim.sim.market();
     }
 
-    static List<String> levels(List<PriceLevel> levels) {
-        return levels.stream().map(l -> l.price().stripTrailingZeros().toPlainString() + " x "
-                + l.size().stripTrailingZeros().toPlainString()).toList();
+    static void assertSameBook(MarketDataRecorder r, MarketControl market, String coin) {
+        r.awaitLastBook(WAIT, () -> simLines(market.book(coin, 20)));
     }
 
-    static List<String> simLevels(List<BookFeed.Level> levels) {
-        return levels.stream().map(l -> l.price().stripTrailingZeros().toPlainString() + " x "
-                + l.size().stripTrailingZeros().toPlainString()).toList();
-    }
-
-    static void assertSameBook(Recorder r, MarketControl market, String coin) {
-        await().atMost(WAIT).untilAsserted(() -> {
-            BookSnapshot last = r.lastBook();
-            assertThat(last).isNotNull();
-            BookFeed.Snapshot sim = market.book(coin, 20);
-            assertThat(levels(last.bids())).isNotEmpty().isEqualTo(simLevels(sim.bids()));
-            assertThat(levels(last.asks())).isNotEmpty().isEqualTo(simLevels(sim.asks()));
-        });
+    /** A simulator's book as {@link MarketDataRecorder#lines} writes an adapter's. */
+    static List<String> simLines(BookFeed.Snapshot book) {
+        return MarketDataRecorder.bookLines(book.bids(), book.asks(), BookFeed.Level::price, BookFeed.Level::size);
     }
 
     private void startOn(SimSupport sim) {
@@ -106,7 +72,7 @@ class HyperliquidMarketDataTest {
     void theBookFollowsTheSimulatorThroughMovesAndRestingOrders() throws Exception {
         startOn(SimSupport.start());
         assertThat(h.adapter.maxBookDepth()).isEqualTo(20);
-        Recorder r = subscribe(BTC);
+        MarketDataRecorder r = subscribe(BTC);
 
         assertSameBook(r, market(), "BTC");
         assertThat(r.books().get(0).resynced()).isTrue();
@@ -118,7 +84,7 @@ class HyperliquidMarketDataTest {
             assertSameBook(r, market(), "BTC");
         }
         h.submit(limit(BTC, Side.BUY, "0.5", "55000").build());
-        await().atMost(WAIT).until(() -> levels(r.lastBook().bids()).contains("55000 x 0.5"));
+        await().atMost(WAIT).until(() -> MarketDataRecorder.lines(r.lastBook().bids()).contains("55000 x 0.5"));
         assertSameBook(r, market(), "BTC");
         assertThat(r.books().subList(1, r.books().size())).noneMatch(BookSnapshot::resynced);
         assertThat(r.interruptions()).isEmpty();
@@ -128,7 +94,7 @@ class HyperliquidMarketDataTest {
     @Test
     void aDroppedBookIsNoGapTheNextOneIsWhole() throws Exception {
         startOn(SimSupport.start());
-        Recorder r = subscribe("ETH/USDC:USDC");
+        MarketDataRecorder r = subscribe("ETH/USDC:USDC");
         assertSameBook(r, market(), "ETH");
         int before = r.books().size();
 
@@ -145,7 +111,7 @@ class HyperliquidMarketDataTest {
     @Test
     void aDroppedConnectionInterruptsTheBookUntilTheReconnectResynchronisesIt() throws Exception {
         startOn(SimSupport.start());
-        Recorder r = subscribe(BTC);
+        MarketDataRecorder r = subscribe(BTC);
         assertSameBook(r, market(), "BTC");
 
         h.sim.sim.faults().dropStreams();
@@ -154,8 +120,8 @@ class HyperliquidMarketDataTest {
         BookInterrupted interrupted = r.interruptions().get(0);
         assertThat(interrupted.symbol()).isEqualTo(BTC);
         assertThat(interrupted.reason()).contains("connection");
-        int at = r.events.indexOf(interrupted);
-        await().atMost(WAIT).until(() -> r.events.subList(at, r.events.size()).stream()
+        int at = r.events().indexOf(interrupted);
+        await().atMost(WAIT).until(() -> r.events().subList(at, r.events().size()).stream()
                 .anyMatch(e -> e instanceof BookSnapshot b && b.resynced()));
         assertThat(h.adapter.marketStream().connectCount()).isEqualTo(2);
         market().moveMid("BTC", "60700");
@@ -168,7 +134,7 @@ class HyperliquidMarketDataTest {
     @Test
     void tradesCarryTheTakersSide() throws Exception {
         startOn(SimSupport.start());
-        Recorder r = subscribe(BTC);
+        MarketDataRecorder r = subscribe(BTC);
         assertSameBook(r, market(), "BTC");
         await().atMost(WAIT).until(() -> market().subscribers("trades", "BTC") == 1);
 
@@ -198,7 +164,7 @@ class HyperliquidMarketDataTest {
         h.submit(order(BTC, Side.BUY, OrderType.MARKET, "0.001").build());
         await().atMost(WAIT).until(() -> market().subscribers("l2Book", "BTC") == 1);
 
-        Recorder r = subscribe(BTC);
+        MarketDataRecorder r = subscribe(BTC);
         await().atMost(WAIT).until(() -> market().subscribers("trades", "BTC") == 1);
         assertSameBook(r, market(), "BTC");
         assertThat(r.books().get(0).resynced()).as("a book streaming already goes out at once, as a resync").isTrue();
@@ -216,25 +182,25 @@ class HyperliquidMarketDataTest {
     @Test
     void closingTheLastSubscriptionUnsubscribesAndStopsItsEvents() throws Exception {
         startOn(SimSupport.start());
-        Recorder first = subscribe("SOL/USDC:USDC");
+        MarketDataRecorder first = subscribe("SOL/USDC:USDC");
         assertSameBook(first, market(), "SOL");
-        Recorder second = subscribe("SOL/USDC:USDC");
+        MarketDataRecorder second = subscribe("SOL/USDC:USDC");
         await().atMost(WAIT).until(() -> !second.books().isEmpty());
         assertThat(second.books().get(0).resynced()).isTrue();
 
         subscriptions.get(0).close();
-        int firstSeen = first.events.size();
+        int firstSeen = first.events().size();
         market().moveMid("SOL", "151");
         assertSameBook(second, market(), "SOL");
-        assertThat(first.events).as("nothing after close").hasSize(firstSeen);
+        assertThat(first.events()).as("nothing after close").hasSize(firstSeen);
 
         subscriptions.get(1).close();
         await().atMost(WAIT).until(() -> market().subscribers("l2Book", "SOL") == 0
                 && market().subscribers("trades", "SOL") == 0);
-        int secondSeen = second.events.size();
+        int secondSeen = second.events().size();
         market().moveMid("SOL", "149");
-        Recorder again = subscribe("SOL/USDC:USDC");
+        MarketDataRecorder again = subscribe("SOL/USDC:USDC");
         assertSameBook(again, market(), "SOL");
-        assertThat(second.events).hasSize(secondSeen);
+        assertThat(second.events()).hasSize(secondSeen);
     }
 }
